@@ -1,0 +1,174 @@
+//! `kindly checkin`: record a check-in from flags (and the note from stdin with `--note -`).
+
+use std::io::Read;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use clap::Args;
+use std::io::IsTerminal;
+
+use super::CliError;
+use crate::domain::{
+    CheckIn, Energy, InvalidInput, Mood, PartRating, Scale, parse_label_list, time,
+};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// How you feel, 1 (very low) to 10 (very good)
+    #[arg(long, value_name = "1-10", allow_hyphen_values = true)]
+    mood: String,
+    /// How much energy you have, 1 to 10
+    #[arg(long, value_name = "1-10", allow_hyphen_values = true)]
+    energy: Option<String>,
+    /// Emotions you notice, comma-separated (any words you like)
+    #[arg(long, value_name = "a,b")]
+    emotions: Option<String>,
+    /// Gentle rituals done today, comma-separated (rest, walk, reached out, …)
+    #[arg(long, value_name = "a,b")]
+    rituals: Option<String>,
+    /// Kindness toward yourself, 1 to 5
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
+    kindness: Option<String>,
+    /// Feeling part of shared human experience, 1 to 5
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
+    humanity: Option<String>,
+    /// Holding feelings in balanced awareness, 1 to 5
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
+    mindfulness: Option<String>,
+    /// A note; `-` reads it from standard input
+    #[arg(long, value_name = "TEXT|-", allow_hyphen_values = true)]
+    note: Option<String>,
+    /// When it was (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
+    #[arg(long, value_name = "DATETIME")]
+    at: Option<String>,
+}
+
+/// A moment a little ahead of the clock is allowed, for clocks that disagree slightly.
+const FUTURE_GRACE: Duration = Duration::minutes(5);
+
+impl CheckinArgs {
+    /// Checks every value before anything touches the database.
+    pub fn validate(self, stdin: &mut impl Read) -> Result<CheckIn, CliError> {
+        self.validate_at(stdin, time::now_local())
+    }
+
+    fn validate_at(
+        self,
+        stdin: &mut impl Read,
+        now: DateTime<FixedOffset>,
+    ) -> Result<CheckIn, CliError> {
+        let mood = Mood::parse("mood", &self.mood)?;
+        let at = match &self.at {
+            Some(text) => time::parse_datetime("--at", text)?,
+            None => now,
+        };
+        if at > now + FUTURE_GRACE {
+            return Err(InvalidInput::new(
+                "--at",
+                format!(
+                    "is in the future ({}); a check-in records a moment that has already happened",
+                    at.format("%Y-%m-%d %H:%M")
+                ),
+            )
+            .into());
+        }
+        let mut c = CheckIn::new(at, mood);
+        c.energy = self
+            .energy
+            .as_deref()
+            .map(|t| Energy::parse("energy", t))
+            .transpose()?;
+        let part = |field: &str, v: &Option<String>| {
+            v.as_deref()
+                .map(|t| PartRating::parse(field, t))
+                .transpose()
+        };
+        c.kindness = part("kindness", &self.kindness)?;
+        c.humanity = part("humanity", &self.humanity)?;
+        c.mindfulness = part("mindfulness", &self.mindfulness)?;
+        if let Some(text) = &self.emotions {
+            c.emotions = parse_label_list("emotions", text)?;
+        }
+        if let Some(text) = &self.rituals {
+            c.rituals = parse_label_list("rituals", text)?;
+        }
+        match self.note.as_deref() {
+            Some("-") => {
+                let mut text = String::new();
+                stdin.read_to_string(&mut text).map_err(|e| {
+                    InvalidInput::new(
+                        "note",
+                        format!("couldn't be read from standard input ({e})"),
+                    )
+                })?;
+                c.set_note(&text);
+            }
+            Some(text) => c.set_note(text),
+            None => {}
+        }
+        Ok(c)
+    }
+}
+
+pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {
+    store.save_checkin(&checkin, None)?;
+    if std::io::stderr().is_terminal() {
+        eprintln!("Saved. Thank you for checking in.");
+    }
+    super::write_stdout(format!("{}\n", checkin.id).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Harness {
+        #[command(flatten)]
+        args: CheckinArgs,
+    }
+
+    fn parse(argv: &[&str]) -> Result<CheckIn, CliError> {
+        let mut all = vec!["checkin"];
+        all.extend_from_slice(argv);
+        let now = DateTime::parse_from_rfc3339("2026-11-29T12:00:00+00:00").unwrap();
+        Harness::try_parse_from(all)
+            .unwrap()
+            .args
+            .validate_at(&mut "from stdin\n".as_bytes(), now)
+    }
+
+    #[test]
+    fn full_checkin_is_read() {
+        let c = parse(&[
+            "--mood",
+            "7",
+            "--energy",
+            "3",
+            "--emotions",
+            "calm,tired",
+            "--rituals",
+            "walk",
+            "--kindness",
+            "4",
+            "--note",
+            "-",
+            "--at",
+            "2026-11-28 21:00",
+        ])
+        .unwrap();
+        assert_eq!(c.mood.get(), 7);
+        assert_eq!(c.energy.map(Energy::get), Some(3));
+        assert_eq!(c.emotions.len(), 2);
+        assert_eq!(c.kindness.map(PartRating::get), Some(4));
+        assert_eq!(c.note.as_deref(), Some("from stdin"));
+    }
+
+    #[test]
+    fn future_time_is_refused() {
+        let err = parse(&["--mood", "5", "--at", "2027-01-01"]).unwrap_err();
+        assert!(err.to_string().contains("future"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+    }
+}

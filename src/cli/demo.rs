@@ -1,0 +1,65 @@
+//! `kindly demo`: a journal full of sample weeks, to look around without writing your own.
+
+use std::path::PathBuf;
+
+use chrono::Local;
+use clap::Args;
+
+use super::CliError;
+use crate::config::Config;
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many weeks of sample check-ins (520 is about ten years)
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=1040))]
+    weeks: u32,
+    /// Fill the --db file and exit without opening the screen
+    #[arg(long, requires = "db")]
+    fill_only: bool,
+}
+
+pub fn run(args: DemoArgs, db: Option<PathBuf>, config: Config) -> Result<(), CliError> {
+    // Without --db the demo gets its own throwaway file, so it never mixes with a real journal.
+    let (path, throwaway) = match db {
+        Some(p) => (p, None),
+        None => {
+            let dir = std::env::temp_dir().join(format!("kindly-demo-{}", std::process::id()));
+            (dir.join("demo.db"), Some(dir))
+        }
+    };
+    let result = fill_and_open(&args, &path, config);
+    if let Some(dir) = throwaway {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
+}
+
+fn fill_and_open(args: &DemoArgs, path: &std::path::Path, config: Config) -> Result<(), CliError> {
+    let mut store = Store::open(path)?;
+    if store.latest_checkin()?.is_some() {
+        return Err(CliError::Usage(format!(
+            "{} already holds check-ins; the demo fills a fresh journal, so give --db a new file",
+            path.display()
+        )));
+    }
+    let now = Local::now();
+    let sample = crate::demo::checkins(
+        args.weeks,
+        now.date_naive(),
+        *now.offset(),
+        &config.emotions,
+        &config.rituals,
+    );
+    store.save_checkins(&sample)?;
+    if args.fill_only {
+        eprintln!(
+            "Filled {} with {} sample check-ins over {} weeks.",
+            path.display(),
+            sample.len(),
+            args.weeks
+        );
+        return Ok(());
+    }
+    crate::tui::run(store, config).map_err(CliError::Other)
+}

@@ -1,0 +1,95 @@
+//! `kindly export`: the journal, whole, as kindly JSON to stdout or a private file.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+use super::CliError;
+use crate::domain::time;
+use crate::io::json;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Lossless kindly JSON (can be imported again)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Only records on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only records on or before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Write to this file (created readable only by you) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(store: &Store, args: ExportArgs) -> Result<(), CliError> {
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| time::parse_date("--from", d))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| time::parse_date("--to", d))
+        .transpose()?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(CliError::Usage(format!(
+            "--from ({f}) comes after --to ({t}); swap them to cover that span"
+        )));
+    }
+    let Format::Json = args.format;
+    let doc = json::export(&store.checkins_between(from, to)?);
+    let mut bytes = Vec::new();
+    json::write(&doc, &mut bytes).context("couldn't build the export")?;
+    match args.output {
+        Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
+        None => super::write_stdout(&bytes),
+    }
+}
+
+/// Writes a file only its owner can read, via a temporary file and a rename, so a reader
+/// never sees half an export and an old export is replaced whole.
+pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.kindly-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("couldn't write {}", path.display()))
+}

@@ -1,0 +1,183 @@
+//! The command line: parses arguments, then runs one command or opens the TUI.
+
+mod checkin;
+mod demo;
+mod export;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::config::{self, Config, ConfigError};
+use crate::domain::InvalidInput;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kindly",
+    version,
+    about = "A kind, private place to check in with yourself, right in your terminal.",
+    long_about = "A kind, private place to check in with yourself, right in your terminal.\n\n\
+        With no command, kindly opens its screen on the Check-in pane. \
+        Everything stays in one SQLite file on this machine.",
+    after_help = "Example:\n  kindly checkin --mood 6 --emotions calm,tired --note \"slow morning\""
+)]
+pub struct Cli {
+    /// The journal file [default: $KINDLY_DB, else the platform data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// The config file [default: $KINDLY_CONFIG, else the platform config folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record how you are, right now or at a given time
+    #[command(
+        after_help = "Example:\n  kindly checkin --mood 4 --rituals walk,rest --note -  < note.txt"
+    )]
+    Checkin(checkin::CheckinArgs),
+    /// Write your journal out, whole, as JSON
+    #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
+    Export(export::ExportArgs),
+    /// Open kindly on a fresh journal filled with sample weeks, to look around
+    #[command(after_help = "Example:\n  kindly demo --weeks 12")]
+    Demo(demo::DemoArgs),
+    /// Print shell completions for bash, zsh or fish
+    #[command(
+        after_help = "Example:\n  kindly completions bash > ~/.local/share/bash-completion/completions/kindly"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Why a command stopped, and so which exit code it gets.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad usage or a value kindly can't accept: exit 2, nothing written.
+    #[error("{0}")]
+    Invalid(#[from] InvalidInput),
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Usage(String),
+    /// Anything else: exit 1.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0:#}")]
+    Other(#[from] anyhow::Error),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Invalid(_) | CliError::Config(_) | CliError::Usage(_) => 2,
+            CliError::Store(_) | CliError::Other(_) => 1,
+        }
+    }
+}
+
+/// The whole program: parse, run, and turn any error into one calm line and an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = e.to_string();
+            eprintln!("kindly: {}", msg.lines().next().unwrap_or_default());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// clap explains at length; kindly keeps bad usage to one line with a pointer to help.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let text = e.to_string();
+            let first = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("that wasn't understood")
+                .trim_start_matches("error: ");
+            eprintln!("kindly: {first} (see 'kindly --help')");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        None => {
+            let config = load_config(cli.config)?;
+            let store = open_store(cli.db)?;
+            crate::tui::run(store, config).map_err(CliError::Other)
+        }
+        Some(Command::Checkin(args)) => {
+            // A broken config file is worth hearing about even when this command needs none of it.
+            load_config(cli.config)?;
+            let input = args.validate(&mut std::io::stdin().lock())?;
+            let mut store = open_store(cli.db)?;
+            checkin::run(&mut store, input)
+        }
+        Some(Command::Export(args)) => {
+            let store = open_store(cli.db)?;
+            export::run(&store, args)
+        }
+        Some(Command::Demo(args)) => {
+            let config = load_config(cli.config)?;
+            demo::run(args, cli.db, config)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "kindly", &mut out);
+            write_stdout(&out)
+        }
+    }
+}
+
+fn load_config(flag: Option<PathBuf>) -> Result<Config, CliError> {
+    match config::config_path(flag) {
+        Some(path) => Ok(Config::load(&path)?),
+        None => Ok(Config::default()),
+    }
+}
+
+pub(crate) fn open_store(flag: Option<PathBuf>) -> Result<Store, CliError> {
+    let path = config::database_path(flag).ok_or_else(|| {
+        CliError::Usage("couldn't find a home folder for the journal; pass --db PATH".into())
+    })?;
+    Ok(Store::open(&path)?)
+}
+
+/// Writes to stdout; a reader that went away early (`| head`) is not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Other(
+            anyhow::anyhow!("couldn't write the output: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,244 @@
+//! Where kindly keeps things, and the optional config file that extends its defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+const EMOTIONS: &str = include_str!("../assets/emotions.txt");
+const RITUALS: &str = include_str!("../assets/rituals.txt");
+
+/// The settings in force: built-in defaults extended by the user's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Who the user would like to be reminded they can reach (a therapist, a friend, a line).
+    pub support_contact: Option<String>,
+    pub emotions: Vec<String>,
+    pub rituals: Vec<String>,
+    /// The file these came from, whether or not it exists, so help can point at it.
+    pub path: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            support_contact: None,
+            emotions: asset_list(EMOTIONS),
+            rituals: asset_list(RITUALS),
+            path: None,
+        }
+    }
+}
+
+/// The file as written: every key optional, unknown keys refused so typos are caught.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    support_contact: Option<String>,
+    emotions: Option<Vec<String>>,
+    rituals: Option<Vec<String>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {path}, line {line}{key}: {message}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        key: String,
+        message: String,
+    },
+    #[error("couldn't read the config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Config {
+    /// Reads the config at `path`; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let mut config = Self::parse(&text).map_err(|e| e.at(path))?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses config text, naming the line and key of anything wrong.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| describe(text, &e))?;
+        let mut config = Config::default();
+        let check = |key: &str, items: &[String]| -> Result<(), ConfigError> {
+            match items.iter().position(|s| s.trim().is_empty()) {
+                Some(i) => Err(ConfigError::Invalid {
+                    path: PathBuf::new(),
+                    line: line_of_key(text, key),
+                    key: format!(" (key `{key}`)"),
+                    message: format!("item {} is empty; give it a name or remove it", i + 1),
+                }),
+                None => Ok(()),
+            }
+        };
+        if let Some(extra) = raw.emotions {
+            check("emotions", &extra)?;
+            extend_unique(&mut config.emotions, extra);
+        }
+        if let Some(extra) = raw.rituals {
+            check("rituals", &extra)?;
+            extend_unique(&mut config.rituals, extra);
+        }
+        config.support_contact = raw
+            .support_contact
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        Ok(config)
+    }
+}
+
+impl ConfigError {
+    fn at(self, file: &Path) -> Self {
+        match self {
+            ConfigError::Invalid {
+                line, key, message, ..
+            } => ConfigError::Invalid {
+                path: file.to_path_buf(),
+                line,
+                key,
+                message,
+            },
+            other => other,
+        }
+    }
+}
+
+fn describe(text: &str, err: &toml::de::Error) -> ConfigError {
+    let offset = err.span().map(|s| s.start).unwrap_or(0);
+    let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+    let key = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| format!(" (key `{}`)", k.trim()))
+        .unwrap_or_default();
+    ConfigError::Invalid {
+        path: PathBuf::new(),
+        line,
+        key,
+        message: err.message().trim().to_string(),
+    }
+}
+
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+        .map_or(1, |i| i + 1)
+}
+
+fn asset_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+fn extend_unique(list: &mut Vec<String>, extra: Vec<String>) {
+    for item in extra {
+        let item = item.trim().to_string();
+        if !list.iter().any(|l| l.eq_ignore_ascii_case(&item)) {
+            list.push(item);
+        }
+    }
+}
+
+/// Resolves a path from its flag, then its environment variable, then the platform default.
+fn resolve(
+    flag: Option<PathBuf>,
+    env: &str,
+    default: impl FnOnce() -> Option<PathBuf>,
+) -> Option<PathBuf> {
+    flag.or_else(|| {
+        std::env::var_os(env)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .or_else(default)
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "kindly")
+}
+
+/// `--db`, else `KINDLY_DB`, else `…/kindly/kindly.db` in the platform data folder.
+pub fn database_path(flag: Option<PathBuf>) -> Option<PathBuf> {
+    resolve(flag, "KINDLY_DB", || {
+        project_dirs().map(|d| d.data_dir().join("kindly.db"))
+    })
+}
+
+/// `--config`, else `KINDLY_CONFIG`, else `…/kindly/config.toml` in the platform config folder.
+pub fn config_path(flag: Option<PathBuf>) -> Option<PathBuf> {
+    resolve(flag, "KINDLY_CONFIG", || {
+        project_dirs().map(|d| d.config_dir().join("config.toml"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_come_from_assets() {
+        let c = Config::default();
+        assert!(c.emotions.contains(&"calm".to_string()));
+        assert!(c.rituals.contains(&"walk".to_string()));
+        assert!(!c.emotions.iter().any(|e| e.starts_with('#')));
+    }
+
+    #[test]
+    fn file_extends_the_vocabularies() {
+        let c = Config::parse(
+            "support_contact = \"Dr. Amara, 555 0100\"\nrituals = [\"tea\", \"Walk\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.support_contact.as_deref(), Some("Dr. Amara, 555 0100"));
+        assert_eq!(c.rituals.last().map(String::as_str), Some("tea"));
+        assert_eq!(
+            c.rituals
+                .iter()
+                .filter(|r| r.eq_ignore_ascii_case("walk"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let err = Config::parse("support_contact = \"x\"\nritual = [\"tea\"]\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 2"), "{msg}");
+        assert!(msg.contains("`ritual`"), "{msg}");
+    }
+
+    #[test]
+    fn wrong_type_names_line_and_key() {
+        let err = Config::parse("\n\nemotions = \"calm\"\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 3"), "{msg}");
+        assert!(msg.contains("`emotions`"), "{msg}");
+    }
+
+    #[test]
+    fn empty_item_names_line_and_key() {
+        let err = Config::parse("rituals = [\"tea\", \" \"]\n").unwrap_err();
+        assert!(err.to_string().contains("line 1 (key `rituals`)"), "{err}");
+    }
+}

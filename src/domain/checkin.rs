@@ -1,0 +1,99 @@
+//! A daily check-in: how a moment felt, with what was noticed and done.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use uuid::Uuid;
+
+use super::{Energy, Label, Mood, PartRating};
+
+/// The three parts of self-compassion a check-in can rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Kindness,
+    Humanity,
+    Mindfulness,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Kindness, Part::Humanity, Part::Mindfulness];
+
+    pub fn field(self) -> &'static str {
+        match self {
+            Part::Kindness => "kindness",
+            Part::Humanity => "humanity",
+            Part::Mindfulness => "mindfulness",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckIn {
+    pub id: Uuid,
+    /// When it was felt, with the offset the person was living in then.
+    pub at: DateTime<FixedOffset>,
+    pub mood: Mood,
+    pub energy: Option<Energy>,
+    pub emotions: Vec<Label>,
+    pub rituals: Vec<Label>,
+    pub kindness: Option<PartRating>,
+    pub humanity: Option<PartRating>,
+    pub mindfulness: Option<PartRating>,
+    /// Free text; `None` rather than an empty string when nothing was written.
+    pub note: Option<String>,
+}
+
+impl CheckIn {
+    pub fn new(at: DateTime<FixedOffset>, mood: Mood) -> Self {
+        Self {
+            id: Uuid::new_v4(),
+            at,
+            mood,
+            energy: None,
+            emotions: Vec::new(),
+            rituals: Vec::new(),
+            kindness: None,
+            humanity: None,
+            mindfulness: None,
+            note: None,
+        }
+    }
+
+    /// The calendar day the person lived this on.
+    pub fn day(&self) -> NaiveDate {
+        self.at.date_naive()
+    }
+
+    pub fn part(&self, part: Part) -> Option<PartRating> {
+        match part {
+            Part::Kindness => self.kindness,
+            Part::Humanity => self.humanity,
+            Part::Mindfulness => self.mindfulness,
+        }
+    }
+
+    /// Stores a note, treating blank text as no note.
+    pub fn set_note(&mut self, text: &str) {
+        let trimmed = text.trim_end();
+        self.note = if trimmed.trim().is_empty() {
+            None
+        } else {
+            Some(trimmed.to_string())
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Scale;
+
+    #[test]
+    fn blank_note_is_no_note() {
+        let at = DateTime::parse_from_rfc3339("2026-11-29T09:00:00+01:00").unwrap();
+        let mut c = CheckIn::new(at, Mood::new(5).unwrap());
+        c.set_note("  \n ");
+        assert_eq!(c.note, None);
+        c.set_note("slept well\n");
+        assert_eq!(c.note.as_deref(), Some("slept well"));
+        assert_eq!(c.day(), NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    }
+}

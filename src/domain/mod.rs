@@ -1,0 +1,33 @@
+//! Plain types and rules for what a person records: no SQL, no terminal.
+
+mod checkin;
+mod label;
+mod scale;
+pub mod time;
+
+pub use checkin::{CheckIn, Part};
+pub use label::{Label, parse_label_list};
+pub use scale::{Energy, Mood, PartRating, Scale};
+
+/// A value a person gave that kindly cannot accept, named by its field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field} {problem}")]
+pub struct InvalidInput {
+    pub field: String,
+    pub problem: String,
+}
+
+impl InvalidInput {
+    pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+
+    /// The same problem, told about another field (a shared parser names the flag it read).
+    pub fn for_field(mut self, field: &str) -> Self {
+        self.field = field.to_string();
+        self
+    }
+}

@@ -1,0 +1,95 @@
+//! Reading the dates and times a person types: RFC 3339, or `YYYY-MM-DD[ HH:MM]` in local time.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+use super::InvalidInput;
+
+const DATETIME_HELP: &str =
+    "is a date like 2026-11-29, 2026-11-29 08:30 or 2026-11-29T08:30:00+01:00";
+
+/// Parses a DATETIME as the contract defines it. A bare date means noon that day, so it
+/// sits safely inside the day whatever the clocks do.
+pub fn parse_datetime(field: &str, text: &str) -> Result<DateTime<FixedOffset>, InvalidInput> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt);
+    }
+    let bad = || InvalidInput::new(field, format!("{DATETIME_HELP} (you gave '{t}')"));
+    let naive = if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        d.and_time(NaiveTime::from_hms_opt(12, 0, 0).ok_or_else(bad)?)
+    } else {
+        [
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .ok_or_else(bad)?
+    };
+    local_from_naive(field, naive)
+}
+
+/// Parses a DATE (`YYYY-MM-DD`).
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, InvalidInput> {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
+        InvalidInput::new(field, format!("is a date like 2026-11-29 (you gave '{t}')"))
+    })
+}
+
+fn local_from_naive(
+    field: &str,
+    naive: NaiveDateTime,
+) -> Result<DateTime<FixedOffset>, InvalidInput> {
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|dt| dt.fixed_offset())
+        .ok_or_else(|| {
+            InvalidInput::new(
+                field,
+                format!("names a time the local clock skipped ({naive}); try an hour later"),
+            )
+        })
+}
+
+/// The current moment with the local offset, as a check-in records it.
+pub fn now_local() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    #[test]
+    fn rfc3339_keeps_its_offset() {
+        let dt = parse_datetime("at", "2026-03-01T08:15:00+05:30").unwrap();
+        assert_eq!(dt.offset().local_minus_utc(), 5 * 3600 + 30 * 60);
+        assert_eq!(dt.hour(), 8);
+    }
+
+    #[test]
+    fn local_forms_are_read() {
+        let dt = parse_datetime("at", "2026-03-01 21:05").unwrap();
+        assert_eq!((dt.hour(), dt.minute()), (21, 5));
+        let noon = parse_datetime("at", "2026-03-01").unwrap();
+        assert_eq!(noon.hour(), 12);
+    }
+
+    #[test]
+    fn bad_datetimes_name_the_field() {
+        for bad in ["yesterday", "2026-13-01", "2026-02-30 10:00", "10:00", ""] {
+            let err = parse_datetime("--at", bad).unwrap_err();
+            assert!(
+                err.to_string().starts_with("--at is a date like"),
+                "{bad}: {err}"
+            );
+        }
+        assert!(parse_date("--from", "2026/01/01").is_err());
+        assert!(parse_date("--from", "2026-01-01").is_ok());
+    }
+}

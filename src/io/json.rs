@@ -1,0 +1,97 @@
+//! kindly's own JSON format: lossless, stable ids, times in RFC 3339 with offset.
+
+use serde::Serialize;
+
+use crate::domain::{CheckIn, Energy, Label, PartRating, Scale};
+use crate::store::format_at;
+
+pub const FORMAT: &str = "kindly";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub format: &'static str,
+    pub version: u32,
+    pub checkins: Vec<CheckInRecord>,
+    pub thoughts: Vec<serde_json::Value>,
+    pub entries: Vec<serde_json::Value>,
+    pub breaks: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckInRecord {
+    pub id: String,
+    pub at: String,
+    pub mood: u8,
+    pub energy: Option<u8>,
+    pub emotions: Vec<String>,
+    pub rituals: Vec<String>,
+    pub kindness: Option<u8>,
+    pub humanity: Option<u8>,
+    pub mindfulness: Option<u8>,
+    pub note: Option<String>,
+}
+
+impl From<&CheckIn> for CheckInRecord {
+    fn from(c: &CheckIn) -> Self {
+        let names = |ls: &[Label]| ls.iter().map(|l| l.as_str().to_string()).collect();
+        Self {
+            id: c.id.to_string(),
+            at: format_at(&c.at),
+            mood: c.mood.get(),
+            energy: c.energy.map(Energy::get),
+            emotions: names(&c.emotions),
+            rituals: names(&c.rituals),
+            kindness: c.kindness.map(PartRating::get),
+            humanity: c.humanity.map(PartRating::get),
+            mindfulness: c.mindfulness.map(PartRating::get),
+            note: c.note.clone(),
+        }
+    }
+}
+
+/// Builds the export document for the given check-ins (oldest first).
+pub fn export(checkins: &[CheckIn]) -> Export {
+    Export {
+        format: FORMAT,
+        version: VERSION,
+        checkins: checkins.iter().map(CheckInRecord::from).collect(),
+        thoughts: Vec::new(),
+        entries: Vec::new(),
+        breaks: Vec::new(),
+    }
+}
+
+/// Writes the document as pretty JSON with a trailing newline.
+pub fn write(doc: &Export, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, doc)?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Mood;
+    use chrono::DateTime;
+
+    #[test]
+    fn absent_values_are_null_or_empty() {
+        let at = DateTime::parse_from_rfc3339("2026-11-29T08:00:00+01:00").unwrap();
+        let c = CheckIn::new(at, Mood::new(7).unwrap());
+        let mut buf = Vec::new();
+        write(&export(std::slice::from_ref(&c)), &mut buf).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(v["format"], "kindly");
+        assert_eq!(v["version"], 1);
+        let rec = &v["checkins"][0];
+        assert_eq!(rec["id"], c.id.to_string());
+        assert_eq!(rec["at"], "2026-11-29T08:00:00+01:00");
+        assert_eq!(rec["mood"], 7);
+        assert!(rec["energy"].is_null());
+        assert!(rec["note"].is_null());
+        assert_eq!(rec["emotions"], serde_json::json!([]));
+        for key in ["thoughts", "entries", "breaks"] {
+            assert_eq!(v[key], serde_json::json!([]));
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Check-ins in SQL: save (insert or update), list by day, trash and restore.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+use uuid::Uuid;
+
+use super::{Result, Store, StoreError};
+use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
+
+const SELECT: &str =
+    "SELECT c.id, c.at, c.mood, c.energy, c.kindness, c.humanity, c.mindfulness, c.note,
+    (SELECT json_group_array(name) FROM (SELECT name FROM checkin_labels
+        WHERE checkin_id = c.id AND kind = 'emotion' ORDER BY position)),
+    (SELECT json_group_array(name) FROM (SELECT name FROM checkin_labels
+        WHERE checkin_id = c.id AND kind = 'ritual' ORDER BY position))
+  FROM checkins c";
+
+/// Which way to look from a day when browsing history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Earlier,
+    Later,
+}
+
+impl Store {
+    /// Saves a check-in: a new one is added, one with a known id is replaced whole.
+    /// When `draft` names a slot, that draft is cleared in the same transaction, so a
+    /// crash can never leave both the saved record and its draft, or neither.
+    pub fn save_checkin(&mut self, checkin: &CheckIn, draft: Option<&str>) -> Result<()> {
+        let tx = self.write()?;
+        upsert(&tx, checkin)?;
+        if let Some(slot) = draft {
+            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves many check-ins in one transaction (all or nothing).
+    pub fn save_checkins(&mut self, checkins: &[CheckIn]) -> Result<()> {
+        let tx = self.write()?;
+        for c in checkins {
+            upsert(&tx, c)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn checkin(&self, id: Uuid) -> Result<Option<CheckIn>> {
+        let sql = format!("{SELECT} WHERE c.id = ?1");
+        let row = self
+            .conn
+            .query_row(&sql, [id.to_string()], read_row)
+            .optional()?;
+        row.transpose()
+    }
+
+    /// The check-ins lived on `day`, newest first, leaving out the trash.
+    pub fn checkins_on(&self, day: NaiveDate) -> Result<Vec<CheckIn>> {
+        let sql = format!(
+            "{SELECT} WHERE c.day = ?1 AND c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.id"
+        );
+        self.collect(&sql, [day.to_string()])
+    }
+
+    /// Every kept check-in between two days (inclusive, either open), oldest first.
+    pub fn checkins_between(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<CheckIn>> {
+        let sql = format!(
+            "{SELECT} WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.day >= ?1)
+               AND (?2 IS NULL OR c.day <= ?2) ORDER BY c.at_utc, c.id"
+        );
+        self.collect(
+            &sql,
+            [from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+        )
+    }
+
+    /// The nearest day before or after `day` that has a kept check-in.
+    pub fn neighbouring_day(&self, day: NaiveDate, dir: Direction) -> Result<Option<NaiveDate>> {
+        let sql = match dir {
+            Direction::Earlier => {
+                "SELECT max(day) FROM checkins WHERE day < ?1 AND deleted_at IS NULL"
+            }
+            Direction::Later => {
+                "SELECT min(day) FROM checkins WHERE day > ?1 AND deleted_at IS NULL"
+            }
+        };
+        let found: Option<String> = self.conn.query_row(sql, [day.to_string()], |r| r.get(0))?;
+        Ok(found.and_then(|s| s.parse().ok()))
+    }
+
+    /// The most recent kept check-in, if any.
+    pub fn latest_checkin(&self) -> Result<Option<CheckIn>> {
+        let sql =
+            format!("{SELECT} WHERE c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.id LIMIT 1");
+        Ok(self.collect(&sql, [])?.pop())
+    }
+
+    /// Moves a check-in to the trash; it can be restored.
+    pub fn trash_checkin(&mut self, id: Uuid) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "UPDATE checkins SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id.to_string(), stamp_now()],
+        )?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    pub fn restore_checkin(&mut self, id: Uuid) -> Result<bool> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "UPDATE checkins SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    /// What is in the trash, most recently trashed first.
+    pub fn trashed_checkins(&self) -> Result<Vec<CheckIn>> {
+        let sql = format!(
+            "{SELECT} WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.at_utc DESC"
+        );
+        self.collect(&sql, [])
+    }
+
+    /// Emotion or ritual names used in kept check-ins, most used first, so a label
+    /// typed once on the command line is offered in the TUI too.
+    pub fn used_labels(&self, kind: LabelKind) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.name FROM checkin_labels l JOIN checkins c ON c.id = l.checkin_id
+              WHERE l.kind = ?1 AND c.deleted_at IS NULL
+              GROUP BY l.name ORDER BY count(*) DESC, l.name",
+        )?;
+        let rows = stmt.query_map([kind.as_sql()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn collect<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<Vec<CheckIn>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params, read_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelKind {
+    Emotion,
+    Ritual,
+}
+
+impl LabelKind {
+    fn as_sql(self) -> &'static str {
+        match self {
+            LabelKind::Emotion => "emotion",
+            LabelKind::Ritual => "ritual",
+        }
+    }
+}
+
+fn stamp_now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// RFC 3339 with the person's offset, to the second: what export shows.
+pub fn format_at(at: &DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
+    let now = stamp_now();
+    let id = c.id.to_string();
+    tx.execute(
+        "INSERT INTO checkins (id, at, at_utc, day, mood, energy, kindness, humanity, mindfulness,
+                               note, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+         ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
+             day = excluded.day, mood = excluded.mood, energy = excluded.energy,
+             kindness = excluded.kindness, humanity = excluded.humanity,
+             mindfulness = excluded.mindfulness, note = excluded.note,
+             updated_at = excluded.updated_at",
+        params![
+            id,
+            format_at(&c.at),
+            c.at.timestamp(),
+            c.day().to_string(),
+            c.mood.get(),
+            c.energy.map(Energy::get),
+            c.kindness.map(PartRating::get),
+            c.humanity.map(PartRating::get),
+            c.mindfulness.map(PartRating::get),
+            c.note,
+            now,
+        ],
+    )?;
+    tx.execute("DELETE FROM checkin_labels WHERE checkin_id = ?1", [&id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO checkin_labels (checkin_id, kind, name, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (kind, labels) in [
+        (LabelKind::Emotion, &c.emotions),
+        (LabelKind::Ritual, &c.rituals),
+    ] {
+        for (pos, label) in labels.iter().enumerate() {
+            insert.execute(params![id, kind.as_sql(), label.as_str(), pos as i64])?;
+        }
+    }
+    Ok(())
+}
+
+fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<CheckIn>> {
+    let id: String = r.get(0)?;
+    let at: String = r.get(1)?;
+    let mood: u8 = r.get(2)?;
+    let energy: Option<u8> = r.get(3)?;
+    let parts: [Option<u8>; 3] = [r.get(4)?, r.get(5)?, r.get(6)?];
+    let note: Option<String> = r.get(7)?;
+    let emotions: String = r.get(8)?;
+    let rituals: String = r.get(9)?;
+    Ok(build(
+        id, at, mood, energy, parts, note, &emotions, &rituals,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    id: String,
+    at: String,
+    mood: u8,
+    energy: Option<u8>,
+    parts: [Option<u8>; 3],
+    note: Option<String>,
+    emotions: &str,
+    rituals: &str,
+) -> Result<CheckIn> {
+    let invalid = |what: &str| crate::domain::InvalidInput::new(what, "is not readable");
+    let labels = |json: &str, field: &str| -> Result<Vec<Label>> {
+        let names: Vec<String> = serde_json::from_str(json)?;
+        names
+            .iter()
+            .map(|n| Label::new(field, n).map_err(StoreError::from))
+            .collect()
+    };
+    let part = |v: Option<u8>| v.map(PartRating::new).transpose();
+    Ok(CheckIn {
+        id: Uuid::parse_str(&id).map_err(|_| invalid("id"))?,
+        at: DateTime::parse_from_rfc3339(&at).map_err(|_| invalid("at"))?,
+        mood: Mood::new(mood)?,
+        energy: energy.map(Energy::new).transpose()?,
+        emotions: labels(emotions, "emotions")?,
+        rituals: labels(rituals, "rituals")?,
+        kindness: part(parts[0])?,
+        humanity: part(parts[1])?,
+        mindfulness: part(parts[2])?,
+        note,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::parse_label_list;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn sample(when: &str, mood: u8) -> CheckIn {
+        let mut c = CheckIn::new(at(when), Mood::new(mood).unwrap());
+        c.emotions = parse_label_list("emotions", "calm,tired").unwrap();
+        c.rituals = parse_label_list("rituals", "walk").unwrap();
+        c.kindness = Some(PartRating::new(4).unwrap());
+        c.set_note("a quiet morning 🌿");
+        c
+    }
+
+    #[test]
+    fn saved_checkin_reads_back_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = sample("2026-11-28T09:30:00+01:00", 6);
+        store.save_checkin(&c, None).unwrap();
+        assert_eq!(store.checkin(c.id).unwrap(), Some(c.clone()));
+        let day = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(store.checkins_on(day).unwrap(), vec![c]);
+    }
+
+    #[test]
+    fn saving_again_replaces_fields_and_labels() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut c = sample("2026-11-28T09:30:00+01:00", 6);
+        store.save_checkin(&c, None).unwrap();
+        c.mood = Mood::new(8).unwrap();
+        c.emotions = parse_label_list("emotions", "hopeful").unwrap();
+        store.save_checkin(&c, None).unwrap();
+        let back = store.checkin(c.id).unwrap().unwrap();
+        assert_eq!(back.mood.get(), 8);
+        assert_eq!(back.emotions, c.emotions);
+        assert_eq!(store.checkins_between(None, None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn trash_hides_and_restore_brings_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = sample("2026-11-28T09:30:00+01:00", 6);
+        store.save_checkin(&c, None).unwrap();
+        assert!(store.trash_checkin(c.id).unwrap());
+        assert!(store.checkins_between(None, None).unwrap().is_empty());
+        assert_eq!(store.trashed_checkins().unwrap(), vec![c.clone()]);
+        assert!(store.restore_checkin(c.id).unwrap());
+        assert_eq!(store.checkins_between(None, None).unwrap(), vec![c]);
+        assert!(store.trashed_checkins().unwrap().is_empty());
+    }
+
+    #[test]
+    fn neighbouring_days_skip_empty_ones() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .save_checkin(&sample("2026-11-20T09:00:00+00:00", 5), None)
+            .unwrap();
+        store
+            .save_checkin(&sample("2026-11-25T09:00:00+00:00", 5), None)
+            .unwrap();
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        assert_eq!(
+            store.neighbouring_day(d(29), Direction::Earlier).unwrap(),
+            Some(d(25))
+        );
+        assert_eq!(
+            store.neighbouring_day(d(25), Direction::Earlier).unwrap(),
+            Some(d(20))
+        );
+        assert_eq!(
+            store.neighbouring_day(d(20), Direction::Earlier).unwrap(),
+            None
+        );
+        assert_eq!(
+            store.neighbouring_day(d(20), Direction::Later).unwrap(),
+            Some(d(25))
+        );
+    }
+
+    #[test]
+    fn the_day_is_the_one_the_person_lived() {
+        let mut store = Store::open_in_memory().unwrap();
+        // 23:30 in New York is already the next day in UTC.
+        let c = sample("2026-11-28T23:30:00-05:00", 4);
+        store.save_checkin(&c, None).unwrap();
+        let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(store.checkins_on(d).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn used_labels_come_most_used_first() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .save_checkin(&sample("2026-11-28T09:00:00+00:00", 5), None)
+            .unwrap();
+        let mut other = sample("2026-11-28T10:00:00+00:00", 5);
+        other.emotions = parse_label_list("emotions", "tired").unwrap();
+        store.save_checkin(&other, None).unwrap();
+        assert_eq!(
+            store.used_labels(LabelKind::Emotion).unwrap(),
+            ["tired", "calm"]
+        );
+    }
+}

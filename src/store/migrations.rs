@@ -1,0 +1,12 @@
+//! The schema's history: SQL files from `migrations/`, embedded and applied in order.
+
+/// Each entry raises `PRAGMA user_version` by one. Append only.
+pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+
+/// The schema version this binary writes and understands.
+pub fn latest() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// Marks a database as kindly's (`PRAGMA application_id`), spelling "kInd".
+pub const APPLICATION_ID: i32 = 0x6B49_6E64;

@@ -1,0 +1,253 @@
+//! The repository: the only module that speaks SQL. It opens, guards and migrates the
+//! database file and maps rows to domain types.
+
+mod checkins;
+mod drafts;
+mod migrations;
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use checkins::{Direction, LabelKind, format_at};
+pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
+
+/// How long a writer waits for another kindly process before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} is not a kindly database (it isn't an SQLite file); it was left untouched")]
+    NotADatabase(PathBuf),
+    #[error(
+        "{0} belongs to another program (an SQLite database, but not kindly's); it was left untouched"
+    )]
+    Foreign(PathBuf),
+    #[error(
+        "{path} was written by a newer kindly (schema {found}; this one knows up to {known}); it was left untouched, so please update kindly to open it"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
+    #[error("{path} looks damaged and was left untouched ({detail})")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("{path} is a folder; --db wants the path of a file")]
+    IsDirectory { path: PathBuf },
+    #[error("couldn't create {path}: {source}")]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("couldn't read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the database said: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("a saved draft couldn't be read back: {0}")]
+    Draft(#[from] serde_json::Error),
+    #[error("a stored record is not valid any more: {0}")]
+    Invalid(#[from] crate::domain::InvalidInput),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The journal on disk (or in memory, for tests).
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens the journal at `path`, creating it (0600, in a 0700 folder) when it does not
+    /// exist. A file that is not kindly's, is damaged, or comes from a newer schema is
+    /// refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Self> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if path.exists() {
+            inspect_existing(path)?;
+        } else {
+            create_private_file(path)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::prepare(conn, Some(path))
+    }
+
+    /// A fresh journal that lives only as long as the value: for unit tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(conn: Connection, path: Option<&Path>) -> Result<Self> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL lets a second kindly read while one writes; FULL makes each commit survive
+        // power loss at a cost of well under a millisecond.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        store.migrate(path)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, path: Option<&Path>) -> Result<()> {
+        let known = migrations::latest();
+        if self.user_version()? == known {
+            return Ok(());
+        }
+        let tx = self.write()?;
+        // Read again inside the write lock: another kindly may have migrated meanwhile.
+        let found: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > known {
+            return Err(StoreError::NewerSchema {
+                path: path.map(Path::to_path_buf).unwrap_or_default(),
+                found,
+                known,
+            });
+        }
+        for sql in &migrations::MIGRATIONS[found as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", known)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn user_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The journal mode in force (`wal` for files).
+    pub fn journal_mode(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?)
+    }
+
+    /// Every save goes through here: one transaction, taking the write lock up front so
+    /// two kindly processes queue politely instead of failing with "database is locked".
+    fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Creates an empty file only its owner can read, in a folder only its owner can enter.
+fn create_private_file(path: &Path) -> Result<()> {
+    let create_err = |source| StoreError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(create_err)?;
+    }
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(create_err)?;
+    Ok(())
+}
+
+/// Decides, without writing a byte, whether an existing file may be opened as a journal.
+fn inspect_existing(path: &Path) -> Result<()> {
+    let read_err = |source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(read_err)?;
+    let mut header = Vec::with_capacity(100);
+    file.by_ref()
+        .take(100)
+        .read_to_end(&mut header)
+        .map_err(read_err)?;
+    if header.is_empty() {
+        return Ok(()); // an empty file is a journal that has not started yet
+    }
+    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    let damaged = |e: rusqlite::Error| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(damaged)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(damaged)?;
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(damaged)?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(damaged)?;
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
+        return Err(StoreError::Foreign(path.to_path_buf()));
+    }
+    let known = migrations::latest();
+    if version > known {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_bring_an_empty_store_to_the_latest_version() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.user_version().unwrap(), latest_schema_version());
+        let app_id: i32 = store
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(app_id, APPLICATION_ID);
+    }
+
+    #[test]
+    fn foreign_keys_are_on() {
+        let store = Store::open_in_memory().unwrap();
+        let on: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+    }
+}

@@ -1,0 +1,37 @@
+//! Everything a person can ask of the TUI. Keys become actions; only actions change state.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    NextPane,
+    PrevPane,
+    /// Save the form being edited (Ctrl-S), from any field.
+    Save,
+    /// Leave the text editor, keeping what was typed (Esc).
+    LeaveText,
+    /// Stop editing a saved check-in and leave it as it was.
+    CancelEdit,
+    FocusNext,
+    FocusPrev,
+    /// ← / h: lower a scale, or move left among chips.
+    Left,
+    /// → / l: raise a scale, or move right among chips.
+    Right,
+    /// Space: pick or unpick the chip under the cursor.
+    Toggle,
+    /// Enter on a field: write in the note, pick a chip, or move on.
+    Activate,
+    ClearField,
+    SetMood(u8),
+    /// From the list of check-ins back to the form.
+    BackToForm,
+    EarlierDay,
+    LaterDay,
+    EditSelected,
+    TrashSelected,
+    UndoTrash,
+    ToggleTrash,
+    HelpUp,
+    HelpDown,
+}

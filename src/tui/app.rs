@@ -1,0 +1,389 @@
+//! The App: which pane is showing, the help overlay, the quiet notice line, and autosave.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::panes::checkin::{CheckinPane, CheckinView, Ctx, DRAFT_SLOT, Draft, Focus};
+use super::theme::Theme;
+use crate::config::Config;
+use crate::store::{LabelKind, Store};
+
+/// Typed text is written to the draft this long after the first unsaved change.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// The smallest window kindly lays itself out in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// A gap this long since the last check-in earns a welcome back.
+const WELCOME_BACK_AFTER_DAYS: i64 = 3;
+
+/// Where "now" comes from: the real clock in the app, a fixed one in tests.
+pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Checkin,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 1] = [Pane::Checkin];
+
+    fn title(self) -> &'static str {
+        match self {
+            Pane::Checkin => "Check-in",
+        }
+    }
+}
+
+pub struct App {
+    store: Store,
+    config: Config,
+    theme: Theme,
+    clock: Clock,
+    pub pane: Pane,
+    pub checkin: CheckinPane,
+    pub help_open: bool,
+    help_scroll: u16,
+    /// One quiet line under the pane: a thank-you, a welcome, a gentle pointer.
+    pub notice: Option<String>,
+    /// When the form first changed since it was last saved or autosaved.
+    dirty_since: Option<Instant>,
+    pub should_quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, config: Config, theme: Theme, clock: Clock) -> anyhow::Result<Self> {
+        let now = clock();
+        let mut emotions = config.emotions.clone();
+        let mut rituals = config.rituals.clone();
+        for (list, kind) in [
+            (&mut emotions, LabelKind::Emotion),
+            (&mut rituals, LabelKind::Ritual),
+        ] {
+            for used in store.used_labels(kind)? {
+                if !list.iter().any(|l| l.eq_ignore_ascii_case(&used)) {
+                    list.push(used);
+                }
+            }
+        }
+        let mut checkin = CheckinPane::new(emotions, rituals, now.date_naive());
+        checkin.refresh(&store)?;
+        let mut app = Self {
+            store,
+            config,
+            theme,
+            clock,
+            pane: Pane::Checkin,
+            checkin,
+            help_open: false,
+            help_scroll: 0,
+            notice: None,
+            dirty_since: None,
+            should_quit: false,
+        };
+        app.notice = app.opening_notice(now)?;
+        Ok(app)
+    }
+
+    fn opening_notice(&mut self, now: DateTime<FixedOffset>) -> anyhow::Result<Option<String>> {
+        if let Some(draft) = self.store.load_draft::<Draft>(DRAFT_SLOT)?
+            && !draft.is_blank()
+        {
+            self.checkin.restore(&draft, &self.store);
+            return Ok(Some(
+                "Your unsaved check-in is back, just as you left it.".into(),
+            ));
+        }
+        Ok(match self.store.latest_checkin()? {
+            None => Some(
+                "Welcome. Press a number for your mood, then Ctrl-S. ? shows every key.".into(),
+            ),
+            Some(last) if (now.date_naive() - last.day()).num_days() >= WELCOME_BACK_AFTER_DAYS => {
+                Some("Welcome back. It's good to see you.".into())
+            }
+            Some(_) => None,
+        })
+    }
+
+    /// Which bindings are live right now.
+    pub fn mode(&self) -> Mode {
+        if self.help_open {
+            Mode::Help
+        } else if self.checkin.writing {
+            Mode::Writing
+        } else if self.checkin.focus == Focus::History {
+            Mode::History
+        } else {
+            Mode::Form
+        }
+    }
+
+    /// Handles one terminal event. Returns whether anything on screen may have changed.
+    pub fn handle_event(&mut self, event: &Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Resize(..) => true,
+            Event::Paste(text) if self.checkin.writing => {
+                let changed = self.checkin.note.insert_str(text);
+                self.note_change();
+                changed
+            }
+            _ => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        match keymap::action_for(self.mode(), key) {
+            Some(action) => {
+                self.apply(action);
+                true
+            }
+            None if self.checkin.writing => {
+                let changed = self.checkin.type_key((*key).into());
+                self.note_change();
+                changed
+            }
+            None => false,
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        let before = self.checkin.draft();
+        match action {
+            Action::Quit => {
+                self.should_quit = true;
+                return;
+            }
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+                return;
+            }
+            Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::HelpDown => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::NextPane | Action::PrevPane => self.cycle_pane(action == Action::NextPane),
+            _ => {
+                let mut ctx = Ctx {
+                    store: &mut self.store,
+                    now: (self.clock)(),
+                };
+                match self.checkin.apply(action, &mut ctx) {
+                    Ok(Some(notice)) => self.notice = Some(notice),
+                    Ok(None) => {}
+                    Err(e) => {
+                        self.notice = Some(format!(
+                            "That couldn't be saved just now ({e}). Your words are still here."
+                        ));
+                    }
+                }
+            }
+        }
+        if action == Action::Save && self.checkin.draft().is_blank() {
+            self.dirty_since = None; // saved: the draft went in the same transaction
+        } else if self.checkin.draft() != before {
+            self.note_change();
+        }
+    }
+
+    fn cycle_pane(&mut self, forward: bool) {
+        let all = Pane::ALL;
+        let i = all.iter().position(|p| *p == self.pane).unwrap_or(0);
+        let n = all.len();
+        self.pane = all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+    }
+
+    fn note_change(&mut self) {
+        self.dirty_since.get_or_insert_with(Instant::now);
+    }
+
+    /// When the next autosave is due, if anything is waiting to be saved.
+    pub fn autosave_due(&self) -> Option<Instant> {
+        self.dirty_since.map(|t| t + AUTOSAVE_AFTER)
+    }
+
+    /// Writes the form to its draft now (or clears the draft when the form is empty).
+    pub fn autosave(&mut self) -> anyhow::Result<()> {
+        if self.dirty_since.take().is_none() {
+            return Ok(());
+        }
+        let draft = self.checkin.draft();
+        if draft.is_blank() {
+            self.store.clear_draft(DRAFT_SLOT)?;
+        } else {
+            self.store.save_draft(DRAFT_SLOT, &draft)?;
+        }
+        Ok(())
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "This window is a little small for kindly. At {MIN_WIDTH}×{MIN_HEIGHT} or larger it will come right back."
+            );
+            let y = area.height / 2;
+            let rect = Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                area.height - y.saturating_sub(1),
+            );
+            Paragraph::new(Span::styled(msg, t.muted))
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(rect, buf);
+            return;
+        }
+        let [head, body, notice, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let now = (self.clock)();
+        self.header(head, buf, now);
+        match self.pane {
+            Pane::Checkin => CheckinView {
+                pane: &self.checkin,
+                theme: t,
+                today: now.date_naive(),
+            }
+            .render(body, buf),
+        }
+        if let Some(n) = &self.notice {
+            Line::from(Span::styled(format!(" {n}"), t.notice)).render(notice, buf);
+        }
+        self.footer(foot, buf);
+        if self.help_open {
+            self.help(body, buf);
+        }
+    }
+
+    fn header(&self, area: Rect, buf: &mut Buffer, now: DateTime<FixedOffset>) {
+        let t = &self.theme;
+        let mut spans = vec![Span::styled(" kindly ", t.title)];
+        for p in Pane::ALL {
+            let style = if p == self.pane { t.selection } else { t.muted };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!(" {} ", p.title()), style));
+        }
+        Line::from(spans).render(area, buf);
+        let date = if area.width >= 60 {
+            now.format("%A %-d %B ").to_string()
+        } else {
+            now.format("%a %-d %b ").to_string()
+        };
+        Line::from(Span::styled(date, t.muted))
+            .alignment(Alignment::Right)
+            .render(area, buf);
+    }
+
+    fn footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let hints = keymap::footer(self.mode());
+        let mut spans = vec![Span::raw(" ")];
+        let mut used = 1usize;
+        // Help and quit always show; the rest fill what room there is, in table order.
+        let (tail, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, what)| {
+            matches!(*what, "help" | "quit" | "close" | "done writing" | "save")
+        });
+        let tail_width: usize = tail
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
+            .sum();
+        for (key, what) in rest.iter().chain(tail.iter()) {
+            let w = key.chars().count() + what.chars().count() + 3;
+            let is_tail = tail.iter().any(|(k, x)| k == key && x == what);
+            if !is_tail && used + w + tail_width > usize::from(area.width) {
+                continue;
+            }
+            spans.push(Span::styled(*key, t.accent));
+            spans.push(Span::styled(format!(" {what}  "), t.muted));
+            used += w;
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn help(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.min(72);
+        let rect = Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(t.accent)
+            .title(Span::styled(" Help · Check-in ", t.title));
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        for (mode, bindings) in keymap::help_sections(&[
+            Mode::Form,
+            Mode::History,
+            Mode::Writing,
+            Mode::Global,
+            Mode::Help,
+        ]) {
+            lines.push(Line::from(Span::styled(mode.title(), t.title)));
+            for b in bindings {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<11}", b.label), t.accent),
+                    Span::styled(b.help, t.text),
+                ]));
+            }
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::from(Span::styled(
+            "If things feel like too much",
+            t.title,
+        )));
+        lines.push(Line::from(Span::styled(
+            "kindly is a journal, not a clinic. If you are in crisis or thinking about \
+             harming yourself, please reach a professional or your local emergency number now.",
+            t.text,
+        )));
+        match &self.config.support_contact {
+            Some(contact) => lines.push(Line::from(vec![
+                Span::styled("Your support contact: ", t.text),
+                Span::styled(contact.clone(), t.focus),
+            ])),
+            None => lines.push(Line::from(Span::styled(
+                format!(
+                    "You can name someone to reach here: support_contact = \"…\" in {}",
+                    self.config
+                        .path
+                        .as_ref()
+                        .map_or("config.toml".to_string(), |p| p.display().to_string())
+                ),
+                t.muted,
+            ))),
+        }
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((self.help_scroll, 0))
+            .render(rect, buf);
+    }
+}

@@ -1,0 +1,476 @@
+//! (mode, key) → action. The same table answers key presses and writes help and the footer.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Which bindings are live: the first match, in the order `modes_for` gives, wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Anywhere no text is being edited.
+    Global,
+    /// The check-in form, moving between fields.
+    Form,
+    /// The list of earlier check-ins beside the form.
+    History,
+    /// Typing in a text editor.
+    Writing,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Mode {
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "Anywhere",
+            Mode::Form => "Check-in form",
+            Mode::History => "Earlier check-ins",
+            Mode::Writing => "While writing",
+            Mode::Help => "In this help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    /// `1`–`9` and `0` (= 10).
+    Digit,
+}
+
+impl Key {
+    fn matches(self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match self {
+            Key::Char(c) => !ctrl && ev.code == KeyCode::Char(c),
+            Key::Ctrl(c) => ctrl && ev.code == KeyCode::Char(c),
+            Key::Code(code) => ev.code == code,
+            Key::Digit => !ctrl && matches!(ev.code, KeyCode::Char('0'..='9')),
+        }
+    }
+}
+
+pub struct Binding {
+    pub mode: Mode,
+    pub keys: &'static [Key],
+    /// How help shows the keys.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// Short words for the footer; `None` keeps it out of the footer.
+    pub footer: Option<&'static str>,
+}
+
+use Key::{Char, Code, Ctrl, Digit};
+use KeyCode::{BackTab, Backspace, Delete, Down, Enter, Esc, Left, Right, Tab, Up};
+
+const fn b(
+    mode: Mode,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        mode,
+        keys,
+        label,
+        action,
+        help,
+        footer,
+    }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    // While writing, only these keys are kindly's; the rest go to the editor.
+    b(
+        Mode::Writing,
+        &[Ctrl('s')],
+        "Ctrl-S",
+        Action::Save,
+        "save the check-in",
+        Some("save"),
+    ),
+    b(
+        Mode::Writing,
+        &[Code(Esc)],
+        "Esc",
+        Action::LeaveText,
+        "stop writing (your words stay)",
+        Some("done writing"),
+    ),
+    b(
+        Mode::Writing,
+        &[Ctrl('c')],
+        "Ctrl-C",
+        Action::Quit,
+        "close kindly (your words are kept as a draft)",
+        None,
+    ),
+    // The help overlay.
+    b(
+        Mode::Help,
+        &[Char('?'), Code(Esc)],
+        "? / Esc",
+        Action::ToggleHelp,
+        "close this help",
+        Some("close"),
+    ),
+    b(
+        Mode::Help,
+        &[Code(Up), Char('k')],
+        "↑ / k",
+        Action::HelpUp,
+        "scroll up",
+        Some("scroll"),
+    ),
+    b(
+        Mode::Help,
+        &[Code(Down), Char('j')],
+        "↓ / j",
+        Action::HelpDown,
+        "scroll down",
+        None,
+    ),
+    // The check-in form.
+    b(
+        Mode::Form,
+        &[Digit],
+        "1–9, 0",
+        Action::SetMood(0),
+        "set the mood (0 means 10)",
+        Some("mood"),
+    ),
+    b(
+        Mode::Form,
+        &[Code(Down), Char('j')],
+        "↓ / j",
+        Action::FocusNext,
+        "next field",
+        None,
+    ),
+    b(
+        Mode::Form,
+        &[Code(Up), Char('k')],
+        "↑ / k",
+        Action::FocusPrev,
+        "previous field",
+        Some("field"),
+    ),
+    b(
+        Mode::Form,
+        &[Code(Left), Char('h')],
+        "← / h",
+        Action::Left,
+        "lower a scale, or move left among choices",
+        None,
+    ),
+    b(
+        Mode::Form,
+        &[Code(Right), Char('l')],
+        "→ / l",
+        Action::Right,
+        "raise a scale, or move right among choices",
+        Some("adjust"),
+    ),
+    b(
+        Mode::Form,
+        &[Char(' ')],
+        "Space",
+        Action::Toggle,
+        "pick or unpick the choice under the cursor",
+        Some("pick"),
+    ),
+    b(
+        Mode::Form,
+        &[Code(Enter), Char('i')],
+        "Enter / i",
+        Action::Activate,
+        "write in the note (on the note field)",
+        Some("write"),
+    ),
+    b(
+        Mode::Form,
+        &[Code(Backspace), Code(Delete), Char('x')],
+        "Del / x",
+        Action::ClearField,
+        "clear this field",
+        None,
+    ),
+    b(
+        Mode::Form,
+        &[Ctrl('s')],
+        "Ctrl-S",
+        Action::Save,
+        "save the check-in",
+        Some("save"),
+    ),
+    b(
+        Mode::Form,
+        &[Code(Esc)],
+        "Esc",
+        Action::CancelEdit,
+        "stop editing a saved check-in, leaving it as it was",
+        None,
+    ),
+    b(
+        Mode::Form,
+        &[Char('['), Char(']')],
+        "[ / ]",
+        Action::EarlierDay,
+        "look at earlier check-ins",
+        None,
+    ),
+    // The list of check-ins beside the form.
+    b(
+        Mode::History,
+        &[Code(Down), Char('j')],
+        "↓ / j",
+        Action::FocusNext,
+        "next check-in",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Code(Up), Char('k')],
+        "↑ / k",
+        Action::FocusPrev,
+        "previous check-in (from the top: back to the form)",
+        Some("move"),
+    ),
+    b(
+        Mode::History,
+        &[Code(Left), Char('h'), Char('[')],
+        "← / h / [",
+        Action::EarlierDay,
+        "an earlier day",
+        Some("day"),
+    ),
+    b(
+        Mode::History,
+        &[Code(Right), Char('l'), Char(']')],
+        "→ / l / ]",
+        Action::LaterDay,
+        "a later day",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Code(Enter), Char('e')],
+        "Enter / e",
+        Action::EditSelected,
+        "edit this check-in (in the trash: bring it back)",
+        Some("edit"),
+    ),
+    b(
+        Mode::History,
+        &[Char('d'), Code(Delete)],
+        "d / Del",
+        Action::TrashSelected,
+        "move this check-in to the trash",
+        Some("trash"),
+    ),
+    b(
+        Mode::History,
+        &[Char('u')],
+        "u",
+        Action::UndoTrash,
+        "bring back the last check-in you trashed",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Char('t')],
+        "t",
+        Action::ToggleTrash,
+        "show or hide the trash",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Code(Esc)],
+        "Esc",
+        Action::BackToForm,
+        "back to the form",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Digit],
+        "1–9, 0",
+        Action::SetMood(0),
+        "set the form's mood",
+        None,
+    ),
+    b(
+        Mode::History,
+        &[Ctrl('s')],
+        "Ctrl-S",
+        Action::Save,
+        "save the form",
+        None,
+    ),
+    // Anywhere no text is being edited.
+    b(
+        Mode::Global,
+        &[Code(Tab)],
+        "Tab",
+        Action::NextPane,
+        "next pane",
+        None,
+    ),
+    b(
+        Mode::Global,
+        &[Code(BackTab)],
+        "Shift-Tab",
+        Action::PrevPane,
+        "previous pane",
+        None,
+    ),
+    b(
+        Mode::Global,
+        &[Char('?')],
+        "?",
+        Action::ToggleHelp,
+        "show or hide this help",
+        Some("help"),
+    ),
+    b(
+        Mode::Global,
+        &[Char('q'), Ctrl('c')],
+        "q",
+        Action::Quit,
+        "close kindly (unsaved work is kept as a draft)",
+        Some("quit"),
+    ),
+];
+
+/// The modes whose bindings apply, most specific first.
+pub fn modes_for(focus: Mode) -> &'static [Mode] {
+    match focus {
+        Mode::Writing => &[Mode::Writing],
+        Mode::Help => &[Mode::Help, Mode::Global],
+        Mode::Form => &[Mode::Form, Mode::Global],
+        Mode::History => &[Mode::History, Mode::Global],
+        Mode::Global => &[Mode::Global],
+    }
+}
+
+/// The action a key asks for in `focus`, if any.
+pub fn action_for(focus: Mode, ev: &KeyEvent) -> Option<Action> {
+    modes_for(focus).iter().find_map(|mode| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.mode == *mode)
+            .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+            .map(|b| match (b.action, ev.code) {
+                (Action::SetMood(_), KeyCode::Char(c)) => {
+                    let d = c.to_digit(10).unwrap_or(0) as u8;
+                    Action::SetMood(if d == 0 { 10 } else { d })
+                }
+                (Action::EarlierDay, KeyCode::Char(']')) => Action::LaterDay,
+                (a, _) => a,
+            })
+    })
+}
+
+/// Footer hints for `focus`, in table order.
+pub fn footer(focus: Mode) -> Vec<(&'static str, &'static str)> {
+    modes_for(focus)
+        .iter()
+        .flat_map(|mode| BINDINGS.iter().filter(move |b| b.mode == *mode))
+        .filter_map(|b| b.footer.map(|f| (short_label(b), f)))
+        .collect()
+}
+
+/// The sections of help for a pane: every binding a person can use there.
+pub fn help_sections(modes: &[Mode]) -> Vec<(Mode, Vec<&'static Binding>)> {
+    modes
+        .iter()
+        .map(|m| (*m, BINDINGS.iter().filter(|b| b.mode == *m).collect()))
+        .collect()
+}
+
+fn short_label(b: &Binding) -> &'static str {
+    match b.action {
+        Action::FocusPrev | Action::FocusNext => "↑↓",
+        Action::Left | Action::Right => "←→",
+        Action::EarlierDay | Action::LaterDay => "←→",
+        Action::HelpUp | Action::HelpDown => "↑↓",
+        Action::ToggleHelp if b.mode == Mode::Help => "Esc",
+        Action::SetMood(_) => "1–0",
+        Action::Activate => "Enter",
+        Action::EditSelected => "Enter",
+        Action::TrashSelected => "d",
+        Action::LeaveText => "Esc",
+        _ => b.label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_set_mood_with_zero_as_ten() {
+        assert_eq!(
+            action_for(Mode::Form, &key(KeyCode::Char('7'))),
+            Some(Action::SetMood(7))
+        );
+        assert_eq!(
+            action_for(Mode::Form, &key(KeyCode::Char('0'))),
+            Some(Action::SetMood(10))
+        );
+        assert_eq!(action_for(Mode::Writing, &key(KeyCode::Char('7'))), None);
+    }
+
+    #[test]
+    fn q_quits_only_when_not_writing() {
+        assert_eq!(
+            action_for(Mode::Form, &key(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(action_for(Mode::Writing, &key(KeyCode::Char('q'))), None);
+    }
+
+    #[test]
+    fn ctrl_s_saves_everywhere_a_form_is() {
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        for mode in [Mode::Form, Mode::History, Mode::Writing] {
+            assert_eq!(action_for(mode, &ctrl_s), Some(Action::Save), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn every_binding_has_help_text() {
+        assert!(
+            BINDINGS
+                .iter()
+                .all(|b| !b.help.is_empty() && !b.label.is_empty())
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for other in &BINDINGS[i + 1..] {
+                if a.mode == other.mode {
+                    assert!(
+                        !a.keys.iter().any(|k| other.keys.contains(k)),
+                        "{} and {} share a key in {:?}",
+                        a.label,
+                        other.label,
+                        a.mode
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The terminal UI: a guard that always gives the terminal back, and an event loop that
+//! draws only after something changed and sleeps (no CPU) while waiting.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod panes;
+pub mod theme;
+pub mod widgets;
+
+use std::io::{IsTerminal, stdout};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Instant;
+
+use anyhow::Context;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+pub use app::App;
+
+use crate::config::Config;
+use crate::store::Store;
+
+/// What wakes the event loop.
+enum Wake {
+    Term(Event),
+    /// The terminal went away or input broke: save and leave.
+    InputClosed,
+    /// SIGTERM or SIGHUP: save and leave.
+    Signal,
+}
+
+/// Raw mode and the alternate screen, undone on drop (quit or error) and by the panic hook.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> anyhow::Result<Self> {
+        install_panic_hook();
+        enable_raw_mode().context("couldn't prepare the terminal")?;
+        let guard = TerminalGuard;
+        execute!(stdout(), EnterAlternateScreen).context("couldn't prepare the terminal")?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Gives the terminal back. Errors are ignored: a vanished terminal has nothing to restore,
+/// and printing about it could panic.
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Opens the TUI on `store` until the person quits, a signal arrives or the terminal goes.
+pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
+        anyhow::bail!(
+            "kindly's screen needs a terminal; from a script, try 'kindly checkin --help'"
+        );
+    }
+    let clock: app::Clock = Box::new(crate::domain::time::now_local);
+    let mut app = App::new(store, config, theme::Theme::from_env(), clock)?;
+
+    let (tx, rx) = mpsc::channel();
+    let input = tx.clone();
+    std::thread::spawn(move || {
+        loop {
+            // A blocking read: no polling, so no CPU while waiting.
+            let wake = match event::read() {
+                Ok(ev) => Wake::Term(ev),
+                Err(_) => Wake::InputClosed,
+            };
+            let closed = matches!(wake, Wake::InputClosed);
+            if input.send(wake).is_err() || closed {
+                break;
+            }
+        }
+    });
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])
+    .context("couldn't listen for signals")?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Wake::Signal);
+        }
+    });
+
+    let guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    terminal.clear()?;
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    // Whatever ended the loop, unsaved work becomes a draft before we go.
+    let saved = app.autosave();
+    drop(guard);
+    result.and(saved)
+}
+
+fn event_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &mpsc::Receiver<Wake>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| app.draw(f))?;
+            dirty = false;
+        }
+        let wake = match app.autosave_due() {
+            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(w) => Some(w),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => Some(Wake::InputClosed),
+            },
+            None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
+        };
+        match wake {
+            None => app.autosave()?,
+            Some(Wake::Term(ev)) => dirty = app.handle_event(&ev),
+            Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
+        }
+        if app.should_quit {
+            return Ok(());
+        }
+    }
+}

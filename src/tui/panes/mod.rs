@@ -1,0 +1,3 @@
+//! The panes of the TUI: each holds its own state and draws itself from it.
+
+pub mod checkin;

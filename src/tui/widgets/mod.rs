@@ -1,0 +1,128 @@
+//! Small reusable pieces of the screen: a rating scale and a row of choices.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+
+/// A plain word for each mood, none of them a verdict.
+pub fn mood_word(mood: u8) -> &'static str {
+    match mood {
+        1 => "very heavy",
+        2 => "heavy",
+        3 => "low",
+        4 => "a bit low",
+        5 => "so-so",
+        6 => "okay",
+        7 => "good",
+        8 => "really good",
+        9 => "great",
+        _ => "wonderful",
+    }
+}
+
+/// `●●●●●●●○○○ 7 good`: a rating drawn as filled and empty dots.
+pub struct ScaleRow<'a> {
+    pub value: Option<u8>,
+    pub max: u8,
+    pub style: Style,
+    pub word: Option<&'static str>,
+    /// Shown after the empty dots when there is no value yet.
+    pub empty: &'static str,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ScaleRow<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let filled = self.value.unwrap_or(0);
+        let mut spans = vec![
+            Span::styled("●".repeat(usize::from(filled)), self.style),
+            Span::styled(
+                "○".repeat(usize::from(self.max.saturating_sub(filled))),
+                self.theme.muted,
+            ),
+            Span::raw(" "),
+        ];
+        match self.value {
+            Some(v) => {
+                spans.push(Span::styled(format!("{v:>2}"), self.style));
+                if let Some(w) = self.word {
+                    spans.push(Span::styled(format!(" {w}"), self.style));
+                }
+            }
+            None => spans.push(Span::styled(self.empty, self.theme.muted)),
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// A row of choices. Focused, it scrolls sideways to keep the cursor in view and marks what
+/// is picked with ✓; unfocused, it lists only what is picked.
+pub struct ChipRow<'a> {
+    pub chips: &'a [String],
+    pub picked: &'a [String],
+    pub cursor: usize,
+    pub focused: bool,
+    pub theme: &'a Theme,
+}
+
+impl Widget for ChipRow<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        if !self.focused {
+            let line = if self.picked.is_empty() {
+                Line::from(Span::styled("–", t.muted))
+            } else {
+                Line::from(Span::styled(self.picked.join(", "), t.accent))
+            };
+            line.render(area, buf);
+            return;
+        }
+        let chip = |name: &String| {
+            let mark = if self.picked.contains(name) {
+                "✓"
+            } else {
+                " "
+            };
+            format!("{mark}{name} ")
+        };
+        let widths: Vec<usize> = self.chips.iter().map(|c| chip(c).width()).collect();
+        let room = usize::from(area.width).saturating_sub(2);
+        // Scroll so the cursor's chip ends inside the row.
+        let mut first = 0;
+        while first < self.cursor
+            && widths[first..=self.cursor.min(widths.len().saturating_sub(1))]
+                .iter()
+                .sum::<usize>()
+                > room
+        {
+            first += 1;
+        }
+        let mut spans = vec![Span::styled(if first > 0 { "‹" } else { " " }, t.muted)];
+        let mut used = 1;
+        let mut last_shown = first;
+        for (i, name) in self.chips.iter().enumerate().skip(first) {
+            if used + widths[i] > room + 1 && i > first {
+                break;
+            }
+            let style = if i == self.cursor {
+                t.selection
+            } else if self.picked.contains(name) {
+                t.accent
+            } else {
+                t.text
+            };
+            spans.push(Span::styled(chip(name), style));
+            used += widths[i];
+            last_shown = i;
+        }
+        if last_shown + 1 < self.chips.len() {
+            spans.push(Span::styled("›", t.muted));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
