@@ -1,5 +1,6 @@
 //! The App: which pane is showing, the help overlay, the quiet notice line, and autosave.
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
@@ -54,6 +55,8 @@ pub struct App {
     pub checkin: CheckinPane,
     pub help_open: bool,
     help_scroll: u16,
+    /// How far help can scroll at the size it was last drawn (drawing learns it).
+    help_max_scroll: Cell<u16>,
     /// One quiet line under the pane: a thank-you, a welcome, a gentle pointer.
     pub notice: Option<String>,
     /// When the form first changed since it was last saved or autosaved.
@@ -87,6 +90,7 @@ impl App {
             checkin,
             help_open: false,
             help_scroll: 0,
+            help_max_scroll: Cell::new(u16::MAX),
             notice: None,
             dirty_since: None,
             should_quit: false,
@@ -170,7 +174,9 @@ impl App {
                 return;
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::HelpDown => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::HelpDown => {
+                self.help_scroll = (self.help_scroll + 1).min(self.help_max_scroll.get());
+            }
             Action::NextPane | Action::PrevPane => self.cycle_pane(action == Action::NextPane),
             _ => {
                 let mut ctx = Ctx {
@@ -257,10 +263,17 @@ impl App {
                 .render(rect, buf);
             return;
         }
+        // A long notice may take two lines rather than be cut short.
+        let notice_width = self.notice.as_deref().map_or(0, |n| n.chars().count() + 1);
+        let notice_lines = if notice_width > usize::from(area.width) {
+            2
+        } else {
+            1
+        };
         let [head, body, notice, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(notice_lines),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -275,7 +288,9 @@ impl App {
             .render(body, buf),
         }
         if let Some(n) = &self.notice {
-            Line::from(Span::styled(format!(" {n}"), t.notice)).render(notice, buf);
+            Paragraph::new(Span::styled(format!(" {n}"), t.notice))
+                .wrap(Wrap { trim: false })
+                .render(notice, buf);
         }
         self.footer(foot, buf);
         if self.help_open {
@@ -330,7 +345,7 @@ impl App {
 
     fn help(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
-        let w = area.width.min(72);
+        let w = area.width.min(76);
         let rect = Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height);
         Clear.render(rect, buf);
         let block = Block::default()
@@ -338,32 +353,12 @@ impl App {
             .border_type(BorderType::Rounded)
             .border_style(t.accent)
             .title(Span::styled(" Help · Check-in ", t.title));
-        let mut lines: Vec<Line<'_>> = Vec::new();
-        for (mode, bindings) in keymap::help_sections(&[
-            Mode::Form,
-            Mode::History,
-            Mode::Writing,
-            Mode::Global,
-            Mode::Help,
-        ]) {
-            lines.push(Line::from(Span::styled(mode.title(), t.title)));
-            for b in bindings {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {:<11}", b.label), t.accent),
-                    Span::styled(b.help, t.text),
-                ]));
-            }
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::from(Span::styled(
-            "If things feel like too much",
-            t.title,
-        )));
-        lines.push(Line::from(Span::styled(
+        // Support comes first, so it is there the moment help opens.
+        let mut lines: Vec<Line<'_>> = vec![Line::from(Span::styled(
             "kindly is a journal, not a clinic. If you are in crisis or thinking about \
-             harming yourself, please reach a professional or your local emergency number now.",
+             harming yourself, please contact a professional or your local emergency number now.",
             t.text,
-        )));
+        ))];
         match &self.config.support_contact {
             Some(contact) => lines.push(Line::from(vec![
                 Span::styled("Your support contact: ", t.text),
@@ -380,10 +375,41 @@ impl App {
                 t.muted,
             ))),
         }
+        lines.push(Line::raw(""));
+        for (mode, bindings) in keymap::help_sections(&[
+            Mode::Form,
+            Mode::History,
+            Mode::Writing,
+            Mode::Global,
+            Mode::Help,
+        ]) {
+            lines.push(Line::from(Span::styled(mode.title(), t.title)));
+            for b in bindings {
+                // Narrow windows put the words under the keys instead of beside them.
+                if w >= 60 {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {:<11}", b.label), t.accent),
+                        Span::styled(b.help, t.text),
+                    ]));
+                } else {
+                    lines.push(Line::from(Span::styled(format!("  {}", b.label), t.accent)));
+                    lines.push(Line::from(Span::styled(format!("    {}", b.help), t.text)));
+                }
+            }
+            lines.push(Line::raw(""));
+        }
+        let inner = block.inner(rect);
+        let inner_width = usize::from(inner.width.max(1));
+        let total: usize = lines
+            .iter()
+            .map(|l| l.width().div_ceil(inner_width).max(1))
+            .sum();
+        let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
+        self.help_max_scroll.set(max_scroll);
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((self.help_scroll, 0))
+            .scroll((self.help_scroll.min(max_scroll), 0))
             .render(rect, buf);
     }
 }

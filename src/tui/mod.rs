@@ -83,6 +83,12 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     let clock: app::Clock = Box::new(crate::domain::time::now_local);
     let mut app = App::new(store, config, theme::Theme::from_env(), clock)?;
 
+    let guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    terminal.clear()?;
+    terminal.hide_cursor()?;
+    // Input is read on its own thread only now: creating the terminal asks it for the
+    // cursor position, and a reader already waiting would swallow the answer.
     let (tx, rx) = mpsc::channel();
     let input = tx.clone();
     std::thread::spawn(move || {
@@ -109,9 +115,6 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
         }
     });
 
-    let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.clear()?;
     let result = event_loop(&mut terminal, &mut app, &rx);
     // Whatever ended the loop, unsaved work becomes a draft before we go.
     let saved = app.autosave();

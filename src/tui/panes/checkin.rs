@@ -3,9 +3,9 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -270,6 +270,23 @@ impl CheckinPane {
     }
 
     pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        let notice = self.apply_inner(action, ctx);
+        self.show_cursor(self.writing);
+        notice
+    }
+
+    /// The editor shows a cursor only while writing, so it is clear where typing lands.
+    fn show_cursor(&mut self, writing: bool) {
+        let style = if writing {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        self.note.set_cursor_style(style);
+        self.note.set_cursor_line_style(Style::default());
+    }
+
+    fn apply_inner(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
         match (action, self.focus) {
             (Action::Save, _) => return self.save(ctx),
             (Action::LeaveText, _) => self.writing = false,
@@ -360,9 +377,8 @@ impl CheckinPane {
     fn save(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
         let Some(mood) = self.mood else {
             self.focus = Focus::Field(Field::Mood);
-            return Ok(Some(
-                "Choose a mood first: press a number from 1 to 9, or 0 for 10.".into(),
-            ));
+            self.writing = false;
+            return Ok(Some("Pick a mood first: 1–9, or 0 for 10.".into()));
         };
         let (mut c, edited) = match &self.editing {
             Some(old) => (old.clone(), true),
@@ -469,6 +485,9 @@ fn new_note(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(lines);
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text("Enter to write a few words, if you like");
+    area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+    area.set_cursor_style(Style::default());
+    area.set_cursor_line_style(Style::default());
     area
 }
 
@@ -498,7 +517,7 @@ impl Widget for CheckinView<'_> {
     }
 }
 
-const LABEL_WIDTH: u16 = 12;
+const LABEL_WIDTH: u16 = 13;
 
 impl CheckinView<'_> {
     fn block(&self, title: String, focused: bool) -> Block<'static> {
@@ -623,20 +642,9 @@ impl CheckinView<'_> {
     }
 
     fn note(&self, area: Rect, buf: &mut Buffer) {
-        let p = self.pane;
-        let t = self.theme;
-        let mut note = p.note.clone();
-        if p.writing {
-            note.set_cursor_style(t.selection);
-            note.set_style(t.text);
-        } else {
-            // No cursor when not writing, so it is clear typing won't land here.
-            note.set_cursor_style(t.text);
-            note.set_cursor_line_style(Style::default());
-            note.set_style(t.text);
-        }
-        note.set_placeholder_style(t.muted);
-        (&note).render(area, buf);
+        // Rendered in place, not from a copy: the editor remembers its viewport between
+        // frames, and a copy would forget it and lose the scroll position.
+        self.pane.note.render(area, buf);
     }
 
     fn history(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
@@ -674,14 +682,18 @@ impl CheckinView<'_> {
             } else {
                 "Nothing on this day."
             };
-            Paragraph::new(Line::from(Span::styled(words, t.muted))).render(inner, buf);
+            Paragraph::new(Line::from(Span::styled(words, t.muted)))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
-        let height = usize::from(inner.height);
-        let first = p.selected.saturating_sub(height.saturating_sub(1));
-        for (i, c) in p.rows.iter().enumerate().skip(first).take(height) {
-            let y = inner.y + (i - first) as u16;
-            let row = Rect::new(inner.x, y, inner.width, 1);
+        // Tall windows give each check-in a second line for its note.
+        let per_row: u16 = if boxed { 2 } else { 1 };
+        let fits = usize::from((inner.height / per_row).max(1));
+        let first = p.selected.saturating_sub(fits - 1);
+        for (i, c) in p.rows.iter().enumerate().skip(first).take(fits) {
+            let y = inner.y + (i - first) as u16 * per_row;
+            let selected = focused && i == p.selected;
             let when = if p.show_trash {
                 c.at.format("%-d %b %H:%M").to_string()
             } else {
@@ -703,16 +715,28 @@ impl CheckinView<'_> {
                 spans.push(Span::styled(names.join(", "), t.accent));
                 spans.push(Span::raw(" "));
             }
-            if let Some(note) = &c.note {
-                let first_line = note.lines().next().unwrap_or_default();
-                spans.push(Span::styled(first_line.to_string(), t.text));
+            let note = c
+                .note
+                .as_deref()
+                .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
+                .unwrap_or_default();
+            let mut lines = vec![Line::from(spans)];
+            if per_row == 2 {
+                lines.push(Line::from(Span::styled(format!("      {note}"), t.muted)));
+            } else if !note.is_empty() {
+                lines[0].push_span(Span::styled(note, t.text));
             }
-            let mut line = Line::from(spans);
-            if focused && i == p.selected {
-                line = line.patch_style(t.selection);
-                buf.set_style(row, t.selection);
+            for (k, mut line) in lines.into_iter().enumerate() {
+                let row = Rect::new(inner.x, y + k as u16, inner.width, 1);
+                if row.y >= inner.bottom() {
+                    break;
+                }
+                if selected {
+                    buf.set_style(row, t.selection);
+                    line = line.patch_style(t.selection);
+                }
+                line.render(row, buf);
             }
-            line.render(row, buf);
         }
     }
 }

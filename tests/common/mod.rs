@@ -1,0 +1,90 @@
+//! Shared test helpers: an App on a real (in-memory or temp-file) store with a fixed clock.
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset};
+use kindly::config::Config;
+use kindly::domain::{CheckIn, Mood, Scale, parse_label_list};
+use kindly::store::Store;
+use kindly::tui::App;
+use kindly::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Sunday 29 November 2026, mid-morning, UTC.
+pub const NOW: &str = "2026-11-29T10:30:00+00:00";
+
+pub fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+pub fn app_with(store: Store, now: &str) -> App {
+    let fixed = at(now);
+    App::new(
+        store,
+        Config::default(),
+        Theme::monochrome(),
+        Box::new(move || fixed),
+    )
+    .unwrap()
+}
+
+pub fn app() -> App {
+    app_with(Store::open_in_memory().unwrap(), NOW)
+}
+
+pub fn checkin(when: &str, mood: u8, emotions: &str, note: Option<&str>) -> CheckIn {
+    let mut c = CheckIn::new(at(when), Mood::new(mood).unwrap());
+    if !emotions.is_empty() {
+        c.emotions = parse_label_list("emotions", emotions).unwrap();
+    }
+    if let Some(n) = note {
+        c.set_note(n);
+    }
+    c
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub fn press(app: &mut App, keys: &[KeyEvent]) {
+    for k in keys {
+        app.handle_key(k);
+    }
+}
+
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(&ch(c));
+    }
+}
+
+/// Draws the app into a TestBackend of the given size.
+pub fn screen(app: &App, width: u16, height: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    terminal.backend().clone()
+}
+
+/// The screen as plain text, one line per row.
+pub fn text(app: &App, width: u16, height: u16) -> String {
+    let backend = screen(app, width, height);
+    let buf = backend.buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

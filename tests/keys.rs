@@ -1,0 +1,266 @@
+//! Key handling as plain state tests: keys in, App state and the store out.
+
+mod common;
+
+use common::*;
+use kindly::domain::Scale;
+use kindly::store::Store;
+use kindly::tui::keymap::Mode;
+use kindly::tui::panes::checkin::{Field, Focus};
+use ratatui::crossterm::event::KeyCode;
+
+fn saved(app: &kindly::tui::App) -> Vec<kindly::domain::CheckIn> {
+    app.store().checkins_between(None, None).unwrap()
+}
+
+#[test]
+fn digits_set_the_mood_and_zero_means_ten() {
+    let mut app = app();
+    press(&mut app, &[ch('7')]);
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(7));
+    press(&mut app, &[ch('0')]);
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(10));
+    press(&mut app, &[ch('1')]);
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(1));
+}
+
+#[test]
+fn digits_set_the_mood_from_any_field_but_not_while_writing() {
+    let mut app = app();
+    press(&mut app, &[ch('j'), ch('j'), ch('4')]);
+    assert_eq!(app.checkin.focus, Focus::Field(Field::Emotions));
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(4));
+    app.checkin.focus = Focus::Field(Field::Note);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.mode(), Mode::Writing);
+    typed(&mut app, "9");
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(4));
+    assert_eq!(app.checkin.note.lines(), ["9"]);
+}
+
+#[test]
+fn ctrl_s_saves_the_form_in_one_go_and_clears_it() {
+    let mut app = app();
+    press(&mut app, &[ch('6'), ch('j'), key(KeyCode::Right)]);
+    press(&mut app, &[ctrl('s')]);
+    let rows = saved(&app);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].mood.get(), 6);
+    assert_eq!(rows[0].energy.map(|e| e.get()), Some(5));
+    assert_eq!(rows[0].at, at(NOW));
+    assert_eq!(app.checkin.mood, None, "the form is fresh after saving");
+    assert_eq!(app.checkin.rows.len(), 1, "today's list shows it");
+    assert!(app.notice.as_deref().unwrap().contains("Thank you"));
+}
+
+#[test]
+fn ctrl_s_saves_while_writing_the_note() {
+    let mut app = app();
+    press(&mut app, &[ch('3')]);
+    app.checkin.focus = Focus::Field(Field::Note);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, "quiet day, q and all");
+    press(&mut app, &[ctrl('s')]);
+    let rows = saved(&app);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].note.as_deref(), Some("quiet day, q and all"));
+    assert!(!app.should_quit, "q typed in the note is text, not quit");
+    assert_eq!(app.mode(), Mode::Form);
+}
+
+#[test]
+fn esc_leaves_writing_and_keeps_the_words() {
+    let mut app = app();
+    app.checkin.focus = Focus::Field(Field::Note);
+    press(&mut app, &[ch('i')]);
+    typed(&mut app, "half a thought");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.mode(), Mode::Form);
+    assert_eq!(app.checkin.note.lines(), ["half a thought"]);
+    press(&mut app, &[ch('q')]);
+    assert!(app.should_quit, "q quits once no text is being edited");
+}
+
+#[test]
+fn q_does_not_quit_while_writing() {
+    let mut app = app();
+    app.checkin.focus = Focus::Field(Field::Note);
+    press(&mut app, &[key(KeyCode::Enter), ch('q')]);
+    assert!(!app.should_quit);
+    assert_eq!(app.checkin.note.lines(), ["q"]);
+}
+
+#[test]
+fn help_toggles_and_q_still_quits() {
+    let mut app = app();
+    press(&mut app, &[ch('?')]);
+    assert!(app.help_open);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(!app.help_open);
+    press(&mut app, &[ch('?'), ch('?')]);
+    assert!(!app.help_open);
+    press(&mut app, &[ch('?'), ch('q')]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn arrows_and_vim_keys_both_move_and_adjust() {
+    let mut app = app();
+    press(&mut app, &[key(KeyCode::Down)]);
+    assert_eq!(app.checkin.focus, Focus::Field(Field::Energy));
+    press(&mut app, &[ch('l'), ch('l'), key(KeyCode::Left)]);
+    assert_eq!(app.checkin.energy.map(|e| e.get()), Some(5));
+    press(&mut app, &[ch('k')]);
+    assert_eq!(app.checkin.focus, Focus::Field(Field::Mood));
+    press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(6));
+}
+
+#[test]
+fn space_picks_emotions_and_they_are_saved() {
+    let mut app = app();
+    press(
+        &mut app,
+        &[ch('5'), ch('j'), ch('j'), ch(' '), ch('l'), ch(' ')],
+    );
+    let picked = app.checkin.emotions.picked.clone();
+    assert_eq!(picked.len(), 2);
+    press(&mut app, &[ctrl('s')]);
+    let names: Vec<String> = saved(&app)[0]
+        .emotions
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert_eq!(names, picked);
+}
+
+#[test]
+fn a_saved_checkin_can_be_edited_trashed_and_restored() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = checkin("2026-11-29T08:00:00+00:00", 4, "tired", Some("early"));
+    store.save_checkin(&c, None).unwrap();
+    let mut app = app_with(store, NOW);
+    // Down past the note reaches today's list; Enter opens the check-in in the form.
+    for _ in 0..8 {
+        press(&mut app, &[ch('j')]);
+    }
+    assert_eq!(app.mode(), Mode::History);
+    press(&mut app, &[key(KeyCode::Enter), ch('8'), ctrl('s')]);
+    let rows = saved(&app);
+    assert_eq!(rows.len(), 1, "editing replaces, never duplicates");
+    assert_eq!(rows[0].mood.get(), 8);
+    assert_eq!(rows[0].id, c.id);
+    assert_eq!(rows[0].at, c.at, "editing keeps the original time");
+    assert_eq!(rows[0].note.as_deref(), Some("early"));
+
+    app.checkin.focus = Focus::History;
+    press(&mut app, &[ch('d')]);
+    assert!(saved(&app).is_empty());
+    assert_eq!(app.store().trashed_checkins().unwrap().len(), 1);
+    press(&mut app, &[ch('u')]);
+    assert_eq!(saved(&app).len(), 1);
+}
+
+#[test]
+fn the_trash_list_restores_with_enter() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = checkin("2026-11-20T08:00:00+00:00", 4, "", None);
+    store.save_checkin(&c, None).unwrap();
+    store.trash_checkin(c.id).unwrap();
+    let mut app = app_with(store, NOW);
+    app.checkin.focus = Focus::History;
+    press(&mut app, &[ch('t')]);
+    assert_eq!(app.checkin.rows.len(), 1);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(saved(&app).len(), 1);
+    assert!(app.checkin.rows.is_empty());
+}
+
+#[test]
+fn earlier_days_can_be_browsed() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-25T08:00:00+00:00", 4, "", None), None)
+        .unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[ch('[')]);
+    assert_eq!(app.mode(), Mode::History);
+    assert_eq!(app.checkin.day.to_string(), "2026-11-25");
+    assert_eq!(app.checkin.rows[0].mood.get(), 4);
+    press(&mut app, &[ch('l')]);
+    assert_eq!(app.checkin.day.to_string(), "2026-11-29");
+    press(&mut app, &[ch('l')]);
+    assert_eq!(
+        app.checkin.day.to_string(),
+        "2026-11-29",
+        "never past today"
+    );
+}
+
+#[test]
+fn typed_note_is_autosaved_and_offered_back_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    {
+        let mut app = app_with(Store::open(&path).unwrap(), NOW);
+        press(&mut app, &[ch('2')]);
+        app.checkin.focus = kindly::tui::panes::checkin::Focus::Field(Field::Note);
+        press(&mut app, &[key(KeyCode::Enter)]);
+        typed(&mut app, "hard morning");
+        assert!(
+            app.autosave_due().is_some(),
+            "a change schedules an autosave"
+        );
+        app.autosave().unwrap();
+        assert!(app.autosave_due().is_none());
+        // The app is dropped here without saving the check-in, as in a crash.
+    }
+    let app = app_with(Store::open(&path).unwrap(), NOW);
+    assert_eq!(app.checkin.note.lines(), ["hard morning"]);
+    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(2));
+    assert!(app.notice.as_deref().unwrap().contains("back"));
+    assert_eq!(
+        app.mode(),
+        Mode::Form,
+        "a recovered draft never takes over the keys"
+    );
+}
+
+#[test]
+fn saving_clears_the_draft() {
+    let mut app = app();
+    press(&mut app, &[ch('5')]);
+    app.autosave().unwrap();
+    press(&mut app, &[ctrl('s')]);
+    app.autosave().unwrap();
+    let draft: Option<kindly::tui::panes::checkin::Draft> =
+        app.store().load_draft("checkin").unwrap();
+    assert_eq!(draft, None);
+}
+
+#[test]
+fn a_gap_of_days_gets_a_welcome_back_that_counts_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-20T08:00:00+00:00", 5, "", None), None)
+        .unwrap();
+    let app = app_with(store, NOW);
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.starts_with("Welcome back"), "{notice}");
+    assert!(
+        !notice.chars().any(|c| c.is_ascii_digit()),
+        "no counting of days: {notice}"
+    );
+}
+
+#[test]
+fn no_welcome_back_after_yesterday() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-28T08:00:00+00:00", 5, "", None), None)
+        .unwrap();
+    assert_eq!(app_with(store, NOW).notice, None);
+}
