@@ -15,11 +15,16 @@ pub struct DemoArgs {
     #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=1040))]
     weeks: u32,
     /// Fill the --db file and exit without opening the screen
-    #[arg(long, requires = "db")]
+    #[arg(long)]
     fill_only: bool,
 }
 
 pub fn run(args: DemoArgs, db: Option<PathBuf>, config: Config) -> Result<(), CliError> {
+    if args.fill_only && db.is_none() {
+        return Err(CliError::Usage(
+            "--fill-only needs --db FILE: the file to fill with sample weeks".into(),
+        ));
+    }
     // Without --db the demo gets its own throwaway file, so it never mixes with a real journal.
     let (path, throwaway) = match db {
         Some(p) => (p, None),

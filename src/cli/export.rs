@@ -6,6 +6,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::CliError;
@@ -35,29 +36,49 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
 }
 
-pub fn run(store: &Store, args: ExportArgs) -> Result<(), CliError> {
-    let from = args
-        .from
-        .as_deref()
-        .map(|d| time::parse_date("--from", d))
-        .transpose()?;
-    let to = args
-        .to
-        .as_deref()
-        .map(|d| time::parse_date("--to", d))
-        .transpose()?;
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        return Err(CliError::Usage(format!(
-            "--from ({f}) comes after --to ({t}); swap them to cover that span"
-        )));
+/// An export whose flags have all been checked.
+pub struct Plan {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    format: Format,
+    output: Option<PathBuf>,
+}
+
+impl ExportArgs {
+    /// Checks every flag before the journal is opened, so a typo never creates a file.
+    pub fn validate(self) -> Result<Plan, CliError> {
+        let from = self
+            .from
+            .as_deref()
+            .map(|d| time::parse_date("--from", d))
+            .transpose()?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|d| time::parse_date("--to", d))
+            .transpose()?;
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(CliError::Usage(format!(
+                "--from ({f}) comes after --to ({t}); swap them to cover that span"
+            )));
+        }
+        Ok(Plan {
+            from,
+            to,
+            format: self.format,
+            output: self.output,
+        })
     }
-    let Format::Json = args.format;
-    let doc = json::export(&store.checkins_between(from, to)?);
+}
+
+pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
+    let Format::Json = plan.format;
+    let doc = json::export(&store.checkins_between(plan.from, plan.to)?);
     let mut bytes = Vec::new();
     json::write(&doc, &mut bytes).context("couldn't build the export")?;
-    match args.output {
+    match plan.output {
         Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
         None => super::write_stdout(&bytes),
     }

@@ -115,12 +115,17 @@ fn clap_exit(e: clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
+            // The first paragraph of clap's message, folded onto one line.
             let text = e.to_string();
             let first = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
+                .trim_start()
+                .split("\n\n")
+                .next()
                 .unwrap_or("that wasn't understood")
-                .trim_start_matches("error: ");
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first = first.trim_start_matches("error: ");
             eprintln!("kindly: {first} (see 'kindly --help')");
             ExitCode::from(2)
         }
@@ -142,8 +147,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             checkin::run(&mut store, input)
         }
         Some(Command::Export(args)) => {
+            let plan = args.validate()?;
             let store = open_store(cli.db)?;
-            export::run(&store, args)
+            export::run(&store, plan)
         }
         Some(Command::Demo(args)) => {
             let config = load_config(cli.config)?;

@@ -1,0 +1,445 @@
+//! The command line, run as a real process: round trips, validation and exit codes.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn kindly(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kindly").unwrap();
+    cmd.arg("--db").arg(db);
+    // Never read the developer's own config.
+    cmd.env("KINDLY_CONFIG", db.with_extension("no-config.toml"));
+    cmd.env_remove("KINDLY_DB");
+    cmd
+}
+
+fn export(db: &Path) -> serde_json::Value {
+    let out = kindly(db).arg("export").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn checkin_then_export_round_trips_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kindly(&db)
+        .args([
+            "checkin",
+            "--mood",
+            "7",
+            "--energy",
+            "4",
+            "--emotions",
+            "calm, hopeful",
+            "--rituals",
+            "walk,sat with the cat",
+            "--kindness",
+            "3",
+            "--humanity",
+            "4",
+            "--mindfulness",
+            "5",
+            "--note",
+            "-",
+            "--at",
+            "2026-11-28T21:15:00+01:00",
+        ])
+        .write_stdin("Evening. Lighter than this morning 🌙\nSecond line.\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert_eq!(id.len(), 36, "prints the new id: {id}");
+
+    let doc = export(&db);
+    assert_eq!(doc["format"], "kindly");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(
+        doc["checkins"][0],
+        serde_json::json!({
+            "id": id,
+            "at": "2026-11-28T21:15:00+01:00",
+            "mood": 7,
+            "energy": 4,
+            "emotions": ["calm", "hopeful"],
+            "rituals": ["walk", "sat with the cat"],
+            "kindness": 3,
+            "humanity": 4,
+            "mindfulness": 5,
+            "note": "Evening. Lighter than this morning 🌙\nSecond line."
+        })
+    );
+    for key in ["thoughts", "entries", "breaks"] {
+        assert_eq!(doc[key], serde_json::json!([]));
+    }
+}
+
+#[test]
+fn minimal_checkin_exports_nulls_and_empty_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "1"])
+        .assert()
+        .success();
+    let c = &export(&db)["checkins"][0];
+    assert_eq!(c["mood"], 1);
+    for key in ["energy", "kindness", "humanity", "mindfulness", "note"] {
+        assert!(c[key].is_null(), "{key} should be null");
+    }
+    assert_eq!(c["emotions"], serde_json::json!([]));
+    assert_eq!(c["rituals"], serde_json::json!([]));
+}
+
+#[test]
+fn new_database_is_private_and_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nested/kindly/k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "7", "--note", "hi"])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "database mode {mode:o}");
+    let dir_mode = std::fs::metadata(db.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(dir_mode, 0o700, "folder mode {dir_mode:o}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+}
+
+#[test]
+fn kindly_db_env_is_used_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.db");
+    Command::cargo_bin("kindly")
+        .unwrap()
+        .env("KINDLY_DB", &db)
+        .env("KINDLY_CONFIG", dir.path().join("none.toml"))
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    assert!(db.exists());
+}
+
+#[test]
+fn export_to_a_file_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = dir.path().join("export.json");
+    kindly(&db)
+        .args(["checkin", "--mood", "6"])
+        .assert()
+        .success();
+    kindly(&db)
+        .args(["export", "--format", "json", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(doc["checkins"][0]["mood"], 6);
+}
+
+#[test]
+fn export_date_range_filters_by_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for (mood, at) in [
+        ("2", "2026-11-01 09:00"),
+        ("5", "2026-11-15 09:00"),
+        ("8", "2026-11-20 09:00"),
+    ] {
+        kindly(&db)
+            .args(["checkin", "--mood", mood, "--at", at])
+            .assert()
+            .success();
+    }
+    let out = kindly(&db)
+        .args(["export", "--from", "2026-11-10", "--to", "2026-11-15"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let moods: Vec<_> = doc["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["mood"].clone())
+        .collect();
+    assert_eq!(moods, [serde_json::json!(5)]);
+}
+
+/// Runs a command that must be refused: exit 2, one line on stderr naming `needle`,
+/// and no database file created.
+fn refused(args: &[&str], needle: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kindly(&db).args(args).write_stdin("").output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: one line, got: {err}");
+    assert!(
+        err.contains(needle),
+        "{args:?}: expected '{needle}' in: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!db.exists(), "{args:?}: nothing may be written");
+}
+
+#[test]
+fn mood_out_of_range_or_not_a_number_is_refused() {
+    refused(
+        &["checkin", "--mood", "0"],
+        "mood is a whole number from 1 to 10",
+    );
+    refused(
+        &["checkin", "--mood", "11"],
+        "mood is a whole number from 1 to 10",
+    );
+    refused(
+        &["checkin", "--mood", "abc"],
+        "mood is a whole number from 1 to 10 (you gave 'abc')",
+    );
+    refused(
+        &["checkin", "--mood", "-3"],
+        "mood is a whole number from 1 to 10",
+    );
+    refused(
+        &["checkin", "--mood", "7.5"],
+        "mood is a whole number from 1 to 10",
+    );
+}
+
+#[test]
+fn other_scales_out_of_range_are_refused() {
+    refused(
+        &["checkin", "--mood", "5", "--energy", "11"],
+        "energy is a whole number from 1 to 10",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--kindness", "6"],
+        "kindness is a whole number from 1 to 5",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--humanity", "0"],
+        "humanity is a whole number from 1 to 5",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--mindfulness", "lots"],
+        "mindfulness is a whole number from 1 to 5",
+    );
+}
+
+#[test]
+fn bad_dates_are_refused() {
+    refused(
+        &["checkin", "--mood", "5", "--at", "yesterday"],
+        "--at is a date like",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--at", "2026-02-30"],
+        "--at is a date like",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--at", "2099-01-01"],
+        "--at is in the future",
+    );
+    refused(&["export", "--from", "last week"], "--from is a date like");
+    refused(
+        &["export", "--from", "2026-11-20", "--to", "2026-11-01"],
+        "comes after --to",
+    );
+}
+
+#[test]
+fn empty_labels_are_refused_but_unknown_ones_are_welcome() {
+    refused(
+        &["checkin", "--mood", "5", "--rituals", "walk,,rest"],
+        "rituals has an empty name",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--rituals", ""],
+        "rituals has an empty name",
+    );
+    refused(
+        &["checkin", "--mood", "5", "--emotions", " , "],
+        "emotions has an empty name",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "5", "--rituals", "fed the ducks"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn usage_mistakes_are_one_line_with_exit_2() {
+    refused(&["checkin"], "--mood");
+    refused(&["checkin", "--mood", "5", "--moood", "3"], "--moood");
+    refused(&["export", "--format", "yaml"], "yaml");
+    refused(&["chekin"], "chekin");
+}
+
+#[test]
+fn bad_config_names_line_and_key_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "support_contact = \"Sam\"\nritualz = [\"tea\"]\n").unwrap();
+    let out = Command::cargo_bin("kindly")
+        .unwrap()
+        .arg("--db")
+        .arg(&db)
+        .arg("--config")
+        .arg(&cfg)
+        .args(["checkin", "--mood", "5"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("line 2") && err.contains("`ritualz`"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!db.exists());
+}
+
+/// A database that must be refused: exit 1, a clear line, and the file byte-for-byte the same.
+fn refused_file(bytes: &[u8], needle: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    std::fs::write(&db, bytes).unwrap();
+    for args in [&["checkin", "--mood", "5"][..], &["export"][..]] {
+        let out = kindly(&db).args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(needle), "expected '{needle}' in: {err}");
+        assert!(err.contains("left untouched"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            bytes,
+            "the file must not change"
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "no -wal or -journal files were made: {names:?}"
+    );
+}
+
+#[test]
+fn a_text_file_is_refused_untouched() {
+    refused_file(
+        b"Dear diary, this is not a database at all.\n"
+            .repeat(10)
+            .as_slice(),
+        "not a kindly database",
+    );
+}
+
+#[test]
+fn a_zeroed_header_is_refused_untouched() {
+    refused_file(&[0u8; 4096], "not a kindly database");
+}
+
+#[test]
+fn another_apps_sqlite_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.db");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+        .unwrap();
+    drop(conn);
+    refused_file(
+        &std::fs::read(&other).unwrap(),
+        "belongs to another program",
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("PRAGMA journal_mode=DELETE; PRAGMA user_version = 999;")
+        .unwrap();
+    drop(conn);
+    refused_file(&std::fs::read(&db).unwrap(), "written by a newer kindly");
+}
+
+#[test]
+fn the_tui_without_a_terminal_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kindly(&db).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("needs a terminal"), "{err}");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = Command::cargo_bin("kindly")
+            .unwrap()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("checkin"),
+            "{shell} completions mention checkin"
+        );
+    }
+    refused(&["completions", "tcsh"], "tcsh");
+}
+
+#[test]
+fn demo_fill_only_fills_a_fresh_file_and_refuses_a_used_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    kindly(&db)
+        .args(["demo", "--weeks", "4", "--fill-only"])
+        .assert()
+        .success();
+    let n = export(&db)["checkins"].as_array().unwrap().len();
+    assert!(n >= 28, "about two a day over four weeks, got {n}");
+    let out = kindly(&db)
+        .args(["demo", "--weeks", "4", "--fill-only"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        export(&db)["checkins"].as_array().unwrap().len(),
+        n,
+        "nothing added"
+    );
+}

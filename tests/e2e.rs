@@ -1,0 +1,261 @@
+//! The real binary in a real pseudo-terminal (tmux): keys in, screen and database out.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const KINDLY: &str = env!("CARGO_BIN_EXE_kindly");
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// A tmux server of our own, with one session running a shell command.
+struct Pane {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Pane {
+    /// Runs kindly on `db` inside `sh`, then records the exit code and the terminal's
+    /// settings once it has finished, so the test can see the terminal was given back.
+    fn start(name: &str, dir: &Path, db: &Path, size: (u16, u16)) -> Self {
+        let socket = format!("kindly-e2e-{}-{name}", std::process::id());
+        let script = format!(
+            "'{KINDLY}' --db '{db}'; echo $? > '{dir}/exit'; stty -a > '{dir}/stty'; touch '{dir}/done'; sleep 600",
+            db = db.display(),
+            dir = dir.display(),
+        );
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
+            .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()])
+            .args([
+                "env",
+                &format!("KINDLY_CONFIG={}/none.toml", dir.display()),
+                "sh",
+                "-c",
+                &script,
+            ])
+            .status()
+            .expect("tmux must be installed to run the end-to-end tests");
+        assert!(status.success(), "tmux could not start");
+        Pane {
+            socket,
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    /// Waits until the screen shows `needle`, polling; fails with the screen if it never does.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw '{needle}' on:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Waits for kindly to exit and returns (exit code, `stty -a` afterwards).
+    fn wait_exit(&self) -> (String, String) {
+        let done = self.dir.join("done");
+        let start = Instant::now();
+        while !done.exists() {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "kindly did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        let read = |f: &str| std::fs::read_to_string(self.dir.join(f)).unwrap();
+        (read("exit").trim().to_string(), read("stty"))
+    }
+
+    /// The pid of kindly itself: the child of the pane's shell.
+    fn kindly_pid(&self) -> u32 {
+        let shell: u32 = self
+            .tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"])
+            .trim()
+            .parse()
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+                let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                    continue;
+                };
+                let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                    continue;
+                };
+                // Fields after the command name: state, then parent pid.
+                let after = stat.rsplit_once(") ").map(|(_, rest)| rest).unwrap_or("");
+                let ppid = after
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|p| p.parse::<u32>().ok());
+                if ppid == Some(shell) && stat.contains("(kindly)") {
+                    return pid;
+                }
+            }
+            assert!(start.elapsed() < PATIENCE, "kindly's process was not found");
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+/// The terminal is back in cooked mode: canonical input and echo are on again.
+fn assert_cooked(stty: &str) {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon"),
+        "icanon is off after exit:\n{stty}"
+    );
+    assert!(words.contains(&"echo"), "echo is off after exit:\n{stty}");
+}
+
+fn export(db: &Path) -> serde_json::Value {
+    let out = Command::new(KINDLY)
+        .arg("--db")
+        .arg(db)
+        .arg("export")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn press_7_save_quit_then_export_shows_mood_7() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("seven", dir.path(), &db, (80, 24));
+    pane.wait_for("How are you, right now?");
+    pane.keys(&["7"]);
+    pane.wait_for("7 good");
+    pane.keys(&["C-s"]);
+    pane.wait_for("Thank you for checking in");
+    pane.keys(&["q"]);
+    let (code, stty) = pane.wait_exit();
+    assert_eq!(code, "0");
+    assert_cooked(&stty);
+    let doc = export(&db);
+    let checkins = doc["checkins"].as_array().unwrap();
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(checkins[0]["mood"], 7);
+}
+
+#[test]
+fn sigterm_keeps_the_note_being_typed_and_offers_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("term", dir.path(), &db, (40, 12));
+    pane.wait_for("Mood");
+    pane.keys(&["3"]);
+    pane.wait_for("3 low");
+    for _ in 0..7 {
+        pane.keys(&["j"]);
+    }
+    pane.wait_for("›Note");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Esc when done");
+    pane.text("a hard day, kept safe");
+    pane.wait_for("kept safe");
+
+    // The autosave lands within two seconds, while kindly is still running.
+    let start = Instant::now();
+    loop {
+        let conn =
+            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let body: Option<String> = conn
+            .query_row("SELECT body FROM drafts WHERE slot = 'checkin'", [], |r| {
+                r.get(0)
+            })
+            .ok();
+        if body.is_some_and(|b| b.contains("kept safe")) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "no draft within 2 s"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let pid = pane.kindly_pid();
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let (_, stty) = pane.wait_exit();
+    assert_cooked(&stty);
+    drop(pane);
+
+    let again = tempfile::tempdir().unwrap();
+    let pane = Pane::start("term-again", again.path(), &db, (80, 24));
+    let screen = pane.wait_for("Your unsaved check-in is back");
+    assert!(screen.contains("a hard day, kept safe"), "{screen}");
+    assert!(screen.contains("3 low"), "{screen}");
+    pane.keys(&["C-s"]);
+    pane.wait_for("Thank you for checking in");
+    pane.keys(&["q"]);
+    pane.wait_exit();
+    let doc = export(&db);
+    assert_eq!(doc["checkins"][0]["note"], "a hard day, kept safe");
+}
+
+#[test]
+fn a_tiny_window_gets_a_calm_note_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("tiny", dir.path(), &db, (30, 8));
+    pane.wait_for("a little small");
+    pane.tmux(&["resize-window", "-t", "e2e", "-x", "40", "-y", "12"]);
+    pane.wait_for("Mood");
+    pane.keys(&["q"]);
+    let (code, stty) = pane.wait_exit();
+    assert_eq!(code, "0");
+    assert_cooked(&stty);
+}
