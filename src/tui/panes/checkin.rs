@@ -771,7 +771,7 @@ mod tests {
                 },
             )
             .unwrap();
-        assert!(notice.unwrap().contains("Choose a mood"));
+        assert!(notice.unwrap().contains("Pick a mood"));
         assert_eq!(p.focus, Focus::Field(Field::Mood));
         assert!(store.checkins_between(None, None).unwrap().is_empty());
     }
