@@ -58,7 +58,7 @@ pub fn checkins(
             let Some(at) = offset.from_local_datetime(&day.and_time(time)).single() else {
                 continue;
             };
-            out.push(one(&mut rng, at, wave, &notes, emotions, rituals));
+            out.extend(one(&mut rng, at, wave, &notes, emotions, rituals));
         }
     }
     out
@@ -71,7 +71,7 @@ fn one(
     notes: &[&str],
     emotions: &[String],
     rituals: &[String],
-) -> CheckIn {
+) -> Option<CheckIn> {
     let mut did = Vec::new();
     for r in rituals.iter().take(6) {
         if rng.chance(22) {
@@ -97,10 +97,7 @@ fn one(
         }
         out
     };
-    let mut c = CheckIn::new(
-        at,
-        Mood::new(mood).unwrap_or(Mood::new(5).expect("5 is a mood")),
-    );
+    let mut c = CheckIn::new(at, Mood::new(mood).ok()?);
     c.emotions = pick(rng, emotions, mood <= 4);
     c.rituals = did
         .iter()
@@ -122,7 +119,7 @@ fn one(
         let note = notes[rng.below(notes.len() as u64) as usize];
         c.set_note(note);
     }
-    c
+    Some(c)
 }
 
 #[cfg(test)]

@@ -1,5 +1,11 @@
 //! kindly: a terminal companion for self-compassion journaling and mood tracking.
 
+// A journal must not crash on a surprise: shipped code handles errors instead of unwrapping.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -259,3 +259,31 @@ fn a_tiny_window_gets_a_calm_note_and_recovers() {
     assert_eq!(code, "0");
     assert_cooked(&stty);
 }
+
+/// CPU time (user + system, in clock ticks) a process has used so far.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after = stat.rsplit_once(") ").unwrap().1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of stat; `after` starts at field 3.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn idle_uses_no_cpu_while_waiting_for_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("idle", dir.path(), &db, (80, 24));
+    pane.wait_for("How are you, right now?");
+    let pid = pane.kindly_pid();
+    let before = cpu_ticks(pid);
+    // This wait is the measurement window itself, not a stand-in for synchronisation.
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(pid) - before;
+    assert!(
+        used <= 1,
+        "kindly used {used} ticks of CPU in 2 s of idling"
+    );
+    pane.keys(&["q"]);
+    pane.wait_exit();
+}
