@@ -1,6 +1,6 @@
 //! Sample journals for `kindly demo` and the benchmarks: realistic, varied, and the same every run.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 
@@ -26,15 +26,16 @@ impl Rng {
     }
 }
 
-/// About two check-ins a day for `weeks` weeks ending on `today`, with some quiet days,
-/// moods that drift in waves, and rituals that tend to go with better days.
+/// About two check-ins a day for `weeks` weeks up to `now` (never after it), with some quiet
+/// days, moods that drift in waves, and rituals that tend to go with better days.
 pub fn checkins(
     weeks: u32,
-    today: NaiveDate,
-    offset: FixedOffset,
+    now: DateTime<FixedOffset>,
     emotions: &[String],
     rituals: &[String],
 ) -> Vec<CheckIn> {
+    let today = now.date_naive();
+    let offset = *now.offset();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ u64::from(weeks));
     let notes: Vec<&str> = NOTES
         .lines()
@@ -58,6 +59,9 @@ pub fn checkins(
             let Some(at) = offset.from_local_datetime(&day.and_time(time)).single() else {
                 continue;
             };
+            if at > now {
+                continue;
+            }
             out.extend(one(&mut rng, at, wave, &notes, emotions, rituals));
         }
     }
@@ -130,14 +134,13 @@ mod tests {
     #[test]
     fn demo_is_deterministic_and_in_range() {
         let cfg = Config::default();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-        let off = FixedOffset::east_opt(0).unwrap();
-        let a = checkins(8, today, off, &cfg.emotions, &cfg.rituals);
-        let b = checkins(8, today, off, &cfg.emotions, &cfg.rituals);
+        let now = DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").unwrap();
+        let a = checkins(8, now, &cfg.emotions, &cfg.rituals);
+        let b = checkins(8, now, &cfg.emotions, &cfg.rituals);
         let moods = |v: &[CheckIn]| v.iter().map(|c| (c.at, c.mood)).collect::<Vec<_>>();
         assert_eq!(moods(&a), moods(&b));
         assert!(a.len() > 56, "about two a day, got {}", a.len());
-        assert!(a.iter().all(|c| c.day() <= today));
+        assert!(a.iter().all(|c| c.at <= now), "nothing in the future");
         assert!(a.iter().any(|c| c.mood.get() <= 3) && a.iter().any(|c| c.mood.get() >= 8));
     }
 }

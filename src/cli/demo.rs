@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::Local;
 use clap::Args;
 
 use super::CliError;
@@ -48,11 +47,9 @@ fn fill_and_open(args: &DemoArgs, path: &std::path::Path, config: Config) -> Res
             path.display()
         )));
     }
-    let now = Local::now();
     let sample = crate::demo::checkins(
         args.weeks,
-        now.date_naive(),
-        *now.offset(),
+        crate::domain::time::now_local(),
         &config.emotions,
         &config.rituals,
     );

@@ -319,26 +319,32 @@ impl App {
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
-        let hints = keymap::footer(self.mode());
-        let mut spans = vec![Span::raw(" ")];
-        let mut used = 1usize;
-        // Help and quit always show; the rest fill what room there is, in table order.
-        let (tail, rest): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, what)| {
-            matches!(*what, "help" | "quit" | "close" | "done writing" | "save")
-        });
-        let tail_width: usize = tail
-            .iter()
-            .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
-            .sum();
-        for (key, what) in rest.iter().chain(tail.iter()) {
-            let w = key.chars().count() + what.chars().count() + 3;
-            let is_tail = tail.iter().any(|(k, x)| k == key && x == what);
-            if !is_tail && used + w + tail_width > usize::from(area.width) {
-                continue;
+        let width = |h: &keymap::Hint| h.keys.chars().count() + h.what.chars().count() + 3;
+        // Only what works on the focused field; saving, help and quitting always show, and
+        // the rest fill what room there is, in table order.
+        let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(self.mode())
+            .into_iter()
+            .filter(|h| self.mode() != Mode::Form || self.checkin.offers(h.action))
+            .partition(|h| {
+                matches!(
+                    h.action,
+                    Action::Save | Action::ToggleHelp | Action::Quit | Action::LeaveText
+                )
+            });
+        let mut room =
+            usize::from(area.width).saturating_sub(1 + always.iter().map(width).sum::<usize>());
+        let mut shown = Vec::new();
+        for h in rest {
+            if width(&h) <= room {
+                room -= width(&h);
+                shown.push(h);
             }
-            spans.push(Span::styled(*key, t.accent));
-            spans.push(Span::styled(format!(" {what}  "), t.muted));
-            used += w;
+        }
+        shown.extend(always);
+        let mut spans = vec![Span::raw(" ")];
+        for h in shown {
+            spans.push(Span::styled(h.keys, t.accent));
+            spans.push(Span::styled(format!(" {}  ", h.what), t.muted));
         }
         Line::from(spans).render(area, buf);
     }

@@ -154,12 +154,26 @@ pub fn action_for(focus: Mode, ev: &KeyEvent) -> Option<Action> {
     })
 }
 
+/// One footer hint: the keys, a word or two, and the action behind them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: &'static str,
+    pub what: &'static str,
+    pub action: Action,
+}
+
 /// Footer hints for `focus`, in table order.
-pub fn footer(focus: Mode) -> Vec<(&'static str, &'static str)> {
+pub fn footer(focus: Mode) -> Vec<Hint> {
     modes_for(focus)
         .iter()
         .flat_map(|mode| BINDINGS.iter().filter(move |b| b.mode == *mode))
-        .filter_map(|b| b.footer.map(|f| (short_label(b), f)))
+        .filter_map(|b| {
+            b.footer.map(|what| Hint {
+                keys: short_label(b),
+                what,
+                action: b.action,
+            })
+        })
         .collect()
 }
 

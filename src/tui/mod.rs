@@ -15,7 +15,7 @@ use std::time::Instant;
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -43,7 +43,9 @@ impl TerminalGuard {
         install_panic_hook();
         enable_raw_mode().context("couldn't prepare the terminal")?;
         let guard = TerminalGuard;
-        execute!(stdout(), EnterAlternateScreen).context("couldn't prepare the terminal")?;
+        // Bracketed paste delivers a paste as text, so pasted letters are never taken as keys.
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+            .context("couldn't prepare the terminal")?;
         Ok(guard)
     }
 }
@@ -60,6 +62,7 @@ fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );

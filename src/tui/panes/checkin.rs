@@ -339,6 +339,20 @@ impl CheckinPane {
         Ok(None)
     }
 
+    /// Whether an action does anything where the focus is now (so the footer offers it).
+    pub fn offers(&self, action: Action) -> bool {
+        let Focus::Field(field) = self.focus else {
+            return true;
+        };
+        let chips = matches!(field, Field::Emotions | Field::Rituals);
+        match action {
+            Action::Toggle => chips,
+            Action::Activate => field == Field::Note,
+            Action::Left | Action::Right => field != Field::Note,
+            _ => true,
+        }
+    }
+
     fn adjust(&mut self, field: Field, up: bool) {
         fn step<S: Scale>(v: Option<S>, up: bool, start: u8) -> Option<S> {
             match v {
