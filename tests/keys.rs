@@ -264,3 +264,35 @@ fn no_welcome_back_after_yesterday() {
         .unwrap();
     assert_eq!(app_with(store, NOW).notice, None);
 }
+
+#[test]
+fn a_paste_lands_in_the_note_only_while_writing() {
+    use ratatui::crossterm::event::Event;
+    let mut app = app();
+    let paste = Event::Paste("q and 7, all text\nsecond line".into());
+    app.handle_event(&paste);
+    assert!(!app.should_quit, "pasted letters are never taken as keys");
+    assert_eq!(app.checkin.mood, None);
+    app.checkin.focus = Focus::Field(Field::Note);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    app.handle_event(&paste);
+    assert_eq!(
+        app.checkin.note.lines(),
+        ["q and 7, all text", "second line"]
+    );
+    assert!(
+        app.autosave_due().is_some(),
+        "a paste schedules an autosave"
+    );
+}
+
+#[test]
+fn the_footer_offers_what_works_on_the_focused_field() {
+    let mut app = app();
+    app.checkin.focus = Focus::Field(Field::Note);
+    let last = |app: &kindly::tui::App| text(app, 40, 12).lines().last().unwrap().to_string();
+    assert!(last(&app).contains("Enter write"), "{}", last(&app));
+    app.checkin.focus = Focus::Field(Field::Rituals);
+    assert!(last(&app).contains("Space pick"), "{}", last(&app));
+    assert!(!last(&app).contains("write"), "{}", last(&app));
+}

@@ -97,11 +97,11 @@ pub const BINDINGS: &[Binding] = &[
     // The check-in form.
     b(Mode::Form, &[Digit], "1–9, 0", Action::SetMood(0), "set the mood (0 means 10)", Some("mood")),
     b(Mode::Form, &[Code(Enter), Char('i')], "Enter / i", Action::Activate, "write in the note (on the note field)", Some("write")),
+    b(Mode::Form, &[Char(' ')], "Space", Action::Toggle, "pick or unpick the choice under the cursor", Some("pick")),
     b(Mode::Form, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next field (past the note: earlier check-ins)", None),
-    b(Mode::Form, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
     b(Mode::Form, &[Code(Left), Char('h')], "← / h", Action::Left, "lower a scale, or move left among choices", None),
     b(Mode::Form, &[Code(Right), Char('l')], "→ / l", Action::Right, "raise a scale, or move right among choices", Some("adjust")),
-    b(Mode::Form, &[Char(' ')], "Space", Action::Toggle, "pick or unpick the choice under the cursor", Some("pick")),
+    b(Mode::Form, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
     b(Mode::Form, &[Code(Backspace), Code(Delete), Char('x')], "Del / x", Action::ClearField, "clear this field", None),
     b(Mode::Form, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the check-in", Some("save")),
     b(Mode::Form, &[Code(Esc)], "Esc", Action::CancelEdit, "stop editing a saved check-in, leaving it as it was", None),
@@ -197,6 +197,7 @@ fn short_label(b: &Binding) -> &'static str {
         Action::EditSelected => "Enter",
         Action::TrashSelected => "d",
         Action::LeaveText => "Esc",
+        Action::Save => "^S",
         _ => b.label,
     }
 }

@@ -339,7 +339,9 @@ impl CheckinPane {
         Ok(None)
     }
 
-    /// Whether an action does anything where the focus is now (so the footer offers it).
+    /// Whether the footer should offer an action where the focus is now: only what works
+    /// on this field, and the mood digits on the mood field (they work anywhere, but a
+    /// narrow footer has better things to say elsewhere).
     pub fn offers(&self, action: Action) -> bool {
         let Focus::Field(field) = self.focus else {
             return true;
@@ -347,6 +349,7 @@ impl CheckinPane {
         let chips = matches!(field, Field::Emotions | Field::Rituals);
         match action {
             Action::Toggle => chips,
+            Action::SetMood(_) => field == Field::Mood,
             Action::Activate => field == Field::Note,
             Action::Left | Action::Right => field != Field::Note,
             _ => true,
