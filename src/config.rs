@@ -14,6 +14,9 @@ pub struct Config {
     pub support_contact: Option<String>,
     pub emotions: Vec<String>,
     pub rituals: Vec<String>,
+    /// The user's own thinking-trap labels (`name` or `name: explanation`), added to the
+    /// built-in ones, which cannot be removed.
+    pub distortions: Vec<String>,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -24,6 +27,7 @@ impl Default for Config {
             support_contact: None,
             emotions: asset_list(EMOTIONS),
             rituals: asset_list(RITUALS),
+            distortions: Vec::new(),
             path: None,
         }
     }
@@ -36,6 +40,7 @@ struct RawConfig {
     support_contact: Option<String>,
     emotions: Option<Vec<String>>,
     rituals: Option<Vec<String>>,
+    distortions: Option<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +60,11 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The thinking traps to offer: built-in, then the user's own.
+    pub fn traps(&self) -> crate::domain::Traps {
+        crate::domain::Traps::with_own(&self.distortions)
+    }
+
     /// Reads the config at `path`; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = match std::fs::read_to_string(path) {
@@ -94,6 +104,10 @@ impl Config {
         if let Some(extra) = raw.rituals {
             check("rituals", &extra)?;
             extend_unique(&mut config.rituals, extra);
+        }
+        if let Some(own) = raw.distortions {
+            check("distortions", &own)?;
+            extend_unique(&mut config.distortions, own);
         }
         config.support_contact = raw
             .support_contact

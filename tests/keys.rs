@@ -166,7 +166,9 @@ fn the_trash_list_restores_with_enter() {
     let mut store = Store::open_in_memory().unwrap();
     let c = checkin("2026-11-20T08:00:00+00:00", 4, "", None);
     store.save_checkin(&c, None).unwrap();
-    store.trash_checkin(c.id).unwrap();
+    store
+        .trash(kindly::store::RecordKind::CheckIn, c.id)
+        .unwrap();
     let mut app = app_with(store, NOW);
     app.checkin.focus = Focus::History;
     press(&mut app, &[ch('t')]);

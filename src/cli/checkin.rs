@@ -58,20 +58,7 @@ impl CheckinArgs {
         now: DateTime<FixedOffset>,
     ) -> Result<CheckIn, CliError> {
         let mood = Mood::parse("mood", &self.mood)?;
-        let at = match &self.at {
-            Some(text) => time::parse_datetime("--at", text)?,
-            None => now,
-        };
-        if at > now + FUTURE_GRACE {
-            return Err(InvalidInput::new(
-                "--at",
-                format!(
-                    "is in the future ({}); a check-in records a moment that has already happened",
-                    at.format("%Y-%m-%d %H:%M")
-                ),
-            )
-            .into());
-        }
+        let at = moment(self.at.as_deref(), now)?;
         let mut c = CheckIn::new(at, mood);
         c.energy = self
             .energy
@@ -108,6 +95,28 @@ impl CheckinArgs {
         }
         Ok(c)
     }
+}
+
+/// The moment a record is for: `--at` if given (never in the future), else now.
+pub(super) fn moment(
+    at: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, CliError> {
+    let at = match at {
+        Some(text) => time::parse_datetime("--at", text)?,
+        None => now,
+    };
+    if at > now + FUTURE_GRACE {
+        return Err(InvalidInput::new(
+            "--at",
+            format!(
+                "is in the future ({}); kindly records moments that have already happened",
+                at.format("%Y-%m-%d %H:%M")
+            ),
+        )
+        .into());
+    }
+    Ok(at)
 }
 
 pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {

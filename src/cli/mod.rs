@@ -3,6 +3,7 @@
 mod checkin;
 mod demo;
 mod export;
+mod thought;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +45,11 @@ pub enum Command {
         after_help = "Example:\n  kindly checkin --mood 4 --rituals walk,rest --note -  < note.txt"
     )]
     Checkin(checkin::CheckinArgs),
+    /// Catch a harsh thought and answer it kindly (a thought record)
+    #[command(
+        after_help = "Example:\n  kindly thought --thought \"I always mess this up\" --voice \"my old boss\" \\\n    --emotion shame=80 --belief 80 --distortions overgeneralisation \\\n    --reframe \"I made one mistake and I fixed it\" --belief-after 40 --intensity-after 45\n\nThinking traps: all-or-nothing, overgeneralisation, mental filter, discounting the positive,\nmind reading, fortune telling, catastrophising, emotional reasoning, should statements,\nlabelling, self-blame, blaming others (and your own, from config.toml)."
+    )]
+    Thought(thought::ThoughtArgs),
     /// Write your journal out, whole, as JSON
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
@@ -145,6 +151,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let input = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db)?;
             checkin::run(&mut store, input)
+        }
+        Some(Command::Thought(args)) => {
+            let config = load_config(cli.config)?;
+            let thought = args.validate(&config.traps())?;
+            let mut store = open_store(cli.db)?;
+            thought::run(&mut store, thought)
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;

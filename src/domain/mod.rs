@@ -3,11 +3,15 @@
 mod checkin;
 mod label;
 mod scale;
+mod thought;
 pub mod time;
+mod traps;
 
 pub use checkin::{CheckIn, Part};
 pub use label::{Label, parse_label_list};
-pub use scale::{Energy, Mood, PartRating, Scale};
+pub use scale::{Energy, Mood, PartRating, Percent, Scale};
+pub use thought::{FeltEmotion, Thought, optional_text, parse_felt_emotion};
+pub use traps::{Trap, Traps};
 
 /// A value a person gave that kindly cannot accept, named by its field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

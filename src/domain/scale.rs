@@ -99,6 +99,10 @@ scale!(
     Energy, "energy", 1, 10
 );
 scale!(
+    /// How strong a feeling is, or how much a thought is believed, 0 to 100.
+    Percent, "percent", 0, 100
+);
+scale!(
     /// One of the three self-compassion parts (kindness, common humanity, mindfulness), 1 to 5.
     PartRating, "rating", 1, 5
 );

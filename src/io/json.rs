@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::domain::{CheckIn, Energy, Label, PartRating, Scale};
+use crate::domain::{CheckIn, Energy, Label, PartRating, Percent, Scale, Thought};
 use crate::store::format_at;
 
 pub const FORMAT: &str = "kindly";
@@ -13,7 +13,7 @@ pub struct Export {
     pub format: &'static str,
     pub version: u32,
     pub checkins: Vec<CheckInRecord>,
-    pub thoughts: Vec<serde_json::Value>,
+    pub thoughts: Vec<ThoughtRecord>,
     pub entries: Vec<serde_json::Value>,
     pub breaks: Vec<serde_json::Value>,
 }
@@ -50,13 +50,63 @@ impl From<&CheckIn> for CheckInRecord {
     }
 }
 
-/// Builds the export document for the given check-ins (oldest first).
-pub fn export(checkins: &[CheckIn]) -> Export {
+#[derive(Debug, Serialize)]
+pub struct EmotionRecord {
+    pub name: String,
+    pub intensity: Option<u8>,
+    pub intensity_after: Option<u8>,
+}
+
+/// A thought record as exported. Relief is not stored: it is `belief - belief_after`, and
+/// the drop in mean `intensity` over emotions that have both values.
+#[derive(Debug, Serialize)]
+pub struct ThoughtRecord {
+    pub id: String,
+    pub at: String,
+    pub situation: Option<String>,
+    pub thought: String,
+    pub voice: Option<String>,
+    pub emotions: Vec<EmotionRecord>,
+    pub belief: Option<u8>,
+    pub belief_after: Option<u8>,
+    pub distortions: Vec<String>,
+    pub friend: Option<String>,
+    pub reframe: Option<String>,
+}
+
+impl From<&Thought> for ThoughtRecord {
+    fn from(t: &Thought) -> Self {
+        Self {
+            id: t.id.to_string(),
+            at: format_at(&t.at),
+            situation: t.situation.clone(),
+            thought: t.thought.clone(),
+            voice: t.voice.clone(),
+            emotions: t
+                .emotions
+                .iter()
+                .map(|e| EmotionRecord {
+                    name: e.name.to_string(),
+                    intensity: e.intensity.map(Percent::get),
+                    intensity_after: e.intensity_after.map(Percent::get),
+                })
+                .collect(),
+            belief: t.belief.map(Percent::get),
+            belief_after: t.belief_after.map(Percent::get),
+            distortions: t.distortions.iter().map(Label::to_string).collect(),
+            friend: t.friend.clone(),
+            reframe: t.reframe.clone(),
+        }
+    }
+}
+
+/// Builds the export document for the given records (each oldest first).
+pub fn export(checkins: &[CheckIn], thoughts: &[Thought]) -> Export {
     Export {
         format: FORMAT,
         version: VERSION,
         checkins: checkins.iter().map(CheckInRecord::from).collect(),
-        thoughts: Vec::new(),
+        thoughts: thoughts.iter().map(ThoughtRecord::from).collect(),
         entries: Vec::new(),
         breaks: Vec::new(),
     }
@@ -79,7 +129,7 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-11-29T08:00:00+01:00").unwrap();
         let c = CheckIn::new(at, Mood::new(7).unwrap());
         let mut buf = Vec::new();
-        write(&export(std::slice::from_ref(&c)), &mut buf).unwrap();
+        write(&export(std::slice::from_ref(&c), &[]), &mut buf).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         assert_eq!(v["format"], "kindly");
         assert_eq!(v["version"], 1);

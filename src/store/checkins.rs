@@ -100,27 +100,6 @@ impl Store {
         Ok(self.collect(&sql, [])?.pop())
     }
 
-    /// Moves a check-in to the trash; it can be restored.
-    pub fn trash_checkin(&mut self, id: Uuid) -> Result<bool> {
-        let tx = self.write()?;
-        let n = tx.execute(
-            "UPDATE checkins SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            params![id.to_string(), stamp_now()],
-        )?;
-        tx.commit()?;
-        Ok(n == 1)
-    }
-
-    pub fn restore_checkin(&mut self, id: Uuid) -> Result<bool> {
-        let tx = self.write()?;
-        let n = tx.execute(
-            "UPDATE checkins SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-            [id.to_string()],
-        )?;
-        tx.commit()?;
-        Ok(n == 1)
-    }
-
     /// What is in the trash, most recently trashed first.
     pub fn trashed_checkins(&self) -> Result<Vec<CheckIn>> {
         let sql = format!(
@@ -167,7 +146,7 @@ impl LabelKind {
     }
 }
 
-fn stamp_now() -> String {
+pub(super) fn stamp_now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
@@ -269,6 +248,7 @@ fn build(
 mod tests {
     use super::*;
     use crate::domain::parse_label_list;
+    use crate::store::RecordKind;
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
@@ -312,10 +292,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let c = sample("2026-11-28T09:30:00+01:00", 6);
         store.save_checkin(&c, None).unwrap();
-        assert!(store.trash_checkin(c.id).unwrap());
+        assert!(store.trash(RecordKind::CheckIn, c.id).unwrap());
         assert!(store.checkins_between(None, None).unwrap().is_empty());
         assert_eq!(store.trashed_checkins().unwrap(), vec![c.clone()]);
-        assert!(store.restore_checkin(c.id).unwrap());
+        assert!(store.restore(RecordKind::CheckIn, c.id).unwrap());
         assert_eq!(store.checkins_between(None, None).unwrap(), vec![c]);
         assert!(store.trashed_checkins().unwrap().is_empty());
     }

@@ -1,7 +1,10 @@
 //! The schema's history: SQL files from `migrations/`, embedded and applied in order.
 
 /// Each entry raises `PRAGMA user_version` by one. Append only.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_thoughts.sql"),
+];
 
 /// The schema version this binary writes and understands.
 pub fn latest() -> u32 {

@@ -4,6 +4,8 @@
 mod checkins;
 mod drafts;
 mod migrations;
+mod thoughts;
+mod trash;
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::io::Read;
@@ -15,6 +17,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
+pub use thoughts::ThoughtFilter;
+pub use trash::RecordKind;
 
 /// How long a writer waits for another kindly process before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

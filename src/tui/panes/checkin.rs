@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
-use crate::store::{Direction, Store};
+use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{ChipRow, ScaleRow, mood_word};
@@ -449,7 +449,7 @@ impl CheckinPane {
             return Ok(None);
         };
         if self.show_trash {
-            ctx.store.restore_checkin(c.id)?;
+            ctx.store.restore(RecordKind::CheckIn, c.id)?;
             self.trashed.retain(|id| *id != c.id);
             self.refresh(ctx.store)?;
             return Ok(Some(format!(
@@ -473,7 +473,7 @@ impl CheckinPane {
                 "It's already in the trash; Enter brings it back.".into(),
             ));
         }
-        ctx.store.trash_checkin(c.id)?;
+        ctx.store.trash(RecordKind::CheckIn, c.id)?;
         self.trashed.push(c.id);
         if self.editing.as_ref().is_some_and(|e| e.id == c.id) {
             self.clear_form();
@@ -487,7 +487,7 @@ impl CheckinPane {
         let Some(id) = self.trashed.pop() else {
             return Ok(Some("Nothing trashed just now to bring back.".into()));
         };
-        ctx.store.restore_checkin(id)?;
+        ctx.store.restore(RecordKind::CheckIn, id)?;
         self.refresh(ctx.store)?;
         Ok(Some("Brought it back.".into()))
     }
