@@ -99,12 +99,19 @@ fn help_names_the_support_contact_and_crisis_line() {
 }
 
 #[test]
-fn help_lists_every_binding_of_the_pane() {
-    let mut app = app();
-    press(&mut app, &[ch('?')]);
-    let shown = text(&app, 120, 80);
-    for b in kindly::tui::keymap::BINDINGS {
-        assert!(shown.contains(b.help), "help lacks '{}'", b.help);
+fn help_lists_every_binding_of_each_pane() {
+    use kindly::tui::app::Pane;
+    for pane in Pane::ALL {
+        let mut app = app();
+        app.pane = pane;
+        press(&mut app, &[ch('?')]);
+        let shown = text(&app, 120, 100);
+        for b in kindly::tui::keymap::BINDINGS
+            .iter()
+            .filter(|b| pane.help_modes().contains(&b.mode))
+        {
+            assert!(shown.contains(b.help), "{pane:?} help lacks '{}'", b.help);
+        }
     }
 }
 

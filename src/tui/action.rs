@@ -34,4 +34,17 @@ pub enum Action {
     ToggleTrash,
     HelpUp,
     HelpDown,
+    /// Start a thought record, or carry on with the one waiting.
+    NewRecord,
+    CycleVoice,
+    CycleTrap,
+    CycleSpan,
+    ClearFilters,
+    NextStep,
+    PrevStep,
+    /// Offer the next or previous voice heard before.
+    SuggestNext,
+    SuggestPrev,
+    /// Set the focused 0–100 rating from a digit (1 = 10 … 9 = 90, 0 = 100).
+    SetPercent(u8),
 }

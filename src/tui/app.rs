@@ -13,7 +13,10 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 
 use super::action::Action;
 use super::keymap::{self, Mode};
-use super::panes::checkin::{CheckinPane, CheckinView, Ctx, DRAFT_SLOT, Draft, Focus};
+use super::panes::Ctx;
+use super::panes::checkin::{self, CheckinPane, CheckinView, Focus};
+use super::panes::critic::{self, CriticPane, View};
+use super::panes::critic_view::CriticView;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::store::{LabelKind, Store};
@@ -34,14 +37,38 @@ pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Checkin,
+    Critic,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 1] = [Pane::Checkin];
+    pub const ALL: [Pane; 2] = [Pane::Checkin, Pane::Critic];
 
     fn title(self) -> &'static str {
         match self {
             Pane::Checkin => "Check-in",
+            Pane::Critic => "Critic",
+        }
+    }
+
+    /// The modes whose keys help lists for this pane.
+    pub fn help_modes(self) -> &'static [Mode] {
+        match self {
+            Pane::Checkin => &[
+                Mode::Form,
+                Mode::History,
+                Mode::Writing,
+                Mode::Global,
+                Mode::Help,
+            ],
+            Pane::Critic => &[
+                Mode::CriticList,
+                Mode::CriticDetail,
+                Mode::FlowText,
+                Mode::Voice,
+                Mode::FlowPick,
+                Mode::Global,
+                Mode::Help,
+            ],
         }
     }
 }
@@ -53,6 +80,7 @@ pub struct App {
     clock: Clock,
     pub pane: Pane,
     pub checkin: CheckinPane,
+    pub critic: CriticPane,
     pub help_open: bool,
     help_scroll: u16,
     /// How far help can scroll at the size it was last drawn (drawing learns it).
@@ -79,8 +107,13 @@ impl App {
                 }
             }
         }
-        let mut checkin = CheckinPane::new(emotions, rituals, now.date_naive());
+        let mut checkin = CheckinPane::new(emotions.clone(), rituals, now.date_naive());
         checkin.refresh(&store)?;
+        let mut critic = CriticPane::new(config.traps(), emotions);
+        critic.refresh(&store, now)?;
+        if let Some(draft) = store.load_draft::<critic::Draft>(critic::DRAFT_SLOT)? {
+            critic.offer(draft);
+        }
         let mut app = Self {
             store,
             config,
@@ -88,6 +121,7 @@ impl App {
             clock,
             pane: Pane::Checkin,
             checkin,
+            critic,
             help_open: false,
             help_scroll: 0,
             help_max_scroll: Cell::new(u16::MAX),
@@ -100,7 +134,9 @@ impl App {
     }
 
     fn opening_notice(&mut self, now: DateTime<FixedOffset>) -> anyhow::Result<Option<String>> {
-        if let Some(draft) = self.store.load_draft::<Draft>(DRAFT_SLOT)?
+        if let Some(draft) = self
+            .store
+            .load_draft::<checkin::Draft>(checkin::DRAFT_SLOT)?
             && !draft.is_blank()
         {
             self.checkin.restore(&draft, &self.store);
@@ -122,14 +158,25 @@ impl App {
     /// Which bindings are live right now.
     pub fn mode(&self) -> Mode {
         if self.help_open {
-            Mode::Help
-        } else if self.checkin.writing {
-            Mode::Writing
-        } else if self.checkin.focus == Focus::History {
-            Mode::History
-        } else {
-            Mode::Form
+            return Mode::Help;
         }
+        match self.pane {
+            Pane::Checkin if self.checkin.writing => Mode::Writing,
+            Pane::Checkin if self.checkin.focus == Focus::History => Mode::History,
+            Pane::Checkin => Mode::Form,
+            Pane::Critic => match (self.critic.view, &self.critic.flow) {
+                (View::List, _) | (View::Flow, None) => Mode::CriticList,
+                (View::Detail, _) => Mode::CriticDetail,
+                (View::Flow, Some(f)) if f.step == critic::Step::Voice => Mode::Voice,
+                (View::Flow, Some(f)) if f.step.is_text() => Mode::FlowText,
+                (View::Flow, Some(_)) => Mode::FlowPick,
+            },
+        }
+    }
+
+    /// Both panes' drafts, to notice when something worth autosaving changed.
+    fn drafts(&self) -> (checkin::Draft, critic::Draft) {
+        (self.checkin.draft(), self.critic.draft())
     }
 
     /// Handles one terminal event. Returns whether anything on screen may have changed.
@@ -137,9 +184,15 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(..) => true,
-            Event::Paste(text) if self.checkin.writing => {
-                let changed = self.checkin.note.insert_str(text);
-                self.note_change();
+            Event::Paste(text) => {
+                let changed = match self.mode() {
+                    Mode::Writing => self.checkin.note.insert_str(text),
+                    Mode::FlowText | Mode::Voice => self.critic.paste(text),
+                    _ => false,
+                };
+                if changed {
+                    self.note_change();
+                }
                 changed
             }
             _ => false,
@@ -147,22 +200,25 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        match keymap::action_for(self.mode(), key) {
-            Some(action) => {
-                self.apply(action);
-                true
-            }
-            None if self.checkin.writing => {
-                let changed = self.checkin.type_key((*key).into());
-                self.note_change();
-                changed
-            }
-            None => false,
+        let mode = self.mode();
+        if let Some(action) = keymap::action_for(mode, key) {
+            self.apply(action);
+            return true;
         }
+        // Keys the table leaves alone go to whichever editor has them.
+        let changed = match mode {
+            Mode::Writing => self.checkin.type_key((*key).into()),
+            Mode::FlowText | Mode::Voice => self.critic.type_key((*key).into()),
+            _ => false,
+        };
+        if changed {
+            self.note_change();
+        }
+        changed
     }
 
     pub fn apply(&mut self, action: Action) {
-        let before = self.checkin.draft();
+        let before = self.drafts();
         match action {
             Action::Quit => {
                 self.should_quit = true;
@@ -183,7 +239,11 @@ impl App {
                     store: &mut self.store,
                     now: (self.clock)(),
                 };
-                match self.checkin.apply(action, &mut ctx) {
+                let result = match self.pane {
+                    Pane::Checkin => self.checkin.apply(action, &mut ctx),
+                    Pane::Critic => self.critic.apply(action, &mut ctx),
+                };
+                match result {
                     Ok(Some(notice)) => self.notice = Some(notice),
                     Ok(None) => {}
                     Err(e) => {
@@ -194,9 +254,7 @@ impl App {
                 }
             }
         }
-        if action == Action::Save && self.checkin.draft().is_blank() {
-            self.dirty_since = None; // saved: the draft went in the same transaction
-        } else if self.checkin.draft() != before {
+        if self.drafts() != before {
             self.note_change();
         }
     }
@@ -221,16 +279,31 @@ impl App {
         self.dirty_since.map(|t| t + AUTOSAVE_AFTER)
     }
 
-    /// Writes the form to its draft now (or clears the draft when the form is empty).
+    /// Writes unsaved work to its drafts now (clearing a draft whose form is empty).
     pub fn autosave(&mut self) -> anyhow::Result<()> {
         if self.dirty_since.take().is_none() {
             return Ok(());
         }
-        let draft = self.checkin.draft();
-        if draft.is_blank() {
-            self.store.clear_draft(DRAFT_SLOT)?;
+        let (checkin_draft, critic_draft) = self.drafts();
+        self.keep(
+            checkin::DRAFT_SLOT,
+            &checkin_draft,
+            checkin_draft.is_blank(),
+        )?;
+        self.keep(critic::DRAFT_SLOT, &critic_draft, critic_draft.is_blank())?;
+        Ok(())
+    }
+
+    fn keep<T: serde::Serialize>(
+        &mut self,
+        slot: &str,
+        draft: &T,
+        blank: bool,
+    ) -> anyhow::Result<()> {
+        if blank {
+            self.store.clear_draft(slot)?;
         } else {
-            self.store.save_draft(DRAFT_SLOT, &draft)?;
+            self.store.save_draft(slot, draft)?;
         }
         Ok(())
     }
@@ -286,6 +359,12 @@ impl App {
                 today: now.date_naive(),
             }
             .render(body, buf),
+            Pane::Critic => CriticView {
+                pane: &self.critic,
+                theme: t,
+                now,
+            }
+            .render(body, buf),
         }
         if let Some(n) = &self.notice {
             Paragraph::new(Span::styled(format!(" {n}"), t.notice))
@@ -325,6 +404,7 @@ impl App {
         let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(self.mode())
             .into_iter()
             .filter(|h| self.mode() != Mode::Form || self.checkin.offers(h.action))
+            .filter(|h| self.mode() != Mode::CriticList || self.critic.offers(h.action))
             .partition(|h| {
                 matches!(
                     h.action,
@@ -358,7 +438,10 @@ impl App {
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
             .border_style(t.accent)
-            .title(Span::styled(" Help · Check-in ", t.title));
+            .title(Span::styled(
+                format!(" Help · {} ", self.pane.title()),
+                t.title,
+            ));
         // Support comes first, so it is there the moment help opens.
         let mut lines: Vec<Line<'_>> = vec![Line::from(Span::styled(
             "kindly is a journal, not a clinic. If you are in crisis or thinking about \
@@ -382,13 +465,7 @@ impl App {
             ))),
         }
         lines.push(Line::raw(""));
-        for (mode, bindings) in keymap::help_sections(&[
-            Mode::Form,
-            Mode::History,
-            Mode::Writing,
-            Mode::Global,
-            Mode::Help,
-        ]) {
+        for (mode, bindings) in keymap::help_sections(self.pane.help_modes()) {
             lines.push(Line::from(Span::styled(mode.title(), t.title)));
             for b in bindings {
                 // Narrow windows put the words under the keys instead of beside them.

@@ -17,6 +17,16 @@ pub enum Mode {
     Writing,
     /// The help overlay is open.
     Help,
+    /// The list of thought records.
+    CriticList,
+    /// One thought record, read in full.
+    CriticDetail,
+    /// A text step of the thought-record flow: the editor has the keys.
+    FlowText,
+    /// The voice step: like a text step, with earlier voices offered.
+    Voice,
+    /// A step of the flow made of ratings or choices.
+    FlowPick,
 }
 
 impl Mode {
@@ -27,6 +37,11 @@ impl Mode {
             Mode::History => "Earlier check-ins",
             Mode::Writing => "While writing",
             Mode::Help => "In this help",
+            Mode::CriticList => "Thought records",
+            Mode::CriticDetail => "Reading a record",
+            Mode::FlowText => "Writing a step",
+            Mode::Voice => "Whose voice",
+            Mode::FlowPick => "Rating and choosing",
         }
     }
 }
@@ -118,6 +133,42 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::History, &[Code(Esc)], "Esc", Action::BackToForm, "back to the form", None),
     b(Mode::History, &[Digit], "1–9, 0", Action::SetMood(0), "set the form's mood", None),
     b(Mode::History, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the form", None),
+    // The list of thought records.
+    b(Mode::CriticList, &[Char('n')], "n", Action::NewRecord, "catch a thought (or carry on with the one waiting)", Some("new")),
+    b(Mode::CriticList, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next record", None),
+    b(Mode::CriticList, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous record", Some("move")),
+    b(Mode::CriticList, &[Code(Enter), Char('e')], "Enter / e", Action::EditSelected, "read this record (in the trash: bring it back)", Some("open")),
+    b(Mode::CriticList, &[Char('v')], "v", Action::CycleVoice, "show one voice at a time", Some("voice")),
+    b(Mode::CriticList, &[Char('f')], "f", Action::CycleTrap, "show one thinking trap at a time", Some("trap")),
+    b(Mode::CriticList, &[Char('r')], "r", Action::CycleSpan, "show a shorter or longer span of time", Some("span")),
+    b(Mode::CriticList, &[Char('c')], "c", Action::ClearFilters, "show every record again", None),
+    b(Mode::CriticList, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "move this record to the trash", None),
+    b(Mode::CriticList, &[Char('u')], "u", Action::UndoTrash, "bring back the last record you trashed", None),
+    b(Mode::CriticList, &[Char('t')], "t", Action::ToggleTrash, "show or hide the trash", None),
+    // One record, read in full.
+    b(Mode::CriticDetail, &[Code(Esc), Code(Left), Char('h')], "Esc", Action::BackToForm, "back to the list", Some("back")),
+    b(Mode::CriticDetail, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "scroll down", None),
+    b(Mode::CriticDetail, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "scroll up", Some("scroll")),
+    b(Mode::CriticDetail, &[Char('e'), Code(Enter)], "e / Enter", Action::EditSelected, "change this record", Some("edit")),
+    b(Mode::CriticDetail, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "move it to the trash", Some("trash")),
+    // The voice step offers voices heard before.
+    b(Mode::Voice, &[Code(Down)], "↓", Action::SuggestNext, "offer a voice you named before", Some("earlier voices")),
+    b(Mode::Voice, &[Code(Up)], "↑", Action::SuggestPrev, "the previous voice", None),
+    // Text steps of the flow: the editor has every other key.
+    b(Mode::FlowText, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step", Some("next")),
+    b(Mode::FlowText, &[Code(Esc)], "Esc", Action::PrevStep, "back a step, losing nothing (from step 1: set it aside)", Some("back")),
+    b(Mode::FlowText, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the record as it is", Some("save")),
+    b(Mode::FlowText, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the record is kept as a draft)", None),
+    // Steps of ratings and choices.
+    b(Mode::FlowPick, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step (at the end: save)", Some("next")),
+    b(Mode::FlowPick, &[Code(Esc)], "Esc", Action::PrevStep, "back a step (nothing is lost)", Some("back")),
+    b(Mode::FlowPick, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next row", None),
+    b(Mode::FlowPick, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous row", Some("row")),
+    b(Mode::FlowPick, &[Code(Left), Char('h')], "← / h", Action::Left, "ten less, or move left among feelings", None),
+    b(Mode::FlowPick, &[Code(Right), Char('l')], "→ / l", Action::Right, "ten more, or move right among feelings", Some("rate")),
+    b(Mode::FlowPick, &[Digit], "1–9, 0", Action::SetPercent(0), "set the rating: 1 is 10%, 9 is 90%, 0 is 100%", None),
+    b(Mode::FlowPick, &[Char(' ')], "Space", Action::Toggle, "pick or unpick (a feeling, a trap)", Some("pick")),
+    b(Mode::FlowPick, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the record as it is", Some("save")),
     // Anywhere no text is being edited.
     b(Mode::Global, &[Code(Tab)], "Tab", Action::NextPane, "next pane", None),
     b(Mode::Global, &[Code(BackTab)], "Shift-Tab", Action::PrevPane, "previous pane", None),
@@ -133,6 +184,11 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::Form => &[Mode::Form, Mode::Global],
         Mode::History => &[Mode::History, Mode::Global],
         Mode::Global => &[Mode::Global],
+        Mode::CriticList => &[Mode::CriticList, Mode::Global],
+        Mode::CriticDetail => &[Mode::CriticDetail, Mode::Global],
+        Mode::FlowText => &[Mode::FlowText],
+        Mode::Voice => &[Mode::Voice, Mode::FlowText],
+        Mode::FlowPick => &[Mode::FlowPick, Mode::Global],
     }
 }
 
@@ -147,6 +203,10 @@ pub fn action_for(focus: Mode, ev: &KeyEvent) -> Option<Action> {
                 (Action::SetMood(_), KeyCode::Char(c)) => {
                     let d = c.to_digit(10).unwrap_or(0) as u8;
                     Action::SetMood(if d == 0 { 10 } else { d })
+                }
+                (Action::SetPercent(_), KeyCode::Char(c)) => {
+                    let d = c.to_digit(10).unwrap_or(0) as u8;
+                    Action::SetPercent(if d == 0 { 100 } else { d * 10 })
                 }
                 (Action::EarlierDay, KeyCode::Char(']')) => Action::LaterDay,
                 (a, _) => a,
@@ -192,7 +252,13 @@ fn short_label(b: &Binding) -> &'static str {
         Action::EarlierDay | Action::LaterDay => "←→",
         Action::HelpUp | Action::HelpDown => "↑↓",
         Action::ToggleHelp if b.mode == Mode::Help => "Esc",
+        Action::EditSelected if b.mode == Mode::CriticDetail => "e",
         Action::SetMood(_) => "1–0",
+        Action::SetPercent(_) => "1–0",
+        Action::SuggestNext | Action::SuggestPrev => "↑↓",
+        Action::NewRecord => "n",
+        Action::NextStep => "Enter",
+        Action::PrevStep | Action::BackToForm => "Esc",
         Action::Activate => "Enter",
         Action::EditSelected => "Enter",
         Action::TrashSelected => "d",

@@ -1,12 +1,11 @@
 //! The Check-in pane: a quick form for how you are now, beside the check-ins of a chosen day.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -14,7 +13,7 @@ use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, ScaleRow, mood_word};
+use crate::tui::widgets::{ChipRow, ScaleRow, editor, mood_word, show_cursor};
 
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
@@ -169,19 +168,7 @@ pub struct CheckinPane {
     trashed: Vec<Uuid>,
 }
 
-/// What a pane needs from the world to act: the journal and the time.
-pub struct Ctx<'a> {
-    pub store: &'a mut Store,
-    pub now: DateTime<FixedOffset>,
-}
-
-impl Ctx<'_> {
-    fn today(&self) -> NaiveDate {
-        self.now.date_naive()
-    }
-}
-
-type Notice = Option<String>;
+pub use super::{Ctx, Notice};
 
 impl CheckinPane {
     pub fn new(emotions: Vec<String>, rituals: Vec<String>, today: NaiveDate) -> Self {
@@ -271,19 +258,8 @@ impl CheckinPane {
 
     pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
         let notice = self.apply_inner(action, ctx);
-        self.show_cursor(self.writing);
+        show_cursor(&mut self.note, self.writing);
         notice
-    }
-
-    /// The editor shows a cursor only while writing, so it is clear where typing lands.
-    fn show_cursor(&mut self, writing: bool) {
-        let style = if writing {
-            Style::default().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::default()
-        };
-        self.note.set_cursor_style(style);
-        self.note.set_cursor_line_style(Style::default());
     }
 
     fn apply_inner(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
@@ -494,18 +470,7 @@ impl CheckinPane {
 }
 
 fn new_note(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.lines().map(String::from).collect()
-    };
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_placeholder_text("Enter to write a few words, if you like");
-    area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
-    area.set_cursor_style(Style::default());
-    area.set_cursor_line_style(Style::default());
-    area
+    editor(text, "Enter to write a few words, if you like")
 }
 
 /// Draws the pane from its state; drawing never changes it.
@@ -761,6 +726,7 @@ impl CheckinView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{DateTime, FixedOffset};
 
     fn ctx_parts() -> (Store, DateTime<FixedOffset>) {
         (

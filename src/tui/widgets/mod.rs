@@ -2,9 +2,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use ratatui_textarea::{TextArea, WrapMode};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -123,6 +124,61 @@ impl Widget for ChipRow<'_> {
         if last_shown + 1 < self.chips.len() {
             spans.push(Span::styled("›", t.muted));
         }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// A soft-wrapping editor holding `text`, with a quiet placeholder and no cursor until the
+/// person starts writing.
+pub fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(String::from).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(placeholder);
+    area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
+    show_cursor(&mut area, false);
+    area
+}
+
+/// An editor shows a cursor only while writing, so it is clear where typing lands.
+pub fn show_cursor(area: &mut TextArea<'_>, writing: bool) {
+    let style = if writing {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default()
+    };
+    area.set_cursor_style(style);
+    area.set_cursor_line_style(Style::default());
+}
+
+/// An editor's text as one string.
+pub fn editor_text(area: &TextArea<'_>) -> String {
+    area.lines().join("\n")
+}
+
+/// `████████░░  80%`: a 0–100 value as a bar of ten cells.
+pub struct PercentRow<'a> {
+    pub value: Option<u8>,
+    pub style: Style,
+    pub theme: &'a Theme,
+}
+
+impl Widget for PercentRow<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let filled = usize::from(self.value.unwrap_or(0).div_ceil(10));
+        let mut spans = vec![
+            Span::styled("█".repeat(filled), self.style),
+            Span::styled("░".repeat(10 - filled), self.theme.muted),
+            Span::raw(" "),
+        ];
+        spans.push(match self.value {
+            Some(v) => Span::styled(format!("{v:>3}%"), self.style),
+            None => Span::styled("  –", self.theme.muted),
+        });
         Line::from(spans).render(area, buf);
     }
 }

@@ -1,0 +1,591 @@
+//! Drawing the Critic pane: the list, a record in full, and each step of the flow.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use super::critic::{CriticPane, Flow, SPANS, Step, View};
+use crate::domain::{Percent, Scale, Thought};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{ChipRow, PercentRow};
+
+/// Draws the pane from its state; drawing never changes it.
+pub struct CriticView<'a> {
+    pub pane: &'a CriticPane,
+    pub theme: &'a Theme,
+    pub now: DateTime<FixedOffset>,
+}
+
+impl Step {
+    /// The step's question, short enough for a 40-column window.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Situation => "What was happening?",
+            Step::Thought => "What did the critic say?",
+            Step::Voice => "Whose voice is it?",
+            Step::Feelings => "How does it feel?",
+            Step::Traps => "Any thinking traps?",
+            Step::Friend => "The friend test",
+            Step::Reframe => "Answer it kindly",
+            Step::Rerate => "And now?",
+            Step::Summary => "Look what you did",
+        }
+    }
+
+    /// A sentence or two of gentle guidance, shown when there is room.
+    pub fn prompt(self) -> &'static str {
+        match self {
+            Step::Situation => {
+                "Just the facts of the moment: where you were, what happened. A line is plenty."
+            }
+            Step::Thought => {
+                "Write the critical thought down word for word, exactly as it sounded, even if it is harsh. Seeing it written is the first step away from it."
+            }
+            Step::Voice => {
+                "Does it sound like someone? A parent, a teacher, an old boss, or simply 'the critic'. Naming the voice can loosen its grip."
+            }
+            Step::Feelings => {
+                "Rate how much you believe the thought, and pick the feelings it brings with how strong each is. There are no wrong answers."
+            }
+            Step::Traps => {
+                "Thoughts like this often fall into familiar traps. Pick any that fit; the marked ones are only guesses from the words."
+            }
+            Step::Friend => {
+                "Imagine someone you love said this about themselves. Would you talk to them the way this thought talks to you? Is it helping, or hurting? What would you tell them?"
+            }
+            Step::Reframe => {
+                "Now answer the thought as a caring friend would: honest about what happened, warm about who you are."
+            }
+            Step::Rerate => {
+                "Read the thought once more. How much do you believe it now, and how strong are the feelings?"
+            }
+            Step::Summary => {
+                "You caught a harsh thought and answered it. That is self-compassion in practice."
+            }
+        }
+    }
+}
+
+impl Widget for CriticView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let boxed = area.height >= 14;
+        let title = match self.pane.view {
+            View::List if self.pane.show_trash => "Trash".to_string(),
+            View::List => "Thought records".to_string(),
+            View::Detail => "A thought record".to_string(),
+            View::Flow => match &self.pane.flow {
+                Some(f) => format!(
+                    "Step {} of {} · {}",
+                    f.step.number(),
+                    Step::ALL.len(),
+                    f.step.title()
+                ),
+                None => String::new(),
+            },
+        };
+        let inner = if boxed {
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(self.theme.accent)
+                .title(Span::styled(format!(" {title} "), self.theme.title));
+            let inner = block.inner(area);
+            block.render(area, buf);
+            inner
+        } else {
+            let [head, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            Line::from(Span::styled(title, self.theme.title)).render(head, buf);
+            rest
+        };
+        match (self.pane.view, &self.pane.flow) {
+            (View::Flow, Some(flow)) => self.flow(flow, inner, buf, boxed),
+            (View::Detail, _) => self.detail(inner, buf),
+            _ => self.list(inner, buf, boxed),
+        }
+    }
+}
+
+fn when(t: &Thought, now: DateTime<FixedOffset>) -> String {
+    if t.day() == now.date_naive() {
+        t.at.format("today %H:%M").to_string()
+    } else {
+        t.at.format("%a %-d %b").to_string()
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+}
+
+fn pct(v: Option<Percent>) -> String {
+    v.map_or("–".into(), |p| format!("{}%", p.get()))
+}
+
+impl CriticView<'_> {
+    fn list(&self, area: Rect, buf: &mut Buffer, tall: bool) {
+        let p = self.pane;
+        let t = self.theme;
+        let mut y = area.y;
+        let line = |y: &mut u16, l: Line<'_>, buf: &mut Buffer| {
+            if *y < area.bottom() {
+                l.render(Rect::new(area.x, *y, area.width, 1), buf);
+                *y += 1;
+            }
+        };
+        if !p.show_trash {
+            let on = |v: Option<&str>, all: &'static str| -> Span<'static> {
+                match v {
+                    Some(v) => Span::styled(v.to_string(), t.focus),
+                    None => Span::styled(all, t.muted),
+                }
+            };
+            let filters = Line::from(vec![
+                Span::styled("voice ", t.muted),
+                on(p.filter.voice.as_deref(), "any"),
+                Span::styled(" · trap ", t.muted),
+                on(p.filter.distortion.as_deref(), "any"),
+                Span::styled(" · ", t.muted),
+                on((p.span > 0).then_some(SPANS[p.span].1), SPANS[0].1),
+            ]);
+            line(&mut y, filters, buf);
+        }
+        if let Some(w) = &p.waiting {
+            let what = first_line(&w.thought);
+            let text = if what.is_empty() {
+                "A record you started is waiting. Press n to carry on.".to_string()
+            } else {
+                format!("Waiting for you: “{what}”. Press n to carry on.")
+            };
+            line(&mut y, Line::from(Span::styled(text, t.notice)), buf);
+        }
+        let rest = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
+        if p.rows.is_empty() {
+            let words = if p.show_trash {
+                "The trash is empty."
+            } else if p.filter != Default::default() || p.span > 0 {
+                "Nothing matches these filters. Press c to show every record."
+            } else {
+                "No thoughts caught yet. When the inner critic speaks, press n to write it down and answer it the way you would answer a friend."
+            };
+            Paragraph::new(Span::styled(words, t.muted))
+                .wrap(Wrap { trim: true })
+                .render(rest, buf);
+            return;
+        }
+        let per_row: u16 = if tall { 2 } else { 1 };
+        let fits = usize::from((rest.height / per_row).max(1));
+        let first = p.selected.saturating_sub(fits - 1);
+        for (i, rec) in p.rows.iter().enumerate().skip(first).take(fits) {
+            let y = rest.y + (i - first) as u16 * per_row;
+            let selected = i == p.selected;
+            let relief = match (rec.belief, rec.belief_after) {
+                (Some(b), Some(a)) => format!(" {}→{}", b.get(), a.get()),
+                (Some(b), None) => format!(" {}", b.get()),
+                _ => String::new(),
+            };
+            let mut spans = vec![
+                Span::styled(format!("{:<11}", when(rec, self.now)), t.muted),
+                Span::styled(first_line(&rec.thought).to_string(), t.text),
+            ];
+            let mut lines = vec![];
+            let row = Rect::new(rest.x, y, rest.width, 1);
+            if per_row == 2 {
+                lines.push(Line::from(std::mem::take(&mut spans)));
+                let mut second = vec![Span::raw("           ")];
+                if let Some(v) = &rec.voice {
+                    second.push(Span::styled(format!("{v} · "), t.accent));
+                }
+                second.push(Span::styled(
+                    rec.reframe
+                        .as_deref()
+                        .map(first_line)
+                        .unwrap_or("not answered yet")
+                        .to_string(),
+                    t.muted,
+                ));
+                lines.push(Line::from(second));
+            } else {
+                lines.push(Line::from(spans));
+            }
+            for (k, mut l) in lines.into_iter().enumerate() {
+                let r = Rect::new(row.x, row.y + k as u16, row.width, 1);
+                if r.y >= rest.bottom() {
+                    break;
+                }
+                if selected {
+                    buf.set_style(r, t.selection);
+                    l = l.patch_style(t.selection);
+                }
+                l.render(r, buf);
+                if k == 0 && !relief.is_empty() {
+                    let w = relief.chars().count() as u16 + 1;
+                    if r.width > w + 20 {
+                        let tail = Rect::new(r.right() - w, r.y, w, 1);
+                        let style = if selected { t.selection } else { t.accent };
+                        Line::from(Span::styled(format!("{relief} "), style)).render(tail, buf);
+                    }
+                }
+            }
+        }
+    }
+
+    fn detail(&self, area: Rect, buf: &mut Buffer) {
+        let p = self.pane;
+        let t = self.theme;
+        let Some(rec) = p.selected_thought() else {
+            return;
+        };
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        let heading = |s: &'static str| Line::from(Span::styled(s, t.title));
+        lines.push(Line::from(Span::styled(
+            rec.at.format("%A %-d %B %Y, %H:%M").to_string(),
+            t.muted,
+        )));
+        lines.push(heading("The thought"));
+        lines.push(Line::from(Span::styled(
+            format!("“{}”", rec.thought),
+            t.text,
+        )));
+        let mut section = |title: &'static str, body: Option<String>| {
+            if let Some(b) = body {
+                lines.push(Line::raw(""));
+                lines.push(heading(title));
+                for l in b.lines() {
+                    lines.push(Line::from(Span::styled(l.to_string(), t.text)));
+                }
+            }
+        };
+        section("What was happening", rec.situation.clone());
+        section("Whose voice", rec.voice.clone());
+        section(
+            "Feelings",
+            (!rec.emotions.is_empty()).then(|| {
+                rec.emotions
+                    .iter()
+                    .map(|e| match e.intensity_after {
+                        Some(_) => format!(
+                            "{} {} → {}",
+                            e.name,
+                            pct(e.intensity),
+                            pct(e.intensity_after)
+                        ),
+                        None => format!("{} {}", e.name, pct(e.intensity)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+        );
+        section(
+            "Belief in the thought",
+            rec.belief.map(|_| match rec.belief_after {
+                Some(_) => format!("{} → {}", pct(rec.belief), pct(rec.belief_after)),
+                None => pct(rec.belief),
+            }),
+        );
+        section(
+            "Thinking traps",
+            (!rec.distortions.is_empty()).then(|| {
+                rec.distortions
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        );
+        section("What you'd tell a friend", rec.friend.clone());
+        section("A kinder answer", rec.reframe.clone());
+        section("Relief", relief_words(rec));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((p.detail_scroll, 0))
+            .render(area, buf);
+    }
+
+    fn flow(&self, flow: &Flow, area: Rect, buf: &mut Buffer, roomy: bool) {
+        let t = self.theme;
+        let quote_lines: u16 = match (flow.step.number() > Step::Thought.number(), roomy) {
+            (false, _) => 0,
+            (true, true) => 3,
+            (true, false) => 1,
+        };
+        let prompt_lines: u16 = if roomy { 3 } else { 0 };
+        let [quote, prompt, body] = Layout::vertical([
+            Constraint::Length(quote_lines),
+            Constraint::Length(prompt_lines),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        if quote_lines > 0 {
+            // The original thought stays in view on every later step.
+            let text = flow.thought.lines().join(" ");
+            let room = usize::from(quote.width) * usize::from(quote.height);
+            let shown: String = if text.chars().count() + 2 > room {
+                let cut: String = text.chars().take(room.saturating_sub(4)).collect();
+                format!("“{cut}…”")
+            } else {
+                format!("“{text}”")
+            };
+            Paragraph::new(Span::styled(shown, t.notice))
+                .wrap(Wrap { trim: false })
+                .render(quote, buf);
+        }
+        if prompt_lines > 0 {
+            Paragraph::new(Span::styled(flow.step.prompt(), t.muted))
+                .wrap(Wrap { trim: true })
+                .render(prompt, buf);
+        }
+        match flow.step {
+            Step::Voice => {
+                let [hint, input] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+                let heard = if self.pane.voices.is_empty() {
+                    Line::from(Span::styled("Type a name, or leave it empty.", t.muted))
+                } else {
+                    let mut spans = vec![Span::styled("Heard before (↓): ", t.muted)];
+                    for (i, v) in self.pane.voices.iter().enumerate() {
+                        let style = if flow.suggestion == Some(i) {
+                            t.selection
+                        } else {
+                            t.accent
+                        };
+                        spans.push(Span::styled(v.clone(), style));
+                        spans.push(Span::raw("  "));
+                    }
+                    Line::from(spans)
+                };
+                heard.render(hint, buf);
+                if let Some(editor) = flow.editor() {
+                    editor.render(input, buf);
+                }
+            }
+            s if s.is_text() => {
+                if let Some(editor) = flow.editor() {
+                    editor.render(body, buf);
+                }
+            }
+            Step::Feelings => self.feelings(flow, body, buf),
+            Step::Traps => self.traps(flow, body, buf),
+            Step::Rerate => self.rerate(flow, body, buf),
+            _ => self.summary(flow, body, buf),
+        }
+    }
+
+    fn rating_row(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        y: u16,
+        focused: bool,
+        label: String,
+        value: Option<u8>,
+        was: Option<u8>,
+    ) {
+        let t = self.theme;
+        if y >= area.bottom() {
+            return;
+        }
+        let label_w = 14.min(area.width / 2);
+        let row = Rect::new(area.x, y, area.width, 1);
+        let [l, v] =
+            Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)]).areas(row);
+        let marker = if focused { "›" } else { " " };
+        Line::from(vec![
+            Span::styled(marker, t.focus),
+            Span::styled(label, if focused { t.focus } else { t.text }),
+        ])
+        .render(l, buf);
+        let [bar, past] = Layout::horizontal([Constraint::Length(16), Constraint::Min(0)]).areas(v);
+        PercentRow {
+            value,
+            style: t.accent,
+            theme: t,
+        }
+        .render(bar, buf);
+        if let Some(w) = was {
+            Line::from(Span::styled(format!(" was {w}%"), t.muted)).render(past, buf);
+        }
+    }
+
+    fn feelings(&self, flow: &Flow, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let mut y = area.y;
+        self.rating_row(
+            area,
+            buf,
+            y,
+            flow.row == 0,
+            "Belief".into(),
+            flow.belief,
+            None,
+        );
+        y += 1;
+        for (i, f) in flow.felt.iter().enumerate() {
+            self.rating_row(
+                area,
+                buf,
+                y,
+                flow.row == i + 1,
+                f.name.clone(),
+                f.before,
+                None,
+            );
+            y += 1;
+        }
+        if y < area.bottom() {
+            let add_focused = flow.row == flow.felt.len() + 1;
+            let row = Rect::new(area.x, y, area.width, 1);
+            let [l, v] = Layout::horizontal([
+                Constraint::Length(14.min(area.width / 2)),
+                Constraint::Min(1),
+            ])
+            .areas(row);
+            Line::from(vec![
+                Span::styled(if add_focused { "›" } else { " " }, t.focus),
+                Span::styled("Add a feeling", if add_focused { t.focus } else { t.muted }),
+            ])
+            .render(l, buf);
+            let addable = self.pane.addable(flow);
+            if add_focused {
+                ChipRow {
+                    chips: &addable,
+                    picked: &[],
+                    cursor: flow.chip,
+                    focused: true,
+                    theme: t,
+                }
+                .render(v, buf);
+            } else {
+                Line::from(Span::styled("Space to add, on this row", t.muted)).render(v, buf);
+            }
+        }
+    }
+
+    fn traps(&self, flow: &Flow, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let traps = &self.pane.traps;
+        let hinted: Vec<String> = traps
+            .hints(&flow.thought.lines().join(" "))
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        let explain_h: u16 = if area.height >= 8 { 2 } else { 1 };
+        let [list, explain] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(explain_h)]).areas(area);
+        let fits = usize::from(list.height.max(1));
+        let first = flow.row.saturating_sub(fits - 1);
+        for (i, trap) in traps.all.iter().enumerate().skip(first).take(fits) {
+            let y = list.y + (i - first) as u16;
+            let focused = i == flow.row;
+            let picked = flow.traps.contains(&trap.name);
+            let mut spans = vec![
+                Span::styled(if focused { "›" } else { " " }, t.focus),
+                Span::styled(
+                    if picked { "[✓] " } else { "[ ] " },
+                    if picked { t.accent } else { t.muted },
+                ),
+                Span::styled(trap.name.clone(), if focused { t.focus } else { t.text }),
+            ];
+            if hinted.contains(&trap.name) {
+                spans.push(Span::styled("  · suggested", t.notice));
+            }
+            Line::from(spans).render(Rect::new(list.x, y, list.width, 1), buf);
+        }
+        if let Some(trap) = traps.all.get(flow.row) {
+            Paragraph::new(Span::styled(trap.explanation.clone(), t.muted))
+                .wrap(Wrap { trim: true })
+                .render(explain, buf);
+        }
+    }
+
+    fn rerate(&self, flow: &Flow, area: Rect, buf: &mut Buffer) {
+        let mut y = area.y;
+        self.rating_row(
+            area,
+            buf,
+            y,
+            flow.row == 0,
+            "Belief".into(),
+            flow.belief_after,
+            flow.belief,
+        );
+        y += 1;
+        for (i, f) in flow.felt.iter().enumerate() {
+            self.rating_row(
+                area,
+                buf,
+                y,
+                flow.row == i + 1,
+                f.name.clone(),
+                f.after,
+                f.before,
+            );
+            y += 1;
+        }
+    }
+
+    fn summary(&self, flow: &Flow, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        if let Some(rec) = flow.preview(self.now) {
+            if let Some(words) = relief_words(&rec) {
+                for l in words.lines() {
+                    lines.push(Line::from(Span::styled(l.to_string(), t.accent)));
+                }
+            } else {
+                lines.push(Line::from(Span::styled(
+                    "Rate belief and feelings before and after to see how much lighter it got.",
+                    t.muted,
+                )));
+            }
+            if let Some(r) = &rec.reframe {
+                lines.push(Line::raw(""));
+                lines.push(Line::from(Span::styled("Your kinder answer:", t.title)));
+                lines.push(Line::from(Span::styled(r.clone(), t.text)));
+            }
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "Enter or Ctrl-S keeps it. Esc goes back to change anything.",
+            t.muted,
+        )));
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
+
+/// The relief a record shows, in plain words: how far belief and feelings came down.
+fn relief_words(rec: &Thought) -> Option<String> {
+    let mut out = Vec::new();
+    if let (Some(r), Some(b), Some(a)) = (rec.belief_relief(), rec.belief, rec.belief_after) {
+        out.push(match r {
+            r if r > 0 => format!(
+                "Belief eased from {}% to {}%, {r} points lighter.",
+                b.get(),
+                a.get()
+            ),
+            0 => format!(
+                "Belief stayed at {}%. Some thoughts take a few tries.",
+                b.get()
+            ),
+            _ => format!(
+                "Belief went from {}% to {}%. That's okay; it was worth looking at.",
+                b.get(),
+                a.get()
+            ),
+        });
+    }
+    if let Some(r) = rec.intensity_relief() {
+        out.push(if r > 0.0 {
+            format!("Feelings eased by {r:.0} points on average.")
+        } else {
+            "Feelings stayed about as strong. Being with them counts too.".to_string()
+        });
+    }
+    (!out.is_empty()).then(|| out.join("\n"))
+}
