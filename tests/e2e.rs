@@ -287,3 +287,52 @@ fn idle_uses_no_cpu_while_waiting_for_keys() {
     pane.keys(&["q"]);
     pane.wait_exit();
 }
+
+#[test]
+fn a_thought_recorded_in_the_critic_pane_is_in_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("critic", dir.path(), &db, (80, 24));
+    pane.wait_for("How are you, right now?");
+    pane.keys(&["Tab"]);
+    pane.wait_for("No thoughts caught yet");
+    pane.keys(&["n"]);
+    pane.wait_for("Step 1 of 9");
+    pane.text("Sent the report with a typo");
+    pane.wait_for("with a typo");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Step 2 of 9");
+    pane.text("I always mess this up");
+    pane.wait_for("mess this up");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Step 3 of 9");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Step 4 of 9");
+    pane.keys(&["8"]);
+    pane.wait_for("80%");
+    for n in 5..=7 {
+        pane.keys(&["Enter"]);
+        pane.wait_for(&format!("Step {n} of 9"));
+    }
+    pane.text("One typo doesn't undo good work.");
+    pane.wait_for("good work.");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Step 8 of 9");
+    pane.keys(&["4"]);
+    pane.wait_for("was 80%");
+    pane.keys(&["Enter"]);
+    pane.wait_for("40 points lighter");
+    pane.keys(&["Enter"]);
+    pane.wait_for("thank you for answering it kindly");
+    pane.keys(&["q"]);
+    let (code, stty) = pane.wait_exit();
+    assert_eq!(code, "0");
+    assert_cooked(&stty);
+    let doc = export(&db);
+    let t = &doc["thoughts"][0];
+    assert_eq!(t["thought"], "I always mess this up");
+    assert_eq!(t["situation"], "Sent the report with a typo");
+    assert_eq!(t["reframe"], "One typo doesn't undo good work.");
+    assert_eq!(t["belief"], 80);
+    assert_eq!(t["belief_after"], 40);
+}

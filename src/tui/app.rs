@@ -233,8 +233,13 @@ impl App {
             Action::HelpDown => {
                 self.help_scroll = (self.help_scroll + 1).min(self.help_max_scroll.get());
             }
-            Action::NextPane | Action::PrevPane => self.cycle_pane(action == Action::NextPane),
+            Action::NextPane | Action::PrevPane => {
+                self.notice = None;
+                self.cycle_pane(action == Action::NextPane);
+            }
             _ => {
+                // A notice answers the last action; the next one makes way for its own.
+                self.notice = None;
                 let mut ctx = Ctx {
                     store: &mut self.store,
                     now: (self.clock)(),
@@ -399,16 +404,24 @@ impl App {
     fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let width = |h: &keymap::Hint| h.keys.chars().count() + h.what.chars().count() + 3;
-        // Only what works on the focused field; saving, help and quitting always show, and
-        // the rest fill what room there is, in table order.
-        let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(self.mode())
+        let mode = self.mode();
+        // Only what works where the focus is; moving on, going back, saving, help and
+        // quitting always show, and the rest fill what room there is, in table order.
+        let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(mode)
             .into_iter()
-            .filter(|h| self.mode() != Mode::Form || self.checkin.offers(h.action))
-            .filter(|h| self.mode() != Mode::CriticList || self.critic.offers(h.action))
+            .filter(|h| match self.pane {
+                Pane::Checkin => mode != Mode::Form || self.checkin.offers(h.action),
+                Pane::Critic => self.critic.offers(h.action),
+            })
             .partition(|h| {
                 matches!(
                     h.action,
-                    Action::Save | Action::ToggleHelp | Action::Quit | Action::LeaveText
+                    Action::NextStep
+                        | Action::PrevStep
+                        | Action::Save
+                        | Action::ToggleHelp
+                        | Action::Quit
+                        | Action::LeaveText
                 )
             });
         let mut room =

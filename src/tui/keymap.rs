@@ -152,7 +152,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::CriticDetail, &[Char('e'), Code(Enter)], "e / Enter", Action::EditSelected, "change this record", Some("edit")),
     b(Mode::CriticDetail, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "move it to the trash", Some("trash")),
     // The voice step offers voices heard before.
-    b(Mode::Voice, &[Code(Down)], "↓", Action::SuggestNext, "offer a voice you named before", Some("earlier voices")),
+    b(Mode::Voice, &[Code(Down)], "↓", Action::SuggestNext, "offer a voice you named before", Some("voices")),
     b(Mode::Voice, &[Code(Up)], "↑", Action::SuggestPrev, "the previous voice", None),
     // Text steps of the flow: the editor has every other key.
     b(Mode::FlowText, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step", Some("next")),

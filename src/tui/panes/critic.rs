@@ -12,6 +12,8 @@ use crate::store::{RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
+const CRITIC_FEELINGS: &str = include_str!("../../../assets/critic-feelings.txt");
+
 /// The draft slot a half-done record autosaves into.
 pub const DRAFT_SLOT: &str = "thought";
 
@@ -318,7 +320,24 @@ pub struct CriticPane {
 }
 
 impl CriticPane {
+    /// `emotions` is the whole vocabulary; the feelings a harsh thought usually brings are
+    /// offered first.
     pub fn new(traps: Traps, emotions: Vec<String>) -> Self {
+        let mut emotions = emotions;
+        let hard: Vec<&str> = CRITIC_FEELINGS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        for (i, name) in hard.iter().enumerate() {
+            match emotions.iter().position(|e| e.eq_ignore_ascii_case(name)) {
+                Some(at) => {
+                    let e = emotions.remove(at);
+                    emotions.insert(i.min(emotions.len()), e);
+                }
+                None => emotions.insert(i.min(emotions.len()), (*name).to_string()),
+            }
+        }
         Self {
             view: View::List,
             flow: None,
@@ -357,8 +376,21 @@ impl CriticPane {
         }
     }
 
-    /// Whether the footer should offer an action in the list (no filters on an empty list).
+    /// Whether the footer should offer an action here: only what does something.
     pub fn offers(&self, action: Action) -> bool {
+        if let (View::Flow, Some(flow)) = (self.view, &self.flow) {
+            return match action {
+                Action::FocusNext | Action::FocusPrev => {
+                    matches!(flow.step, Step::Feelings | Step::Traps | Step::Rerate)
+                }
+                Action::Left | Action::Right | Action::SetPercent(_) => {
+                    matches!(flow.step, Step::Feelings | Step::Rerate)
+                }
+                Action::Toggle => matches!(flow.step, Step::Feelings | Step::Traps),
+                Action::SuggestNext | Action::SuggestPrev => !self.voices.is_empty(),
+                _ => true,
+            };
+        }
         match action {
             Action::CycleVoice | Action::CycleTrap | Action::CycleSpan | Action::EditSelected => {
                 !self.rows.is_empty() || self.filter != ThoughtFilter::default() || self.span > 0

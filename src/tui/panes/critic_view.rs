@@ -189,14 +189,14 @@ impl CriticView<'_> {
                 _ => String::new(),
             };
             let mut spans = vec![
-                Span::styled(format!("{:<11}", when(rec, self.now)), t.muted),
+                Span::styled(format!("{:<12}", when(rec, self.now)), t.muted),
                 Span::styled(first_line(&rec.thought).to_string(), t.text),
             ];
             let mut lines = vec![];
             let row = Rect::new(rest.x, y, rest.width, 1);
             if per_row == 2 {
                 lines.push(Line::from(std::mem::take(&mut spans)));
-                let mut second = vec![Span::raw("           ")];
+                let mut second = vec![Span::raw("            ")];
                 if let Some(v) = &rec.voice {
                     second.push(Span::styled(format!("{v} · "), t.accent));
                 }
@@ -308,12 +308,22 @@ impl CriticView<'_> {
 
     fn flow(&self, flow: &Flow, area: Rect, buf: &mut Buffer, roomy: bool) {
         let t = self.theme;
-        let quote_lines: u16 = match (flow.step.number() > Step::Thought.number(), roomy) {
+        let later = flow.step.number() > Step::Thought.number();
+        let rows_for = |text: &str, max: u16| -> u16 {
+            let width = usize::from(area.width.max(1));
+            (text.chars().count().div_ceil(width) as u16).clamp(1, max)
+        };
+        let quote_text = flow.thought.lines().join(" ");
+        let quote_lines: u16 = match (later, roomy) {
             (false, _) => 0,
-            (true, true) => 3,
+            (true, true) => rows_for(&quote_text, 3) + 1,
             (true, false) => 1,
         };
-        let prompt_lines: u16 = if roomy { 3 } else { 0 };
+        let prompt_lines: u16 = if roomy {
+            rows_for(flow.step.prompt(), 3) + 1
+        } else {
+            0
+        };
         let [quote, prompt, body] = Layout::vertical([
             Constraint::Length(quote_lines),
             Constraint::Length(prompt_lines),
@@ -322,8 +332,8 @@ impl CriticView<'_> {
         .areas(area);
         if quote_lines > 0 {
             // The original thought stays in view on every later step.
-            let text = flow.thought.lines().join(" ");
-            let room = usize::from(quote.width) * usize::from(quote.height);
+            let text = quote_text;
+            let room = usize::from(quote.width) * usize::from(quote.height.min(3));
             let shown: String = if text.chars().count() + 2 > room {
                 let cut: String = text.chars().take(room.saturating_sub(4)).collect();
                 format!("“{cut}…”")
@@ -360,12 +370,12 @@ impl CriticView<'_> {
                 };
                 heard.render(hint, buf);
                 if let Some(editor) = flow.editor() {
-                    editor.render(input, buf);
+                    editor_with_marker(editor, input, buf, t);
                 }
             }
             s if s.is_text() => {
                 if let Some(editor) = flow.editor() {
-                    editor.render(body, buf);
+                    editor_with_marker(editor, body, buf, t);
                 }
             }
             Step::Feelings => self.feelings(flow, body, buf),
@@ -375,16 +385,8 @@ impl CriticView<'_> {
         }
     }
 
-    fn rating_row(
-        &self,
-        area: Rect,
-        buf: &mut Buffer,
-        y: u16,
-        focused: bool,
-        label: String,
-        value: Option<u8>,
-        was: Option<u8>,
-    ) {
+    /// One rating on its own row: a label, a bar, and (when re-rating) what it was.
+    fn rating_row(&self, area: Rect, buf: &mut Buffer, y: u16, r: Rating) {
         let t = self.theme;
         if y >= area.bottom() {
             return;
@@ -393,20 +395,20 @@ impl CriticView<'_> {
         let row = Rect::new(area.x, y, area.width, 1);
         let [l, v] =
             Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)]).areas(row);
-        let marker = if focused { "›" } else { " " };
+        let marker = if r.focused { "›" } else { " " };
         Line::from(vec![
             Span::styled(marker, t.focus),
-            Span::styled(label, if focused { t.focus } else { t.text }),
+            Span::styled(r.label, if r.focused { t.focus } else { t.text }),
         ])
         .render(l, buf);
         let [bar, past] = Layout::horizontal([Constraint::Length(16), Constraint::Min(0)]).areas(v);
         PercentRow {
-            value,
+            value: r.value,
             style: t.accent,
             theme: t,
         }
         .render(bar, buf);
-        if let Some(w) = was {
+        if let Some(w) = r.was {
             Line::from(Span::styled(format!(" was {w}%"), t.muted)).render(past, buf);
         }
     }
@@ -418,10 +420,12 @@ impl CriticView<'_> {
             area,
             buf,
             y,
-            flow.row == 0,
-            "Belief".into(),
-            flow.belief,
-            None,
+            Rating {
+                focused: flow.row == 0,
+                label: "Belief".into(),
+                value: flow.belief,
+                was: None,
+            },
         );
         y += 1;
         for (i, f) in flow.felt.iter().enumerate() {
@@ -429,10 +433,12 @@ impl CriticView<'_> {
                 area,
                 buf,
                 y,
-                flow.row == i + 1,
-                f.name.clone(),
-                f.before,
-                None,
+                Rating {
+                    focused: flow.row == i + 1,
+                    label: f.name.clone(),
+                    value: f.before,
+                    was: None,
+                },
             );
             y += 1;
         }
@@ -446,7 +452,7 @@ impl CriticView<'_> {
             .areas(row);
             Line::from(vec![
                 Span::styled(if add_focused { "›" } else { " " }, t.focus),
-                Span::styled("Add a feeling", if add_focused { t.focus } else { t.muted }),
+                Span::styled("Add feeling", if add_focused { t.focus } else { t.muted }),
             ])
             .render(l, buf);
             let addable = self.pane.addable(flow);
@@ -473,7 +479,7 @@ impl CriticView<'_> {
             .iter()
             .map(|t| t.name.clone())
             .collect();
-        let explain_h: u16 = if area.height >= 8 { 2 } else { 1 };
+        let explain_h: u16 = if area.height >= 6 { 2 } else { 1 };
         let [list, explain] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(explain_h)]).areas(area);
         let fits = usize::from(list.height.max(1));
@@ -508,10 +514,12 @@ impl CriticView<'_> {
             area,
             buf,
             y,
-            flow.row == 0,
-            "Belief".into(),
-            flow.belief_after,
-            flow.belief,
+            Rating {
+                focused: flow.row == 0,
+                label: "Belief".into(),
+                value: flow.belief_after,
+                was: flow.belief,
+            },
         );
         y += 1;
         for (i, f) in flow.felt.iter().enumerate() {
@@ -519,10 +527,12 @@ impl CriticView<'_> {
                 area,
                 buf,
                 y,
-                flow.row == i + 1,
-                f.name.clone(),
-                f.after,
-                f.before,
+                Rating {
+                    focused: flow.row == i + 1,
+                    label: f.name.clone(),
+                    value: f.after,
+                    was: f.before,
+                },
             );
             y += 1;
         }
@@ -557,6 +567,25 @@ impl CriticView<'_> {
             .wrap(Wrap { trim: false })
             .render(area, buf);
     }
+}
+
+struct Rating {
+    label: String,
+    value: Option<u8>,
+    was: Option<u8>,
+    focused: bool,
+}
+
+/// An editor with a quiet `›` in the margin, so it is clear where the words go.
+fn editor_with_marker(
+    editor: &ratatui_textarea::TextArea<'_>,
+    area: Rect,
+    buf: &mut Buffer,
+    t: &Theme,
+) {
+    let [mark, text] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    Line::from(Span::styled("›", t.focus)).render(mark, buf);
+    editor.render(text, buf);
 }
 
 /// The relief a record shows, in plain words: how far belief and feelings came down.

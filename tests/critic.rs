@@ -1,0 +1,387 @@
+//! The Critic pane: the flow as key-by-key state tests, screens as snapshots.
+
+mod common;
+
+use common::*;
+use kindly::domain::Scale;
+use kindly::store::{Store, ThoughtFilter};
+use kindly::tui::App;
+use kindly::tui::keymap::Mode;
+use kindly::tui::panes::critic::{Step, View};
+use ratatui::crossterm::event::KeyCode;
+
+fn enter() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::Enter)
+}
+
+fn esc() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::Esc)
+}
+
+fn step(app: &App) -> Step {
+    app.critic.flow.as_ref().expect("the flow is open").step
+}
+
+fn records(app: &App) -> Vec<kindly::domain::Thought> {
+    app.store().thoughts(&ThoughtFilter::default()).unwrap()
+}
+
+/// Opens the Critic pane and starts a record.
+fn start(app: &mut App) {
+    press(app, &[key(KeyCode::Tab), ch('n')]);
+    assert_eq!(app.critic.view, View::Flow);
+}
+
+#[test]
+fn a_record_goes_through_every_step_and_is_saved_whole() {
+    let mut app = app();
+    start(&mut app);
+    assert_eq!(step(&app), Step::Situation);
+    assert_eq!(app.mode(), Mode::FlowText);
+    typed(&mut app, "Sent the report with a typo");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I always mess this up");
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Voice);
+    typed(&mut app, "my old boss");
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Feelings);
+    assert_eq!(app.mode(), Mode::FlowPick);
+    // Belief 80; then add the first feeling offered and rate it 70.
+    press(&mut app, &[ch('8'), ch('j'), ch(' '), ch('k'), ch('7')]);
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Traps);
+    press(&mut app, &[ch('j'), ch(' ')]); // overgeneralisation, second in the list
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Friend);
+    typed(&mut app, "One typo is not everything.");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I made one small mistake, and I can fix it.");
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Rerate);
+    press(&mut app, &[ch('3'), ch('j'), ch('4')]);
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Summary);
+    let summary = text(&app, 80, 24);
+    assert!(
+        summary.contains("Belief eased from 80% to 30%, 50 points lighter."),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Feelings eased by 30 points on average."),
+        "{summary}"
+    );
+    press(&mut app, &[enter()]);
+    assert_eq!(app.critic.view, View::List);
+
+    let saved = records(&app);
+    assert_eq!(saved.len(), 1);
+    let t = &saved[0];
+    assert_eq!(t.situation.as_deref(), Some("Sent the report with a typo"));
+    assert_eq!(t.thought, "I always mess this up");
+    assert_eq!(t.voice.as_deref(), Some("my old boss"));
+    assert_eq!(t.belief.map(|b| b.get()), Some(80));
+    assert_eq!(t.belief_after.map(|b| b.get()), Some(30));
+    assert_eq!(t.emotions.len(), 1);
+    assert_eq!(
+        t.emotions[0].name.as_str(),
+        "ashamed",
+        "the feelings a critic brings come first"
+    );
+    assert_eq!(t.emotions[0].intensity.map(|v| v.get()), Some(70));
+    assert_eq!(t.emotions[0].intensity_after.map(|v| v.get()), Some(40));
+    assert_eq!(t.distortions[0].as_str(), "overgeneralisation");
+    assert_eq!(t.friend.as_deref(), Some("One typo is not everything."));
+    assert_eq!(
+        t.reframe.as_deref(),
+        Some("I made one small mistake, and I can fix it.")
+    );
+    assert_eq!(t.belief_relief(), Some(50));
+    assert_eq!(t.intensity_relief(), Some(30.0));
+    assert_eq!(t.at, at(NOW));
+}
+
+#[test]
+fn stepping_back_loses_nothing() {
+    let mut app = app();
+    start(&mut app);
+    typed(&mut app, "At the meeting");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Everyone thinks I'm useless");
+    press(&mut app, &[enter(), enter(), ch('6'), enter()]); // voice left empty, belief 60
+    press(
+        &mut app,
+        &[ch('j'), ch('j'), ch('j'), ch('j'), ch(' '), enter()],
+    ); // mind reading
+    typed(&mut app, "They were busy, not judging.");
+    press(&mut app, &[esc(), esc(), esc(), esc(), esc()]);
+    assert_eq!(step(&app), Step::Situation);
+    press(&mut app, &[enter(), enter(), enter(), enter(), enter()]);
+    assert_eq!(step(&app), Step::Friend);
+    let f = app.critic.flow.as_ref().unwrap();
+    assert_eq!(f.situation.lines(), ["At the meeting"]);
+    assert_eq!(f.thought.lines(), ["Everyone thinks I'm useless"]);
+    assert_eq!(f.friend.lines(), ["They were busy, not judging."]);
+    assert_eq!(f.belief, Some(60));
+    assert_eq!(f.traps, ["mind reading"]);
+}
+
+#[test]
+fn the_thought_is_needed_before_moving_on_or_saving() {
+    let mut app = app();
+    start(&mut app);
+    press(&mut app, &[enter(), enter()]);
+    assert_eq!(step(&app), Step::Thought, "an empty thought holds the flow");
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("Write the thought down first")
+    );
+    press(&mut app, &[ctrl('s')]);
+    assert!(records(&app).is_empty());
+}
+
+#[test]
+fn ctrl_s_saves_from_any_step() {
+    let mut app = app();
+    start(&mut app);
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I'm such a failure");
+    press(&mut app, &[ctrl('s')]);
+    assert_eq!(records(&app).len(), 1);
+    assert_eq!(records(&app)[0].thought, "I'm such a failure");
+    assert_eq!(app.critic.view, View::List);
+}
+
+#[test]
+fn esc_from_the_first_step_sets_the_record_aside_and_n_carries_on() {
+    let mut app = app();
+    start(&mut app);
+    typed(&mut app, "Missed the bus");
+    press(&mut app, &[esc()]);
+    assert_eq!(app.critic.view, View::List);
+    assert!(app.critic.waiting.is_some());
+    assert!(text(&app, 80, 24).contains("Press n to carry on"));
+    press(&mut app, &[ch('n')]);
+    assert_eq!(
+        app.critic.flow.as_ref().unwrap().situation.lines(),
+        ["Missed the bus"]
+    );
+}
+
+#[test]
+fn a_half_done_record_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    {
+        let mut app = app_with(Store::open(&path).unwrap(), NOW);
+        start(&mut app);
+        press(&mut app, &[enter()]);
+        typed(&mut app, "I should have known better");
+        press(&mut app, &[enter(), enter(), ch('9')]);
+        app.autosave().unwrap();
+    }
+    let mut app = app_with(Store::open(&path).unwrap(), NOW);
+    assert_eq!(
+        app.critic.view,
+        View::List,
+        "a recovered draft never takes over"
+    );
+    let waiting = app
+        .critic
+        .waiting
+        .clone()
+        .expect("the draft is offered back");
+    assert_eq!(waiting.thought, "I should have known better");
+    press(&mut app, &[key(KeyCode::Tab), ch('n')]);
+    assert_eq!(
+        step(&app),
+        Step::Feelings,
+        "it resumes on the step it was left at"
+    );
+    assert_eq!(app.critic.flow.as_ref().unwrap().belief, Some(90));
+}
+
+#[test]
+fn trap_hints_are_shown_but_never_applied() {
+    let mut app = app();
+    start(&mut app);
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I should have known, it's all my fault");
+    press(&mut app, &[enter(), enter(), enter()]);
+    assert_eq!(step(&app), Step::Traps);
+    let screen = text(&app, 80, 24);
+    assert!(
+        screen.contains("should statements  · suggested"),
+        "{screen}"
+    );
+    assert!(
+        app.critic.flow.as_ref().unwrap().traps.is_empty(),
+        "nothing picked for the person"
+    );
+}
+
+#[test]
+fn earlier_voices_are_offered_on_the_voice_step() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = kindly::domain::Thought::new(at("2026-11-20T09:00:00+00:00"), "x").unwrap();
+    t.voice = Some("Mum".into());
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_with(store, NOW);
+    start(&mut app);
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I'm lazy");
+    press(&mut app, &[enter()]);
+    assert_eq!(app.mode(), Mode::Voice);
+    press(&mut app, &[key(KeyCode::Down)]);
+    assert_eq!(app.critic.flow.as_ref().unwrap().voice.lines(), ["Mum"]);
+}
+
+#[test]
+fn a_saved_record_can_be_read_edited_trashed_and_restored() {
+    let mut store = Store::open_in_memory().unwrap();
+    let t =
+        kindly::domain::Thought::new(at("2026-11-20T09:00:00+00:00"), "I ruin everything").unwrap();
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[key(KeyCode::Tab), enter()]);
+    assert_eq!(app.critic.view, View::Detail);
+    assert!(text(&app, 80, 24).contains("I ruin everything"));
+    press(&mut app, &[ch('e')]);
+    assert_eq!(step(&app), Step::Situation);
+    press(&mut app, &[enter(), enter()]);
+    assert_eq!(step(&app), Step::Voice);
+    typed(&mut app, "Gran");
+    press(&mut app, &[ctrl('s')]);
+    let saved = records(&app);
+    assert_eq!(saved.len(), 1, "editing replaces, never duplicates");
+    assert_eq!(saved[0].id, t.id);
+    assert_eq!(saved[0].at, t.at);
+    assert_eq!(saved[0].voice.as_deref(), Some("Gran"));
+    press(&mut app, &[ch('d')]);
+    assert!(records(&app).is_empty());
+    press(&mut app, &[ch('u')]);
+    assert_eq!(records(&app).len(), 1);
+}
+
+#[test]
+fn filters_narrow_the_list_by_voice_trap_and_span() {
+    let mut store = Store::open_in_memory().unwrap();
+    let traps = kindly::domain::Traps::default();
+    for (when, voice, trap) in [
+        ("2026-11-28T09:00:00+00:00", "Dad", "labelling"),
+        ("2026-10-01T09:00:00+00:00", "the critic", "mind reading"),
+    ] {
+        let mut t = kindly::domain::Thought::new(at(when), "a thought").unwrap();
+        t.voice = Some(voice.into());
+        t.distortions = traps.parse_list(trap).unwrap();
+        store.save_thought(&t, None).unwrap();
+    }
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    assert_eq!(app.critic.rows.len(), 2);
+    press(&mut app, &[ch('v')]); // the most recent voice first
+    assert_eq!(app.critic.filter.voice.as_deref(), Some("Dad"));
+    assert_eq!(app.critic.rows.len(), 1);
+    press(&mut app, &[ch('c'), ch('r')]); // last 7 days
+    assert_eq!(app.critic.rows.len(), 1);
+    assert_eq!(app.critic.rows[0].voice.as_deref(), Some("Dad"));
+    press(&mut app, &[ch('c')]);
+    for _ in 0..5 {
+        press(&mut app, &[ch('f')]); // all-or-nothing … mind reading
+    }
+    assert_eq!(
+        app.critic.filter.distortion.as_deref(),
+        Some("mind reading")
+    );
+    assert_eq!(app.critic.rows.len(), 1);
+    assert_eq!(app.critic.rows[0].voice.as_deref(), Some("the critic"));
+}
+
+fn flow_at(step: Step, thought: &str) -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "Nobody ever calls me back")
+            .unwrap();
+    t.voice = Some("the critic".into());
+    t.belief = kindly::domain::Percent::new(70).ok();
+    t.belief_after = kindly::domain::Percent::new(35).ok();
+    t.reframe = Some("People are busy; it isn't about my worth.".into());
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_with(store, NOW);
+    start(&mut app);
+    typed(&mut app, "Texted a friend, no reply");
+    press(&mut app, &[enter()]);
+    typed(&mut app, thought);
+    while app.critic.flow.as_ref().unwrap().step != step {
+        press(&mut app, &[enter()]);
+        if step == Step::Traps && app.critic.flow.as_ref().unwrap().step == Step::Feelings {
+            press(&mut app, &[ch('7'), ch('j'), ch(' ')]);
+        }
+    }
+    app
+}
+
+#[test]
+fn snapshot_thought_step() {
+    let app = flow_at(
+        Step::Thought,
+        "I'm such an idiot, I always get this wrong 😞",
+    );
+    insta::assert_snapshot!("thought_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("thought_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn snapshot_feelings_step() {
+    let mut app = flow_at(Step::Feelings, "Nobody wants me around");
+    press(
+        &mut app,
+        &[ch('8'), ch('j'), ch(' '), ch('l'), ch('l'), ch(' ')],
+    );
+    insta::assert_snapshot!("feelings_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("feelings_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn snapshot_traps_step() {
+    let app = flow_at(Step::Traps, "I should have known. It's all my fault.");
+    insta::assert_snapshot!("traps_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("traps_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn snapshot_list() {
+    let mut app = flow_at(Step::Thought, "I'm behind everyone else");
+    press(&mut app, &[ctrl('s')]);
+    insta::assert_snapshot!("list_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("list_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn a_very_long_thought_stays_in_view_without_breaking_the_layout() {
+    let long = "I never get anything right 😞 ".repeat(70); // about 2,000 characters
+    let app = flow_at(Step::Reframe, &long);
+    for (w, h) in [(80, 24), (40, 12)] {
+        let screen = text(&app, w, h);
+        assert!(
+            screen.contains("…”"),
+            "the quote is cut short gently:\n{screen}"
+        );
+        assert!(screen.contains("Answer it kindly"), "{screen}");
+        assert!(
+            screen.contains("Esc back"),
+            "the footer is still there:\n{screen}"
+        );
+    }
+    // At 80×24 the box keeps its right edge on every row, emoji or not.
+    let backend = screen(&app, 80, 24);
+    for y in 2..21 {
+        assert_eq!(
+            backend.buffer()[(79, y)].symbol(),
+            "│",
+            "row {y} lost its edge"
+        );
+    }
+}
