@@ -75,10 +75,12 @@ impl ExportArgs {
 
 pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
     let Format::Json = plan.format;
-    let doc = json::export(
-        &store.checkins_between(plan.from, plan.to)?,
-        &store.thoughts_between(plan.from, plan.to)?,
-    );
+    let doc = json::export(&json::Journal {
+        checkins: store.checkins_between(plan.from, plan.to)?,
+        thoughts: store.thoughts_between(plan.from, plan.to)?,
+        entries: store.entries_between(plan.from, plan.to)?,
+        breaks: store.breaks_between(plan.from, plan.to)?,
+    });
     let mut bytes = Vec::new();
     json::write(&doc, &mut bytes).context("couldn't build the export")?;
     match plan.output {

@@ -3,7 +3,9 @@
 mod checkin;
 mod demo;
 mod export;
+mod search;
 mod thought;
+mod write;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,6 +52,14 @@ pub enum Command {
         after_help = "Example:\n  kindly thought --thought \"I always mess this up\" --voice \"my old boss\" \\\n    --emotion shame=80 --belief 80 --distortions overgeneralisation \\\n    --reframe \"I made one mistake and I fixed it\" --belief-after 40 --intensity-after 45\n\nThinking traps: all-or-nothing, overgeneralisation, mental filter, discounting the positive,\nmind reading, fortune telling, catastrophising, emotional reasoning, should statements,\nlabelling, self-blame, blaming others (and your own, from config.toml)."
     )]
     Thought(thought::ThoughtArgs),
+    /// Write a journal entry or a letter to yourself; the text comes from standard input
+    #[command(
+        after_help = "Example:\n  kindly write --kind letter --title \"For a hard day\" --tags winter < letter.txt"
+    )]
+    Write(write::WriteArgs),
+    /// Find words in your check-in notes, thought records and journal, newest first
+    #[command(after_help = "Example:\n  kindly search \"by the river\" walk* -rain")]
+    Search(search::SearchArgs),
     /// Write your journal out, whole, as JSON
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
@@ -157,6 +167,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let thought = args.validate(&config.traps())?;
             let mut store = open_store(cli.db)?;
             thought::run(&mut store, thought)
+        }
+        Some(Command::Write(args)) => {
+            load_config(cli.config)?;
+            let entry = args.validate(&mut std::io::stdin().lock())?;
+            let mut store = open_store(cli.db)?;
+            write::run(&mut store, entry)
+        }
+        Some(Command::Search(args)) => {
+            args.validate()?;
+            let store = open_store(cli.db)?;
+            search::run(&store, args)
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;

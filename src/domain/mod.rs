@@ -1,6 +1,7 @@
 //! Plain types and rules for what a person records: no SQL, no terminal.
 
 mod checkin;
+mod entry;
 mod label;
 mod scale;
 mod thought;
@@ -8,6 +9,7 @@ pub mod time;
 mod traps;
 
 pub use checkin::{CheckIn, Part};
+pub use entry::{Break, Entry, EntryKind};
 pub use label::{Label, parse_label_list};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
 pub use thought::{FeltEmotion, Thought, optional_text, parse_felt_emotion};

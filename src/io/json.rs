@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::domain::{CheckIn, Energy, Label, PartRating, Percent, Scale, Thought};
+use crate::domain::{
+    Break, CheckIn, Energy, Entry, Label, Mood, PartRating, Percent, Scale, Thought,
+};
 use crate::store::format_at;
 
 pub const FORMAT: &str = "kindly";
@@ -14,8 +16,8 @@ pub struct Export {
     pub version: u32,
     pub checkins: Vec<CheckInRecord>,
     pub thoughts: Vec<ThoughtRecord>,
-    pub entries: Vec<serde_json::Value>,
-    pub breaks: Vec<serde_json::Value>,
+    pub entries: Vec<EntryRecord>,
+    pub breaks: Vec<BreakRecord>,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,15 +102,74 @@ impl From<&Thought> for ThoughtRecord {
     }
 }
 
-/// Builds the export document for the given records (each oldest first).
-pub fn export(checkins: &[CheckIn], thoughts: &[Thought]) -> Export {
+#[derive(Debug, Serialize)]
+pub struct EntryRecord {
+    pub id: String,
+    pub at: String,
+    pub kind: &'static str,
+    pub title: Option<String>,
+    pub body: String,
+    pub tags: Vec<String>,
+}
+
+impl From<&Entry> for EntryRecord {
+    fn from(e: &Entry) -> Self {
+        Self {
+            id: e.id.to_string(),
+            at: format_at(&e.at),
+            kind: e.kind.as_str(),
+            title: e.title.clone(),
+            body: e.body.clone(),
+            tags: e.tags.iter().map(Label::to_string).collect(),
+        }
+    }
+}
+
+/// A self-compassion break: moods before and after, and the line written at each step
+/// (`moment`: naming the pain; `shared`: struggle is shared; `wish`: a kind wish).
+#[derive(Debug, Serialize)]
+pub struct BreakRecord {
+    pub id: String,
+    pub at: String,
+    pub mood_before: u8,
+    pub mood_after: Option<u8>,
+    pub moment: Option<String>,
+    pub shared: Option<String>,
+    pub wish: Option<String>,
+}
+
+impl From<&Break> for BreakRecord {
+    fn from(b: &Break) -> Self {
+        Self {
+            id: b.id.to_string(),
+            at: format_at(&b.at),
+            mood_before: b.mood_before.get(),
+            mood_after: b.mood_after.map(Mood::get),
+            moment: b.moment.clone(),
+            shared: b.shared.clone(),
+            wish: b.wish.clone(),
+        }
+    }
+}
+
+/// Everything an export holds, each kind oldest first.
+#[derive(Debug, Default)]
+pub struct Journal {
+    pub checkins: Vec<CheckIn>,
+    pub thoughts: Vec<Thought>,
+    pub entries: Vec<Entry>,
+    pub breaks: Vec<Break>,
+}
+
+/// Builds the export document.
+pub fn export(j: &Journal) -> Export {
     Export {
         format: FORMAT,
         version: VERSION,
-        checkins: checkins.iter().map(CheckInRecord::from).collect(),
-        thoughts: thoughts.iter().map(ThoughtRecord::from).collect(),
-        entries: Vec::new(),
-        breaks: Vec::new(),
+        checkins: j.checkins.iter().map(CheckInRecord::from).collect(),
+        thoughts: j.thoughts.iter().map(ThoughtRecord::from).collect(),
+        entries: j.entries.iter().map(EntryRecord::from).collect(),
+        breaks: j.breaks.iter().map(BreakRecord::from).collect(),
     }
 }
 
@@ -129,7 +190,14 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-11-29T08:00:00+01:00").unwrap();
         let c = CheckIn::new(at, Mood::new(7).unwrap());
         let mut buf = Vec::new();
-        write(&export(std::slice::from_ref(&c), &[]), &mut buf).unwrap();
+        write(
+            &export(&Journal {
+                checkins: vec![c.clone()],
+                ..Journal::default()
+            }),
+            &mut buf,
+        )
+        .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
         assert_eq!(v["format"], "kindly");
         assert_eq!(v["version"], 1);

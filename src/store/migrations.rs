@@ -4,6 +4,8 @@
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_thoughts.sql"),
+    include_str!("../../migrations/0003_entries_breaks.sql"),
+    include_str!("../../migrations/0004_search.sql"),
 ];
 
 /// The schema version this binary writes and understands.

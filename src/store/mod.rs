@@ -3,7 +3,9 @@
 
 mod checkins;
 mod drafts;
+mod entries;
 mod migrations;
+mod search;
 mod thoughts;
 mod trash;
 
@@ -17,6 +19,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
+pub use search::{Found, SearchError, fts_query};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
 

@@ -11,6 +11,7 @@ use super::{Result, Store};
 pub enum RecordKind {
     CheckIn,
     Thought,
+    Entry,
 }
 
 impl RecordKind {
@@ -18,6 +19,7 @@ impl RecordKind {
         match self {
             RecordKind::CheckIn => "checkins",
             RecordKind::Thought => "thoughts",
+            RecordKind::Entry => "entries",
         }
     }
 }

@@ -1,0 +1,70 @@
+//! `kindly search`: find words across check-in notes, thought records and journal entries.
+
+use std::io::IsTerminal;
+
+use clap::Args;
+
+use super::CliError;
+use crate::store::{Found, RecordKind, Store, StoreError};
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for: "a phrase", word* for a prefix, -word to leave out, OR between
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    query: Vec<String>,
+    /// Show at most this many matches
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+}
+
+impl SearchArgs {
+    /// Checks the words can be searched before the journal is opened.
+    pub fn validate(&self) -> Result<(), CliError> {
+        crate::store::fts_query(&self.query.join(" "))?;
+        Ok(())
+    }
+}
+
+pub fn kind_word(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::CheckIn => "check-in",
+        RecordKind::Thought => "thought",
+        RecordKind::Entry => "journal",
+    }
+}
+
+pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
+    let query = args.query.join(" ");
+    let found = store.search(&query, args.limit).map_err(|e| match e {
+        StoreError::Invalid(i) => CliError::Invalid(i),
+        other => CliError::Store(other),
+    })?;
+    // Matched words stand out: bold on a terminal, «like this» in a pipe.
+    let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut out = String::new();
+    for f in &found {
+        out.push_str(&line(f, bold));
+        out.push('\n');
+    }
+    if found.is_empty() && std::io::stderr().is_terminal() {
+        eprintln!("Nothing found for {query}.");
+    }
+    super::write_stdout(out.as_bytes())
+}
+
+fn line(f: &Found, bold: bool) -> String {
+    let mut text = String::new();
+    for (run, matched) in f.runs() {
+        match (matched, bold) {
+            (true, true) => text.push_str(&format!("\x1b[1m{run}\x1b[0m")),
+            (true, false) => text.push_str(&format!("«{run}»")),
+            (false, _) => text.push_str(&run),
+        }
+    }
+    format!(
+        "{:<8}  {}  {}",
+        kind_word(f.kind),
+        f.at.format("%Y-%m-%d %H:%M"),
+        text.trim()
+    )
+}

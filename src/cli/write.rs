@@ -1,0 +1,70 @@
+//! `kindly write`: a journal entry or a letter, the body read from standard input.
+
+use std::io::{IsTerminal, Read};
+
+use clap::Args;
+
+use super::CliError;
+use crate::domain::{Entry, EntryKind, InvalidInput, optional_text, parse_label_list, time};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// A journal entry, or a letter to yourself
+    #[arg(long, value_enum, default_value_t = EntryKind::Journal)]
+    kind: EntryKind,
+    /// A title (optional)
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
+    /// Tags, comma-separated
+    #[arg(long, value_name = "a,b")]
+    tags: Option<String>,
+    /// When it was written (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
+    #[arg(long, value_name = "DATETIME")]
+    at: Option<String>,
+}
+
+impl WriteArgs {
+    /// Checks every value and reads the body before anything touches the database.
+    pub fn validate(self, stdin: &mut impl Read) -> Result<Entry, CliError> {
+        let at = super::checkin::moment(self.at.as_deref(), time::now_local())?;
+        let tags = self
+            .tags
+            .as_deref()
+            .map(|t| parse_label_list("tags", t))
+            .transpose()?
+            .unwrap_or_default();
+        let mut body = String::new();
+        stdin.read_to_string(&mut body).map_err(|e| {
+            InvalidInput::new(
+                "body",
+                format!("couldn't be read from standard input ({e})"),
+            )
+        })?;
+        let mut entry = Entry::new(at, self.kind, &body).map_err(|_| {
+            InvalidInput::new(
+                "body",
+                "is empty; pipe or type the text in, e.g. kindly write --kind letter < letter.txt",
+            )
+        })?;
+        entry.title = self
+            .title
+            .as_deref()
+            .and_then(optional_text)
+            .map(|t| t.trim().to_string());
+        entry.tags = tags;
+        Ok(entry)
+    }
+}
+
+pub fn run(store: &mut Store, entry: Entry) -> Result<(), CliError> {
+    store.save_entry(&entry, None)?;
+    if std::io::stderr().is_terminal() {
+        eprintln!(
+            "Saved your {} ({} words).",
+            entry.kind.as_str(),
+            entry.words()
+        );
+    }
+    super::write_stdout(format!("{}\n", entry.id).as_bytes())
+}

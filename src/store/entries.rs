@@ -1,0 +1,284 @@
+//! Journal entries, letters and self-compassion breaks in SQL, and small bits of app state.
+
+use chrono::{DateTime, NaiveDate};
+use rusqlite::{OptionalExtension, Row, params};
+use uuid::Uuid;
+
+use super::checkins::{format_at, stamp_now};
+use super::{Result, Store, StoreError};
+use crate::domain::{Break, Entry, EntryKind, InvalidInput, Label, Mood, Scale};
+
+const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.kind, e.title, e.body,
+    (SELECT json_group_array(name) FROM
+        (SELECT name FROM entry_tags WHERE entry_id = e.id ORDER BY position))
+  FROM entries e";
+
+const SELECT_BREAK: &str =
+    "SELECT id, at, mood_before, mood_after, moment, shared, wish FROM breaks";
+
+impl Store {
+    /// Saves an entry whole (insert, or replace by id), clearing `draft` in the same
+    /// transaction.
+    pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
+        let tx = self.write()?;
+        let id = e.id.to_string();
+        tx.execute(
+            "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+             ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
+                 day = excluded.day, kind = excluded.kind, title = excluded.title,
+                 body = excluded.body, updated_at = excluded.updated_at",
+            params![
+                id,
+                format_at(&e.at),
+                e.at.timestamp(),
+                e.day().to_string(),
+                e.kind.as_str(),
+                e.title,
+                e.body,
+                stamp_now()
+            ],
+        )?;
+        tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
+        {
+            let mut tag = tx.prepare_cached(
+                "INSERT INTO entry_tags (entry_id, name, position) VALUES (?1, ?2, ?3)",
+            )?;
+            for (pos, t) in e.tags.iter().enumerate() {
+                tag.execute(params![id, t.as_str(), pos as i64])?;
+            }
+        }
+        if let Some(slot) = draft {
+            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn entry(&self, id: Uuid) -> Result<Option<Entry>> {
+        let sql = format!("{SELECT_ENTRY} WHERE e.id = ?1");
+        self.conn
+            .query_row(&sql, [id.to_string()], read_entry)
+            .optional()?
+            .transpose()
+    }
+
+    /// Kept entries, newest first; only letters when `kind` says so.
+    pub fn entries(&self, kind: Option<EntryKind>) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "{SELECT_ENTRY} WHERE e.deleted_at IS NULL AND (?1 IS NULL OR e.kind = ?1)
+             ORDER BY e.at_utc DESC, e.id"
+        );
+        self.collect_entries(&sql, params![kind.map(EntryKind::as_str)])
+    }
+
+    /// Kept entries between two days (inclusive, either open), oldest first.
+    pub fn entries_between(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "{SELECT_ENTRY} WHERE e.deleted_at IS NULL AND (?1 IS NULL OR e.day >= ?1)
+               AND (?2 IS NULL OR e.day <= ?2) ORDER BY e.at_utc, e.id"
+        );
+        self.collect_entries(
+            &sql,
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+        )
+    }
+
+    pub fn trashed_entries(&self) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "{SELECT_ENTRY} WHERE e.deleted_at IS NOT NULL ORDER BY e.deleted_at DESC, e.at_utc DESC"
+        );
+        self.collect_entries(&sql, [])
+    }
+
+    fn collect_entries<P: rusqlite::Params>(&self, sql: &str, params: P) -> Result<Vec<Entry>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params, read_entry)?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    pub fn save_break(&mut self, b: &Break) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO breaks (id, at, at_utc, day, mood_before, mood_after, moment, shared, wish,
+                                 created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+             ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
+                 day = excluded.day, mood_before = excluded.mood_before,
+                 mood_after = excluded.mood_after, moment = excluded.moment,
+                 shared = excluded.shared, wish = excluded.wish, updated_at = excluded.updated_at",
+            params![
+                b.id.to_string(),
+                format_at(&b.at),
+                b.at.timestamp(),
+                b.at.date_naive().to_string(),
+                b.mood_before.get(),
+                b.mood_after.map(Mood::get),
+                b.moment,
+                b.shared,
+                b.wish,
+                stamp_now()
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Kept breaks between two days (inclusive, either open), oldest first.
+    pub fn breaks_between(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Break>> {
+        let sql = format!(
+            "{SELECT_BREAK} WHERE deleted_at IS NULL AND (?1 IS NULL OR day >= ?1)
+               AND (?2 IS NULL OR day <= ?2) ORDER BY at_utc, id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![from.map(|d| d.to_string()), to.map(|d| d.to_string())],
+            read_break,
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row??);
+        }
+        Ok(out)
+    }
+
+    pub fn state(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM app_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_state(&mut self, key: &str, value: &str) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO app_state (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn invalid(what: &str) -> StoreError {
+    StoreError::Invalid(InvalidInput::new(what, "is not readable"))
+}
+
+fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
+    let (id, at, kind, title, body, tags): (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+    ) = (
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    );
+    Ok((|| {
+        let tags: Vec<String> = serde_json::from_str(&tags)?;
+        Ok(Entry {
+            id: Uuid::parse_str(&id).map_err(|_| invalid("id"))?,
+            at: DateTime::parse_from_rfc3339(&at).map_err(|_| invalid("at"))?,
+            kind: EntryKind::parse(&kind).ok_or_else(|| invalid("kind"))?,
+            title,
+            body,
+            tags: tags
+                .iter()
+                .map(|t| Label::new("tags", t))
+                .collect::<std::result::Result<_, _>>()?,
+        })
+    })())
+}
+
+fn read_break(r: &Row<'_>) -> rusqlite::Result<Result<Break>> {
+    let (id, at, before, after): (String, String, u8, Option<u8>) =
+        (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+    let (moment, shared, wish) = (r.get(4)?, r.get(5)?, r.get(6)?);
+    Ok((|| {
+        Ok(Break {
+            id: Uuid::parse_str(&id).map_err(|_| invalid("id"))?,
+            at: DateTime::parse_from_rfc3339(&at).map_err(|_| invalid("at"))?,
+            mood_before: Mood::new(before)?,
+            mood_after: after.map(Mood::new).transpose()?,
+            moment,
+            shared,
+            wish,
+        })
+    })())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::RecordKind;
+
+    fn at(s: &str) -> DateTime<chrono::FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn an_entry_round_trips_and_can_be_trashed_and_restored() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut e = Entry::new(
+            at("2026-11-28T21:00:00+01:00"),
+            EntryKind::Letter,
+            "Dear me,\n\nyou are doing better than you think. 🌱",
+        )
+        .unwrap();
+        e.title = Some("For a grey day".into());
+        e.tags = vec![Label::new("tags", "winter").unwrap()];
+        store.save_entry(&e, None).unwrap();
+        assert_eq!(store.entry(e.id).unwrap(), Some(e.clone()));
+        assert_eq!(store.entries(Some(EntryKind::Letter)).unwrap().len(), 1);
+        assert!(store.entries(Some(EntryKind::Journal)).unwrap().is_empty());
+        store.trash(RecordKind::Entry, e.id).unwrap();
+        assert!(store.entries(None).unwrap().is_empty());
+        assert_eq!(store.trashed_entries().unwrap(), vec![e.clone()]);
+        store.restore(RecordKind::Entry, e.id).unwrap();
+        assert_eq!(store.entries(None).unwrap(), vec![e]);
+    }
+
+    #[test]
+    fn a_break_round_trips() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut b = Break::new(at("2026-11-28T21:00:00+01:00"), Mood::new(3).unwrap());
+        b.mood_after = Some(Mood::new(5).unwrap());
+        b.moment = Some("This is a hard moment.".into());
+        b.wish = Some("May I be gentle with myself.".into());
+        store.save_break(&b).unwrap();
+        assert_eq!(store.breaks_between(None, None).unwrap(), vec![b]);
+    }
+
+    #[test]
+    fn state_is_kept_by_key() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.state("letter_offered_on").unwrap(), None);
+        store.set_state("letter_offered_on", "2026-11-29").unwrap();
+        store.set_state("letter_offered_on", "2026-11-30").unwrap();
+        assert_eq!(
+            store.state("letter_offered_on").unwrap().as_deref(),
+            Some("2026-11-30")
+        );
+    }
+}
