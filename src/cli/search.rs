@@ -10,7 +10,7 @@ use crate::store::{Found, RecordKind, Store, StoreError};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for: "a phrase", word* for a prefix, -word to leave out, OR between
-    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+    #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true, trailing_var_arg = true)]
     query: Vec<String>,
     /// Show at most this many matches
     #[arg(long, default_value_t = 50)]
