@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use clap::Args;
 
 use super::CliError;
-use crate::store::{Found, RecordKind, Store, StoreError};
+use crate::store::{Found, Store, StoreError};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -22,14 +22,6 @@ impl SearchArgs {
     pub fn validate(&self) -> Result<(), CliError> {
         crate::store::fts_query(&self.query.join(" "))?;
         Ok(())
-    }
-}
-
-pub fn kind_word(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::CheckIn => "check-in",
-        RecordKind::Thought => "thought",
-        RecordKind::Entry => "journal",
     }
 }
 
@@ -63,7 +55,7 @@ fn line(f: &Found, bold: bool) -> String {
     }
     format!(
         "{:<8}  {}  {}",
-        kind_word(f.kind),
+        f.kind.word(),
         f.at.format("%Y-%m-%d %H:%M"),
         text.trim()
     )

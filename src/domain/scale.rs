@@ -29,6 +29,14 @@ pub trait Scale: Sized + Copy {
         }
     }
 
+    /// One step from `current`, or `start` when there is no value yet.
+    fn nudge(current: Option<Self>, up: bool, start: u8) -> Option<Self> {
+        match current {
+            Some(s) => Some(s.stepped(up)),
+            None => Self::new(start).ok(),
+        }
+    }
+
     /// One step up or down, staying inside the range.
     fn stepped(self, up: bool) -> Self {
         let v = self.get();

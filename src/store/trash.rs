@@ -15,6 +15,15 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
+    /// What a person would call this kind of record.
+    pub fn word(self) -> &'static str {
+        match self {
+            RecordKind::CheckIn => "check-in",
+            RecordKind::Thought => "thought",
+            RecordKind::Entry => "journal",
+        }
+    }
+
     fn table(self) -> &'static str {
         match self {
             RecordKind::CheckIn => "checkins",

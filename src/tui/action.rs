@@ -45,6 +45,16 @@ pub enum Action {
     /// Offer the next or previous voice heard before.
     SuggestNext,
     SuggestPrev,
+    /// Start a letter to yourself.
+    NewLetter,
+    /// Open the one-minute self-compassion break.
+    StartBreak,
+    /// Open search across everything.
+    OpenSearch,
+    /// Read the letter kindly is offering.
+    OpenOffer,
+    /// Let the offered letter rest for today.
+    DismissOffer,
     /// Set the focused 0–100 rating from a digit (1 = 10 … 9 = 90, 0 = 100).
     SetPercent(u8),
 }

@@ -3,7 +3,7 @@
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -17,8 +17,11 @@ use super::panes::Ctx;
 use super::panes::checkin::{self, CheckinPane, CheckinView, Focus};
 use super::panes::critic::{self, CriticPane, View};
 use super::panes::critic_view::CriticView;
+use super::panes::journal::{self, JournalPane, JournalView};
+use super::search::{SearchBox, SearchView};
 use super::theme::Theme;
 use crate::config::Config;
+use crate::domain::Scale;
 use crate::store::{LabelKind, Store};
 
 /// Typed text is written to the draft this long after the first unsaved change.
@@ -38,15 +41,17 @@ pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
 pub enum Pane {
     Checkin,
     Critic,
+    Journal,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 2] = [Pane::Checkin, Pane::Critic];
+    pub const ALL: [Pane; 3] = [Pane::Checkin, Pane::Critic, Pane::Journal];
 
     fn title(self) -> &'static str {
         match self {
             Pane::Checkin => "Check-in",
             Pane::Critic => "Critic",
+            Pane::Journal => "Journal",
         }
     }
 
@@ -57,7 +62,18 @@ impl Pane {
                 Mode::Form,
                 Mode::History,
                 Mode::Writing,
+                Mode::BreakMood,
+                Mode::BreakText,
                 Mode::Global,
+                Mode::Search,
+                Mode::Help,
+            ],
+            Pane::Journal => &[
+                Mode::JournalList,
+                Mode::JournalPage,
+                Mode::Writing,
+                Mode::Global,
+                Mode::Search,
                 Mode::Help,
             ],
             Pane::Critic => &[
@@ -67,6 +83,7 @@ impl Pane {
                 Mode::Voice,
                 Mode::FlowPick,
                 Mode::Global,
+                Mode::Search,
                 Mode::Help,
             ],
         }
@@ -81,6 +98,11 @@ pub struct App {
     pub pane: Pane,
     pub checkin: CheckinPane,
     pub critic: CriticPane,
+    pub journal: JournalPane,
+    /// The search box, while it is open.
+    pub search: Option<SearchBox>,
+    /// A past letter offered on a low day, until read or let rest.
+    pub offer: Option<crate::domain::Entry>,
     pub help_open: bool,
     help_scroll: u16,
     /// How far help can scroll at the size it was last drawn (drawing learns it).
@@ -114,6 +136,11 @@ impl App {
         if let Some(draft) = store.load_draft::<critic::Draft>(critic::DRAFT_SLOT)? {
             critic.offer(draft);
         }
+        let mut journal = JournalPane::new();
+        journal.refresh(&store)?;
+        if let Some(draft) = store.load_draft::<journal::Draft>(journal::DRAFT_SLOT)? {
+            journal.offer(draft);
+        }
         let mut app = Self {
             store,
             config,
@@ -122,6 +149,9 @@ impl App {
             pane: Pane::Checkin,
             checkin,
             critic,
+            journal,
+            search: None,
+            offer: None,
             help_open: false,
             help_scroll: 0,
             help_max_scroll: Cell::new(u16::MAX),
@@ -130,6 +160,7 @@ impl App {
             should_quit: false,
         };
         app.notice = app.opening_notice(now)?;
+        app.consider_offer()?;
         Ok(app)
     }
 
@@ -155,15 +186,52 @@ impl App {
         })
     }
 
+    /// On a low day (today's latest mood 3 or lower), offers one past letter to reread:
+    /// quietly, at most once a day.
+    fn consider_offer(&mut self) -> anyhow::Result<()> {
+        const KEY: &str = "letter_offered_on";
+        let today = (self.clock)().date_naive();
+        let low = self
+            .store
+            .checkins_on(today)?
+            .first()
+            .is_some_and(|c| c.mood.get() <= 3);
+        if self.offer.is_some()
+            || !low
+            || self.store.state(KEY)?.as_deref() == Some(&today.to_string())
+        {
+            return Ok(());
+        }
+        let letters = self.store.entries(Some(crate::domain::EntryKind::Letter))?;
+        if letters.is_empty() {
+            return Ok(());
+        }
+        // A different letter on different days, the same one all day.
+        let pick = today.num_days_from_ce().unsigned_abs() as usize % letters.len();
+        self.offer = letters.get(pick).cloned();
+        self.store.set_state(KEY, &today.to_string())?;
+        Ok(())
+    }
+
     /// Which bindings are live right now.
     pub fn mode(&self) -> Mode {
         if self.help_open {
             return Mode::Help;
         }
+        if self.search.is_some() {
+            return Mode::Search;
+        }
         match self.pane {
-            Pane::Checkin if self.checkin.writing => Mode::Writing,
-            Pane::Checkin if self.checkin.focus == Focus::History => Mode::History,
-            Pane::Checkin => Mode::Form,
+            Pane::Checkin => match &self.checkin.pause {
+                Some(p) if p.step.is_text() => Mode::BreakText,
+                Some(_) => Mode::BreakMood,
+                None if self.checkin.writing => Mode::Writing,
+                None if self.checkin.focus == Focus::History => Mode::History,
+                None => Mode::Form,
+            },
+            Pane::Journal if self.journal.writing() => Mode::Writing,
+            Pane::Journal if self.journal.view == journal::View::Page => Mode::JournalPage,
+            Pane::Journal => Mode::JournalList,
             Pane::Critic => match (self.critic.view, &self.critic.flow) {
                 (View::List, _) | (View::Flow, None) => Mode::CriticList,
                 (View::Detail, _) => Mode::CriticDetail,
@@ -174,9 +242,13 @@ impl App {
         }
     }
 
-    /// Both panes' drafts, to notice when something worth autosaving changed.
-    fn drafts(&self) -> (checkin::Draft, critic::Draft) {
-        (self.checkin.draft(), self.critic.draft())
+    /// Every pane's unsaved work, to notice when something worth autosaving changed.
+    fn drafts(&self) -> (checkin::Draft, critic::Draft, Option<journal::Draft>) {
+        (
+            self.checkin.draft(),
+            self.critic.draft(),
+            self.journal.draft(),
+        )
     }
 
     /// Handles one terminal event. Returns whether anything on screen may have changed.
@@ -185,9 +257,11 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(..) => true,
             Event::Paste(text) => {
-                let changed = match self.mode() {
-                    Mode::Writing => self.checkin.note.insert_str(text),
-                    Mode::FlowText | Mode::Voice => self.critic.paste(text),
+                let changed = match (self.mode(), self.pane) {
+                    (Mode::Search, _) => self.search_typed(|s| s.paste(text)),
+                    (Mode::Writing | Mode::BreakText, Pane::Checkin) => self.checkin.paste(text),
+                    (Mode::Writing, Pane::Journal) => self.journal.paste(text),
+                    (Mode::FlowText | Mode::Voice, _) => self.critic.paste(text),
                     _ => false,
                 };
                 if changed {
@@ -206,9 +280,12 @@ impl App {
             return true;
         }
         // Keys the table leaves alone go to whichever editor has them.
-        let changed = match mode {
-            Mode::Writing => self.checkin.type_key((*key).into()),
-            Mode::FlowText | Mode::Voice => self.critic.type_key((*key).into()),
+        let input = (*key).into();
+        let changed = match (mode, self.pane) {
+            (Mode::Search, _) => self.search_typed(|s| s.type_key(input)),
+            (Mode::Writing | Mode::BreakText, Pane::Checkin) => self.checkin.type_key(input),
+            (Mode::Writing, Pane::Journal) => self.journal.type_key(input),
+            (Mode::FlowText | Mode::Voice, _) => self.critic.type_key(input),
             _ => false,
         };
         if changed {
@@ -237,6 +314,18 @@ impl App {
                 self.notice = None;
                 self.cycle_pane(action == Action::NextPane);
             }
+            Action::OpenSearch => self.search = Some(SearchBox::new()),
+            _ if self.search.is_some() => self.apply_search(action),
+            Action::OpenOffer if self.offer.is_some() => {
+                if let Some(letter) = self.offer.take() {
+                    self.pane = Pane::Journal;
+                    self.show(crate::store::RecordKind::Entry, letter.id);
+                }
+            }
+            Action::DismissOffer if self.offer.is_some() => {
+                self.offer = None;
+                self.notice = Some("It'll keep. Your letters are in the Journal pane.".into());
+            }
             _ => {
                 // A notice answers the last action; the next one makes way for its own.
                 self.notice = None;
@@ -247,6 +336,7 @@ impl App {
                 let result = match self.pane {
                     Pane::Checkin => self.checkin.apply(action, &mut ctx),
                     Pane::Critic => self.critic.apply(action, &mut ctx),
+                    Pane::Journal => self.journal.apply(action, &mut ctx),
                 };
                 match result {
                     Ok(Some(notice)) => self.notice = Some(notice),
@@ -261,6 +351,73 @@ impl App {
         }
         if self.drafts() != before {
             self.note_change();
+        }
+        if self.pane == Pane::Checkin
+            && action == Action::Save
+            && let Err(e) = self.consider_offer()
+        {
+            self.notice = Some(format!("A letter couldn't be looked up just now ({e})."));
+        }
+    }
+
+    /// Runs a change to the search box, then searches again for what it holds.
+    fn search_typed(&mut self, change: impl FnOnce(&mut SearchBox) -> bool) -> bool {
+        let Some(search) = self.search.as_mut() else {
+            return false;
+        };
+        if change(search) {
+            search.run(&self.store);
+        }
+        true
+    }
+
+    fn apply_search(&mut self, action: Action) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match action {
+            Action::BackToForm => self.search = None,
+            Action::FocusNext => {
+                search.selected = (search.selected + 1).min(search.results.len().saturating_sub(1))
+            }
+            Action::FocusPrev => search.selected = search.selected.saturating_sub(1),
+            Action::EditSelected => {
+                if let Some(found) = search.results.get(search.selected).cloned() {
+                    self.search = None;
+                    self.show(found.kind, found.id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a record in its own pane, setting aside (never losing) work in progress there.
+    pub fn show(&mut self, kind: crate::store::RecordKind, id: uuid::Uuid) {
+        use crate::store::RecordKind;
+        let now = (self.clock)();
+        let result = (|| -> crate::store::Result<()> {
+            match kind {
+                RecordKind::CheckIn => {
+                    if let Some(c) = self.store.checkin(id)? {
+                        self.pane = Pane::Checkin;
+                        self.checkin.show_checkin(&c, &self.store)?;
+                    }
+                }
+                RecordKind::Thought => {
+                    self.pane = Pane::Critic;
+                    self.critic.show_record(id, &self.store, now)?;
+                }
+                RecordKind::Entry => {
+                    if let Some(e) = self.store.entry(id)? {
+                        self.pane = Pane::Journal;
+                        self.journal.show_entry(&e, &self.store)?;
+                    }
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            self.notice = Some(format!("That couldn't be opened just now ({e})."));
         }
     }
 
@@ -289,13 +446,15 @@ impl App {
         if self.dirty_since.take().is_none() {
             return Ok(());
         }
-        let (checkin_draft, critic_draft) = self.drafts();
+        let (checkin_draft, critic_draft, journal_draft) = self.drafts();
         self.keep(
             checkin::DRAFT_SLOT,
             &checkin_draft,
             checkin_draft.is_blank(),
         )?;
         self.keep(critic::DRAFT_SLOT, &critic_draft, critic_draft.is_blank())?;
+        let blank = journal_draft.as_ref().is_none_or(journal::Draft::is_blank);
+        self.keep(journal::DRAFT_SLOT, &journal_draft, blank)?;
         Ok(())
     }
 
@@ -348,9 +507,11 @@ impl App {
         } else {
             1
         };
-        let [head, body, notice, foot] = Layout::vertical([
+        let offer_lines = u16::from(self.offer.is_some() && self.pane == Pane::Checkin);
+        let [head, body, offer, notice, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
+            Constraint::Length(offer_lines),
             Constraint::Length(notice_lines),
             Constraint::Length(1),
         ])
@@ -370,6 +531,34 @@ impl App {
                 now,
             }
             .render(body, buf),
+            Pane::Journal => JournalView {
+                pane: &self.journal,
+                theme: t,
+                now,
+            }
+            .render(body, buf),
+        }
+        if let Some(letter) = &self.offer
+            && self.pane == Pane::Checkin
+            && self.checkin.pause.is_none()
+        {
+            let words = format!(
+                " ✉ A letter you wrote to yourself{} is here, if you'd like it. o reads it · O lets it rest",
+                letter
+                    .title
+                    .as_deref()
+                    .map(|t| format!(", “{t}”,"))
+                    .unwrap_or_default()
+            );
+            Line::from(Span::styled(words, t.notice)).render(offer, buf);
+        }
+        if let Some(search) = &self.search {
+            SearchView {
+                search,
+                theme: t,
+                today: now.date_naive(),
+            }
+            .render(body, buf);
         }
         if let Some(n) = &self.notice {
             Paragraph::new(Span::styled(format!(" {n}"), t.notice))
@@ -384,21 +573,29 @@ impl App {
 
     fn header(&self, area: Rect, buf: &mut Buffer, now: DateTime<FixedOffset>) {
         let t = &self.theme;
-        let mut spans = vec![Span::styled(" kindly ", t.title)];
+        // Narrow windows keep the pane tabs and let the name and the date go.
+        let roomy = area.width >= 70;
+        let mut spans = vec![];
+        if roomy {
+            spans.push(Span::styled(" kindly ", t.title));
+        }
         for p in Pane::ALL {
             let style = if p == self.pane { t.selection } else { t.muted };
             spans.push(Span::raw(" "));
             spans.push(Span::styled(format!(" {} ", p.title()), style));
         }
+        let tabs_width: usize = spans.iter().map(|s| s.width()).sum();
         Line::from(spans).render(area, buf);
-        let date = if area.width >= 60 {
+        let date = if roomy {
             now.format("%A %-d %B ").to_string()
         } else {
             now.format("%a %-d %b ").to_string()
         };
-        Line::from(Span::styled(date, t.muted))
-            .alignment(Alignment::Right)
-            .render(area, buf);
+        if tabs_width + date.chars().count() < usize::from(area.width) {
+            Line::from(Span::styled(date, t.muted))
+                .alignment(Alignment::Right)
+                .render(area, buf);
+        }
     }
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
@@ -410,8 +607,10 @@ impl App {
         let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(mode)
             .into_iter()
             .filter(|h| match self.pane {
+                _ if mode == Mode::Search => true,
                 Pane::Checkin => mode != Mode::Form || self.checkin.offers(h.action),
                 Pane::Critic => self.critic.offers(h.action),
+                Pane::Journal => self.journal.offers(h.action),
             })
             .partition(|h| {
                 matches!(

@@ -27,6 +27,16 @@ pub enum Mode {
     Voice,
     /// A step of the flow made of ratings or choices.
     FlowPick,
+    /// The list of journal entries and letters.
+    JournalList,
+    /// An entry open in the editor, not typing.
+    JournalPage,
+    /// The break's mood steps.
+    BreakMood,
+    /// The break's three written steps.
+    BreakText,
+    /// The search box is open.
+    Search,
 }
 
 impl Mode {
@@ -42,6 +52,11 @@ impl Mode {
             Mode::FlowText => "Writing a step",
             Mode::Voice => "Whose voice",
             Mode::FlowPick => "Rating and choosing",
+            Mode::JournalList => "Journal and letters",
+            Mode::JournalPage => "An open page",
+            Mode::BreakMood => "Self-compassion break: mood",
+            Mode::BreakText => "Self-compassion break: the three steps",
+            Mode::Search => "Search",
         }
     }
 }
@@ -121,6 +136,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Form, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the check-in", Some("save")),
     b(Mode::Form, &[Code(Esc)], "Esc", Action::CancelEdit, "stop editing a saved check-in, leaving it as it was", None),
     b(Mode::Form, &[Char('['), Char(']')], "[ / ]", Action::EarlierDay, "look at earlier or later check-ins", None),
+    b(Mode::Form, &[Char('b')], "b", Action::StartBreak, "take a one-minute self-compassion break", Some("break")),
+    b(Mode::Form, &[Char('o')], "o", Action::OpenOffer, "read the letter kindly is offering, when there is one", None),
+    b(Mode::Form, &[Char('O')], "O", Action::DismissOffer, "let the offered letter rest for today", None),
     // The list of check-ins beside the form.
     b(Mode::History, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next check-in", None),
     b(Mode::History, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous check-in (from the top: back to the form)", Some("move")),
@@ -133,6 +151,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::History, &[Code(Esc)], "Esc", Action::BackToForm, "back to the form", None),
     b(Mode::History, &[Digit], "1–9, 0", Action::SetMood(0), "set the form's mood", None),
     b(Mode::History, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the form", None),
+    b(Mode::History, &[Char('b')], "b", Action::StartBreak, "take a one-minute self-compassion break", None),
+    b(Mode::History, &[Char('o')], "o", Action::OpenOffer, "read the letter kindly is offering", None),
+    b(Mode::History, &[Char('O')], "O", Action::DismissOffer, "let the offered letter rest for today", None),
     // The list of thought records.
     b(Mode::CriticList, &[Char('n')], "n", Action::NewRecord, "catch a thought (or carry on with the one waiting)", Some("new")),
     b(Mode::CriticList, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next record", None),
@@ -169,9 +190,42 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::FlowPick, &[Digit], "1–9, 0", Action::SetPercent(0), "set the rating: 1 is 10%, 9 is 90%, 0 is 100%", None),
     b(Mode::FlowPick, &[Char(' ')], "Space", Action::Toggle, "pick or unpick (a feeling, a trap)", Some("pick")),
     b(Mode::FlowPick, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the record as it is", Some("save")),
+    // The journal list.
+    b(Mode::JournalList, &[Char('n')], "n", Action::NewRecord, "write a journal page (or carry on with the one waiting)", Some("page")),
+    b(Mode::JournalList, &[Char('l')], "l", Action::NewLetter, "write a letter to yourself", Some("letter")),
+    b(Mode::JournalList, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next entry", None),
+    b(Mode::JournalList, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous entry", Some("move")),
+    b(Mode::JournalList, &[Code(Enter), Char('e')], "Enter / e", Action::EditSelected, "open this entry (in the trash: bring it back)", Some("open")),
+    b(Mode::JournalList, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "move this entry to the trash", None),
+    b(Mode::JournalList, &[Char('u')], "u", Action::UndoTrash, "bring back the last entry you trashed", None),
+    b(Mode::JournalList, &[Char('t')], "t", Action::ToggleTrash, "show or hide the trash", None),
+    // An open page, not typing.
+    b(Mode::JournalPage, &[Code(Enter), Char('i')], "Enter / i", Action::Activate, "write in this field", Some("write")),
+    b(Mode::JournalPage, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next field (title, tags, page)", None),
+    b(Mode::JournalPage, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
+    b(Mode::JournalPage, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the entry", Some("save")),
+    b(Mode::JournalPage, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list (unsaved words are kept)", Some("back")),
+    // The self-compassion break.
+    b(Mode::BreakMood, &[Digit], "1–9, 0", Action::SetMood(0), "how you are (0 means 10)", Some("mood")),
+    b(Mode::BreakMood, &[Code(Left), Char('h')], "← / h", Action::Left, "a little lower", None),
+    b(Mode::BreakMood, &[Code(Right), Char('l')], "→ / l", Action::Right, "a little higher", None),
+    b(Mode::BreakMood, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step (at the end: save)", Some("next")),
+    b(Mode::BreakMood, &[Code(Esc)], "Esc", Action::PrevStep, "back a step (from the start: leave the break)", Some("back")),
+    b(Mode::BreakMood, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the break as it is", None),
+    b(Mode::BreakText, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step", Some("next")),
+    b(Mode::BreakText, &[Code(Esc)], "Esc", Action::PrevStep, "back a step, losing nothing", Some("back")),
+    b(Mode::BreakText, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the break as it is", Some("save")),
+    b(Mode::BreakText, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly", None),
+    // Search.
+    b(Mode::Search, &[Code(Enter)], "Enter", Action::EditSelected, "open the record in its pane", Some("open")),
+    b(Mode::Search, &[Code(Down)], "↓", Action::FocusNext, "next result", None),
+    b(Mode::Search, &[Code(Up)], "↑", Action::FocusPrev, "previous result", Some("move")),
+    b(Mode::Search, &[Code(Esc)], "Esc", Action::BackToForm, "close search", Some("close")),
+    b(Mode::Search, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly", None),
     // Anywhere no text is being edited.
     b(Mode::Global, &[Code(Tab)], "Tab", Action::NextPane, "next pane", None),
     b(Mode::Global, &[Code(BackTab)], "Shift-Tab", Action::PrevPane, "previous pane", None),
+    b(Mode::Global, &[Char('/')], "/", Action::OpenSearch, "search everything you've written", None),
     b(Mode::Global, &[Char('?')], "?", Action::ToggleHelp, "show or hide this help", Some("help")),
     b(Mode::Global, &[Char('q'), Ctrl('c')], "q", Action::Quit, "close kindly (unsaved work is kept as a draft)", Some("quit")),
 ];
@@ -189,6 +243,11 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::FlowText => &[Mode::FlowText],
         Mode::Voice => &[Mode::Voice, Mode::FlowText],
         Mode::FlowPick => &[Mode::FlowPick, Mode::Global],
+        Mode::JournalList => &[Mode::JournalList, Mode::Global],
+        Mode::JournalPage => &[Mode::JournalPage, Mode::Global],
+        Mode::BreakMood => &[Mode::BreakMood, Mode::Global],
+        Mode::BreakText => &[Mode::BreakText],
+        Mode::Search => &[Mode::Search],
     }
 }
 
@@ -257,6 +316,7 @@ fn short_label(b: &Binding) -> &'static str {
         Action::SetPercent(_) => "1–0",
         Action::SuggestNext | Action::SuggestPrev => "↑↓",
         Action::NewRecord => "n",
+        Action::StartBreak => "b",
         Action::NextStep => "Enter",
         Action::PrevStep | Action::BackToForm => "Esc",
         Action::Activate => "Enter",

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod panes;
+pub mod search;
 pub mod theme;
 pub mod widgets;
 

@@ -166,8 +166,11 @@ pub struct CheckinPane {
     pub selected: usize,
     pub show_trash: bool,
     trashed: Vec<Uuid>,
+    /// The self-compassion break, while it is open.
+    pub pause: Option<BreakFlow>,
 }
 
+use super::compassion_break::{BreakFlow, BreakView};
 pub use super::{Ctx, Notice};
 
 impl CheckinPane {
@@ -187,6 +190,7 @@ impl CheckinPane {
             selected: 0,
             show_trash: false,
             trashed: Vec::new(),
+            pause: None,
         }
     }
 
@@ -253,10 +257,44 @@ impl CheckinPane {
 
     /// Sends a key the keymap did not claim to the note editor, while writing.
     pub fn type_key(&mut self, input: ratatui_textarea::Input) -> bool {
+        if let Some(pause) = self.pause.as_mut() {
+            return pause.type_key(input);
+        }
         self.writing && self.note.input(input)
     }
 
+    pub fn paste(&mut self, text: &str) -> bool {
+        if let Some(pause) = self.pause.as_mut() {
+            return pause.paste(text);
+        }
+        self.writing && self.note.insert_str(text)
+    }
+
+    /// Shows one saved check-in in the day list, selected.
+    pub fn show_checkin(&mut self, c: &CheckIn, store: &Store) -> crate::store::Result<()> {
+        self.pause = None;
+        self.writing = false;
+        self.show_trash = false;
+        self.day = c.day();
+        self.refresh(store)?;
+        self.selected = self.rows.iter().position(|r| r.id == c.id).unwrap_or(0);
+        self.focus = Focus::History;
+        Ok(())
+    }
+
     pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        if let Some(pause) = self.pause.as_mut() {
+            let (notice, done) = pause.apply(action, ctx)?;
+            if done {
+                self.pause = None;
+            }
+            return Ok(notice);
+        }
+        if action == Action::StartBreak {
+            self.pause = Some(BreakFlow::new());
+            self.writing = false;
+            return Ok(None);
+        }
         let notice = self.apply_inner(action, ctx);
         show_cursor(&mut self.note, self.writing);
         notice
@@ -333,20 +371,14 @@ impl CheckinPane {
     }
 
     fn adjust(&mut self, field: Field, up: bool) {
-        fn step<S: Scale>(v: Option<S>, up: bool, start: u8) -> Option<S> {
-            match v {
-                Some(s) => Some(s.stepped(up)),
-                None => S::new(start).ok(),
-            }
-        }
         match field {
-            Field::Mood => self.mood = step(self.mood, up, 5),
-            Field::Energy => self.energy = step(self.energy, up, 5),
+            Field::Mood => self.mood = Mood::nudge(self.mood, up, 5),
+            Field::Energy => self.energy = Energy::nudge(self.energy, up, 5),
             Field::Emotions => self.emotions.move_cursor(up),
             Field::Rituals => self.rituals.move_cursor(up),
             Field::Kindness | Field::Humanity | Field::Mindfulness => {
                 let i = field.part().unwrap_or(0);
-                self.parts[i] = step(self.parts[i], up, 3);
+                self.parts[i] = PartRating::nudge(self.parts[i], up, 3);
             }
             Field::Note => {}
         }
@@ -483,6 +515,14 @@ pub struct CheckinView<'a> {
 impl Widget for CheckinView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let p = self.pane;
+        if let Some(flow) = &p.pause {
+            BreakView {
+                flow,
+                theme: self.theme,
+            }
+            .render(area, buf);
+            return;
+        }
         let wide = area.width >= 72;
         let boxed = area.height >= 14;
         if wide {

@@ -419,6 +419,32 @@ impl CriticPane {
         Ok(())
     }
 
+    /// Shows one saved record in full, clearing filters so it is in the list, and setting
+    /// aside (never losing) a flow in progress.
+    pub fn show_record(
+        &mut self,
+        id: Uuid,
+        store: &Store,
+        now: DateTime<FixedOffset>,
+    ) -> Result<()> {
+        if let Some(flow) = self.flow.take() {
+            let draft = flow.draft();
+            if !draft.is_blank() {
+                self.waiting = Some(draft);
+            }
+        }
+        self.filter = ThoughtFilter::default();
+        self.span = 0;
+        self.show_trash = false;
+        self.refresh(store, now)?;
+        if let Some(i) = self.rows.iter().position(|t| t.id == id) {
+            self.selected = i;
+            self.view = View::Detail;
+            self.detail_scroll = 0;
+        }
+        Ok(())
+    }
+
     /// Sends a key the keymap did not claim to the step's editor.
     pub fn type_key(&mut self, input: Input) -> bool {
         if !self.writing() {

@@ -1,8 +1,10 @@
 //! The panes of the TUI: each holds its own state and draws itself from it.
 
 pub mod checkin;
+pub mod compassion_break;
 pub mod critic;
 pub mod critic_view;
+pub mod journal;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
