@@ -336,3 +336,36 @@ fn a_thought_recorded_in_the_critic_pane_is_in_the_export() {
     assert_eq!(t["belief"], 80);
     assert_eq!(t["belief_after"], 40);
 }
+
+#[test]
+fn a_letter_written_in_the_tui_is_found_by_kindly_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start("letter", dir.path(), &db, (80, 24));
+    pane.wait_for("How are you, right now?");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Thought records");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Nothing written yet");
+    pane.keys(&["l"]);
+    pane.wait_for("Write to yourself the way a caring friend would");
+    pane.text("Dear me, the heron by the canal was a good omen.");
+    pane.wait_for("good omen.");
+    pane.keys(&["C-s"]);
+    pane.wait_for("Your letter is saved");
+    pane.keys(&["q"]);
+    let (code, stty) = pane.wait_exit();
+    assert_eq!(code, "0");
+    assert_cooked(&stty);
+    let out = Command::new(KINDLY)
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "heron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("journal "), "{text}");
+    assert!(text.contains("«heron»"), "{text}");
+}

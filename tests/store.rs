@@ -83,3 +83,37 @@ fn two_writers_at_once_never_hit_a_locked_database() {
     assert_eq!(written.len(), 500);
     assert_eq!(stored, written);
 }
+
+#[test]
+fn the_search_migration_indexes_what_was_already_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    // A journal as version 3 left it, with a check-in, a thought and a letter.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for sql in [
+        include_str!("../migrations/0001_init.sql"),
+        include_str!("../migrations/0002_thoughts.sql"),
+        include_str!("../migrations/0003_entries_breaks.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = 3;
+         INSERT INTO checkins (id, at, at_utc, day, mood, note, created_at, updated_at)
+           VALUES ('7d3c0c64-36f3-4c9e-8f5d-0d7c1c5b4a11', '2026-11-01T09:00:00+00:00', 1793523600,
+                   '2026-11-01', 5, 'otters in the harbour', 'x', 'x');
+         INSERT INTO thoughts (id, at, at_utc, day, thought, created_at, updated_at)
+           VALUES ('9b1f7c2e-6a0e-4a55-b0de-5f4c3c2a1b22', '2026-11-02T09:00:00+00:00', 1793610000,
+                   '2026-11-02', 'the otters never like me', 'x', 'x');
+         INSERT INTO entries (id, at, at_utc, day, kind, body, created_at, updated_at)
+           VALUES ('1a2b3c4d-5e6f-4a1b-9c2d-3e4f5a6b7c33', '2026-11-03T09:00:00+00:00', 1793696400,
+                   '2026-11-03', 'letter', 'Dear me, otters again.', 'x', 'x');",
+        kindly::store::APPLICATION_ID
+    ))
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.user_version().unwrap(), latest_schema_version());
+    let found = store.search("otters", 10).unwrap();
+    assert_eq!(found.len(), 3, "every earlier record is searchable");
+}

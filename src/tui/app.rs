@@ -543,7 +543,7 @@ impl App {
             && self.checkin.pause.is_none()
         {
             let words = format!(
-                " ✉ A letter you wrote to yourself{} is here, if you'd like it. o reads it · O lets it rest",
+                " ✉ A letter of yours{} is here, if you'd like it · o read · O not today",
                 letter
                     .title
                     .as_deref()

@@ -1,0 +1,357 @@
+//! The Journal pane, the self-compassion break, search, and the low-day letter offer.
+
+mod common;
+
+use common::*;
+use kindly::domain::{Entry, EntryKind, Scale};
+use kindly::store::{RecordKind, Store};
+use kindly::tui::App;
+use kindly::tui::app::Pane;
+use kindly::tui::keymap::Mode;
+use kindly::tui::panes::journal::View;
+use ratatui::crossterm::event::KeyCode;
+
+fn enter() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::Enter)
+}
+
+fn esc() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::Esc)
+}
+
+fn to_journal(app: &mut App) {
+    press(app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
+    assert_eq!(app.pane, Pane::Journal);
+}
+
+fn letter(store: &mut Store, when: &str, title: &str, body: &str) -> Entry {
+    let mut e = Entry::new(at(when), EntryKind::Letter, body).unwrap();
+    e.title = Some(title.into());
+    store.save_entry(&e, None).unwrap();
+    e
+}
+
+#[test]
+fn a_letter_is_written_titled_tagged_and_saved() {
+    let mut app = app();
+    to_journal(&mut app);
+    press(&mut app, &[ch('l')]);
+    assert_eq!(
+        app.mode(),
+        Mode::Writing,
+        "a new page starts with the pen down"
+    );
+    assert!(text(&app, 80, 24).contains("Write to yourself the way a caring friend would"));
+    typed(&mut app, "Dear me,");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "you did well.");
+    press(&mut app, &[esc(), ch('k'), ch('k'), enter()]);
+    typed(&mut app, "For Tuesday");
+    press(&mut app, &[esc(), ch('j'), enter()]);
+    typed(&mut app, "winter, care");
+    press(&mut app, &[ctrl('s')]);
+    let saved = app.store().entries(None).unwrap();
+    assert_eq!(saved.len(), 1);
+    let e = &saved[0];
+    assert_eq!(e.kind, EntryKind::Letter);
+    assert_eq!(e.title.as_deref(), Some("For Tuesday"));
+    assert_eq!(
+        e.body, "Dear me,\nyou did well.",
+        "the prompt is never saved into the body"
+    );
+    assert_eq!(
+        e.tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+        ["winter", "care"]
+    );
+    assert_eq!(app.journal.view, View::List);
+}
+
+#[test]
+fn an_empty_page_is_not_saved() {
+    let mut app = app();
+    to_journal(&mut app);
+    press(&mut app, &[ch('n'), ctrl('s')]);
+    assert!(app.store().entries(None).unwrap().is_empty());
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("write a few words first")
+    );
+}
+
+#[test]
+fn an_entry_is_edited_trashed_and_restored() {
+    let mut store = Store::open_in_memory().unwrap();
+    let e = letter(
+        &mut store,
+        "2026-11-20T20:00:00+00:00",
+        "Old",
+        "Dear me, hello.",
+    );
+    let mut app = app_with(store, NOW);
+    to_journal(&mut app);
+    press(&mut app, &[enter(), enter()]);
+    assert_eq!(app.mode(), Mode::Writing);
+    typed(&mut app, " Again.");
+    press(&mut app, &[ctrl('s')]);
+    let saved = app.store().entries(None).unwrap();
+    assert_eq!(saved.len(), 1, "editing replaces, never duplicates");
+    assert_eq!(saved[0].id, e.id);
+    assert_eq!(saved[0].at, e.at);
+    assert!(saved[0].body.contains("Again."), "{}", saved[0].body);
+    press(&mut app, &[ch('d')]);
+    assert!(app.store().entries(None).unwrap().is_empty());
+    press(&mut app, &[ch('t')]);
+    assert_eq!(app.journal.rows.len(), 1, "the trash lists it");
+    press(&mut app, &[enter()]);
+    assert_eq!(app.store().entries(None).unwrap().len(), 1);
+}
+
+#[test]
+fn leaving_an_unsaved_page_keeps_it_and_it_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    {
+        let mut app = app_with(Store::open(&path).unwrap(), NOW);
+        to_journal(&mut app);
+        press(&mut app, &[ch('n')]);
+        typed(&mut app, "half a page");
+        press(&mut app, &[esc(), esc()]);
+        assert_eq!(app.journal.view, View::List);
+        assert!(text(&app, 80, 24).contains("An unsaved journal is waiting"));
+        app.autosave().unwrap();
+    }
+    let mut app = app_with(Store::open(&path).unwrap(), NOW);
+    to_journal(&mut app);
+    press(&mut app, &[ch('n')]);
+    assert_eq!(
+        app.journal.page.as_ref().unwrap().body.lines(),
+        ["half a page"]
+    );
+}
+
+/// Saves a check-in through the form, as a person would.
+fn check_in(app: &mut App, mood: char) {
+    press(app, &[ch(mood), ctrl('s')]);
+}
+
+#[test]
+fn a_low_day_offers_a_letter_quietly_once_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.db");
+    let mut store = Store::open(&path).unwrap();
+    let l = letter(
+        &mut store,
+        "2026-11-01T20:00:00+00:00",
+        "For a grey day",
+        "Dear me, this will pass.",
+    );
+    let mut app = app_with(store, NOW);
+    check_in(&mut app, '4');
+    assert!(app.offer.is_none(), "mood 4 is not low enough to offer");
+    check_in(&mut app, '3');
+    assert_eq!(app.offer.as_ref().map(|e| e.id), Some(l.id));
+    let screen = text(&app, 80, 24);
+    assert!(
+        screen.contains("A letter of yours, “For a grey day”, is here"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.mode(),
+        Mode::Form,
+        "the offer never takes over the keys"
+    );
+    press(&mut app, &[ch('O')]);
+    assert!(app.offer.is_none(), "let rest");
+    check_in(&mut app, '2');
+    assert!(app.offer.is_none(), "not twice on the same day");
+    drop(app);
+    // A later start the same day offers nothing; the next low day offers again.
+    let app = app_with(Store::open(&path).unwrap(), NOW);
+    assert!(app.offer.is_none());
+    let mut app = app_with(Store::open(&path).unwrap(), "2026-11-30T09:00:00+00:00");
+    assert!(app.offer.is_none(), "no check-in yet today");
+    check_in(&mut app, '3');
+    assert!(app.offer.is_some());
+    press(&mut app, &[ch('o')]);
+    assert_eq!(app.pane, Pane::Journal);
+    let page = app.journal.page.as_ref().unwrap();
+    assert_eq!(page.body.lines(), ["Dear me, this will pass."]);
+    assert_eq!(app.mode(), Mode::JournalPage, "opened to read, not typing");
+}
+
+#[test]
+fn no_letters_means_no_offer() {
+    let mut app = app();
+    check_in(&mut app, '1');
+    assert!(app.offer.is_none());
+}
+
+#[test]
+fn a_break_records_mood_before_and_after_and_each_line() {
+    let mut app = app();
+    press(&mut app, &[ch('b')]);
+    assert_eq!(app.mode(), Mode::BreakMood);
+    press(&mut app, &[enter()]);
+    assert!(app.notice.as_deref().unwrap().contains("First, a number"));
+    press(&mut app, &[ch('3'), enter()]);
+    assert_eq!(app.mode(), Mode::BreakText);
+    typed(&mut app, "This is hard.");
+    press(&mut app, &[enter(), enter()]);
+    typed(&mut app, "May I be kind to myself.");
+    press(&mut app, &[esc(), esc()]);
+    press(&mut app, &[enter(), enter(), enter()]);
+    press(&mut app, &[ch('6'), enter()]);
+    assert!(app.checkin.pause.is_none());
+    let breaks = app.store().breaks_between(None, None).unwrap();
+    assert_eq!(breaks.len(), 1);
+    let b = &breaks[0];
+    assert_eq!(b.mood_before.get(), 3);
+    assert_eq!(b.mood_after.map(|m| m.get()), Some(6));
+    assert_eq!(b.moment.as_deref(), Some("This is hard."));
+    assert_eq!(b.shared, None, "a skipped step stays empty");
+    assert_eq!(
+        b.wish.as_deref(),
+        Some("May I be kind to myself."),
+        "stepping back lost nothing"
+    );
+}
+
+#[test]
+fn esc_at_the_start_leaves_the_break_without_saving() {
+    let mut app = app();
+    press(&mut app, &[ch('b'), ch('4'), esc()]);
+    assert!(app.checkin.pause.is_none());
+    assert!(app.store().breaks_between(None, None).unwrap().is_empty());
+    assert_eq!(app.mode(), Mode::Form);
+}
+
+fn searchable() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(
+            &checkin(
+                "2026-11-27T09:00:00+00:00",
+                5,
+                "calm",
+                Some("Walked by the river at dawn."),
+            ),
+            None,
+        )
+        .unwrap();
+    let mut t = kindly::domain::Thought::new(
+        at("2026-11-28T09:00:00+00:00"),
+        "I'll never be good at the river swim",
+    )
+    .unwrap();
+    t.reframe = Some("I'm learning, stroke by stroke.".into());
+    store.save_thought(&t, None).unwrap();
+    letter(
+        &mut store,
+        "2026-11-29T08:00:00+00:00",
+        "By the river",
+        "Dear me, remember the river café.",
+    );
+    app_with(store, NOW)
+}
+
+#[test]
+fn slash_searches_everything_and_enter_opens_the_record_in_its_pane() {
+    let mut app = searchable();
+    press(&mut app, &[ch('/')]);
+    assert_eq!(app.mode(), Mode::Search);
+    typed(&mut app, "river");
+    let kinds: Vec<RecordKind> = app
+        .search
+        .as_ref()
+        .unwrap()
+        .results
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [RecordKind::Entry, RecordKind::Thought, RecordKind::CheckIn]
+    );
+    press(&mut app, &[key(KeyCode::Down), enter()]);
+    assert!(app.search.is_none());
+    assert_eq!(app.pane, Pane::Critic);
+    assert_eq!(app.critic.view, kindly::tui::panes::critic::View::Detail);
+    press(&mut app, &[ch('/')]);
+    typed(&mut app, "dawn");
+    press(&mut app, &[enter()]);
+    assert_eq!(app.pane, Pane::Checkin);
+    assert_eq!(app.mode(), Mode::History);
+    assert_eq!(app.checkin.day.to_string(), "2026-11-27");
+}
+
+#[test]
+fn q_in_the_search_box_is_text_and_a_bad_query_is_said_gently() {
+    let mut app = searchable();
+    press(&mut app, &[ch('/')]);
+    typed(&mut app, "q \"river");
+    assert!(!app.should_quit);
+    let s = app.search.as_ref().unwrap();
+    assert!(
+        s.problem
+            .as_deref()
+            .unwrap()
+            .contains("quote that isn't closed"),
+        "{:?}",
+        s.problem
+    );
+    press(&mut app, &[esc()]);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn snapshot_journal_list_and_a_long_letter() {
+    let mut store = Store::open_in_memory().unwrap();
+    let long = "You have been carrying a lot this autumn, and you kept going anyway. ".repeat(40);
+    letter(
+        &mut store,
+        "2026-11-20T20:00:00+00:00",
+        "On a long week",
+        &format!("Dear me,\n\n{long}\n\nWith love, me"),
+    );
+    let mut journal = Entry::new(
+        at("2026-11-28T07:30:00+00:00"),
+        EntryKind::Journal,
+        "Morning pages. Slept badly 😴 but the tea was good.",
+    )
+    .unwrap();
+    journal.tags = kindly::domain::parse_label_list("tags", "sleep,tea").unwrap();
+    store.save_entry(&journal, None).unwrap();
+    let mut app = app_with(store, NOW);
+    to_journal(&mut app);
+    insta::assert_snapshot!("journal_list_80x24", screen(&app, 80, 24));
+    press(&mut app, &[ch('j'), enter(), enter()]);
+    insta::assert_snapshot!("journal_long_letter_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_each_break_step() {
+    let mut app = app();
+    press(&mut app, &[ch('b'), ch('3')]);
+    insta::assert_snapshot!("break_1_before_80x24", screen(&app, 80, 24));
+    press(&mut app, &[enter()]);
+    typed(&mut app, "This is a hard moment.");
+    insta::assert_snapshot!("break_2_notice_80x24", screen(&app, 80, 24));
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Lots of people feel like this.");
+    insta::assert_snapshot!("break_3_shared_80x24", screen(&app, 80, 24));
+    press(&mut app, &[enter()]);
+    typed(&mut app, "May I be gentle with myself.");
+    insta::assert_snapshot!("break_4_wish_80x24", screen(&app, 80, 24));
+    press(&mut app, &[enter(), ch('5')]);
+    insta::assert_snapshot!("break_5_after_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_search_results() {
+    let mut app = searchable();
+    press(&mut app, &[ch('/')]);
+    typed(&mut app, "river");
+    insta::assert_snapshot!("search_results_80x24", screen(&app, 80, 24));
+}
