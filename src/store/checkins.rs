@@ -58,7 +58,7 @@ impl Store {
     /// The check-ins lived on `day`, newest first, leaving out the trash.
     pub fn checkins_on(&self, day: NaiveDate) -> Result<Vec<CheckIn>> {
         let sql = format!(
-            "{SELECT} WHERE c.day = ?1 AND c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.id"
+            "{SELECT} WHERE c.day = ?1 AND c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.rowid DESC"
         );
         self.collect(&sql, [day.to_string()])
     }
@@ -95,8 +95,9 @@ impl Store {
 
     /// The most recent kept check-in, if any.
     pub fn latest_checkin(&self) -> Result<Option<CheckIn>> {
-        let sql =
-            format!("{SELECT} WHERE c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.id LIMIT 1");
+        let sql = format!(
+            "{SELECT} WHERE c.deleted_at IS NULL ORDER BY c.at_utc DESC, c.rowid DESC LIMIT 1"
+        );
         Ok(self.collect(&sql, [])?.pop())
     }
 
