@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use super::{Energy, Label, Mood, PartRating};
+use super::{Energy, Label, Mood, PartRating, Scale};
 
 /// The three parts of self-compassion a check-in can rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,6 @@ impl CheckIn {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Scale;
 
     #[test]
     fn blank_note_is_no_note() {
@@ -96,4 +95,51 @@ mod tests {
         assert_eq!(c.note.as_deref(), Some("slept well"));
         assert_eq!(c.day(), NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
     }
+}
+
+/// One lived day, summarised from its check-ins: what the trends are built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySummary {
+    pub day: NaiveDate,
+    /// The mean of the day's check-in moods.
+    pub mood: f64,
+    pub checkins: u32,
+    /// Rituals named in any of the day's check-ins, each once, sorted.
+    pub rituals: Vec<String>,
+    /// Mean kindness, humanity and mindfulness over the day's check-ins that rated them.
+    pub parts: [Option<f64>; 3],
+}
+
+/// Summarises check-ins by the day they were lived (the same maths the store does in SQL).
+pub fn summarise_days(checkins: &[CheckIn]) -> Vec<DaySummary> {
+    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<&CheckIn>> = Default::default();
+    for c in checkins {
+        by_day.entry(c.day()).or_default().push(c);
+    }
+    by_day
+        .into_iter()
+        .map(|(day, cs)| {
+            let n = cs.len() as f64;
+            let mut rituals: Vec<String> = cs
+                .iter()
+                .flat_map(|c| c.rituals.iter().map(|r| r.to_string()))
+                .collect();
+            rituals.sort();
+            rituals.dedup();
+            let part = |p: Part| {
+                let rated: Vec<f64> = cs
+                    .iter()
+                    .filter_map(|c| c.part(p).map(|v| f64::from(v.get())))
+                    .collect();
+                (!rated.is_empty()).then(|| rated.iter().sum::<f64>() / rated.len() as f64)
+            };
+            DaySummary {
+                day,
+                mood: cs.iter().map(|c| f64::from(c.mood.get())).sum::<f64>() / n,
+                checkins: cs.len() as u32,
+                rituals,
+                parts: [part(Part::Kindness), part(Part::Humanity), part(Part::Mindfulness)],
+            }
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ mod thought;
 pub mod time;
 mod traps;
 
-pub use checkin::{CheckIn, Part};
+pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
 pub use label::{Label, parse_label_list};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
