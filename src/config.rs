@@ -17,6 +17,8 @@ pub struct Config {
     /// The user's own thinking-trap labels (`name` or `name: explanation`), added to the
     /// built-in ones, which cannot be removed.
     pub distortions: Vec<String>,
+    /// Which day trends start their weeks on.
+    pub week_start: crate::insights::WeekStart,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -28,6 +30,7 @@ impl Default for Config {
             emotions: asset_list(EMOTIONS),
             rituals: asset_list(RITUALS),
             distortions: Vec::new(),
+            week_start: crate::insights::WeekStart::Monday,
             path: None,
         }
     }
@@ -41,6 +44,7 @@ struct RawConfig {
     emotions: Option<Vec<String>>,
     rituals: Option<Vec<String>>,
     distortions: Option<Vec<String>>,
+    week_start: Option<crate::insights::WeekStart>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +112,9 @@ impl Config {
         if let Some(own) = raw.distortions {
             check("distortions", &own)?;
             extend_unique(&mut config.distortions, own);
+        }
+        if let Some(start) = raw.week_start {
+            config.week_start = start;
         }
         config.support_contact = raw
             .support_contact
@@ -231,6 +238,19 @@ mod tests {
                 .filter(|r| r.eq_ignore_ascii_case("walk"))
                 .count(),
             1
+        );
+    }
+
+    #[test]
+    fn week_start_can_be_sunday_and_nothing_else_odd() {
+        let c = Config::parse("week_start = \"sunday\"\n").unwrap();
+        assert_eq!(c.week_start, crate::insights::WeekStart::Sunday);
+        let err = Config::parse("week_start = \"friday\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1") && err.contains("`week_start`"),
+            "{err}"
         );
     }
 

@@ -692,3 +692,113 @@ fn write_refuses_an_empty_body_and_bad_values() {
     refused(&["write", "--tags", "a,,b"], "tags has an empty name");
     refused(&["write", "--at", "tomorrow-ish"], "--at is a date like");
 }
+
+#[test]
+fn trends_json_on_a_fixture_is_exactly_as_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for (mood, at, rituals) in [
+        ("4", "2026-11-02 09:00", "walk"),
+        ("8", "2026-11-02 20:00", "walk"),
+        ("5", "2026-11-04 09:00", "walk"),
+        ("3", "2026-11-05 09:00", "tea"),
+        ("7", "2026-11-09 09:00", "walk"),
+        ("2", "2026-11-11 09:00", "tea"),
+        ("4", "2026-11-13 09:00", "tea"),
+        ("9", "2026-11-16 09:00", "walk"), // after --until: left out
+    ] {
+        kindly(&db)
+            .args(["checkin", "--mood", mood, "--at", at, "--rituals", rituals])
+            .assert()
+            .success();
+    }
+    kindly(&db)
+        .args([
+            "thought",
+            "--thought",
+            "I'm useless",
+            "--belief",
+            "80",
+            "--belief-after",
+            "30",
+            "--emotion",
+            "shame=90",
+            "--intensity-after",
+            "50",
+            "--at",
+            "2026-11-10 10:00",
+        ])
+        .assert()
+        .success();
+    kindly(&db)
+        .args([
+            "thought",
+            "--thought",
+            "Nobody cares",
+            "--belief",
+            "70",
+            "--at",
+            "2026-11-11 10:00",
+        ])
+        .assert()
+        .success();
+    let out = kindly(&db)
+        .args([
+            "trends",
+            "--weeks",
+            "2",
+            "--until",
+            "2026-11-15",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = serde_json::json!({
+        "until": "2026-11-15",
+        "weeks": [
+            {"start": "2026-11-02", "days": 3, "mean": 4.666666666666667, "min": 3.0, "max": 6.0},
+            {"start": "2026-11-09", "days": 3, "mean": 4.333333333333333, "min": 2.0, "max": 7.0}
+        ],
+        "rituals": [
+            {"name": "tea", "days_with": 3, "mean_with": 3.0, "days_without": 3, "mean_without": 6.0},
+            {"name": "walk", "days_with": 3, "mean_with": 6.0, "days_without": 3, "mean_without": 3.0}
+        ],
+        "thoughts": {"count": 2, "mean_belief_relief": 50.0, "mean_intensity_relief": 40.0},
+        "breaks": {"count": 0, "mean_before": null, "mean_after": null},
+        "parts": [
+            {"start": "2026-11-02", "kindness": null, "humanity": null, "mindfulness": null},
+            {"start": "2026-11-09", "kindness": null, "humanity": null, "mindfulness": null}
+        ]
+    });
+    assert_eq!(got, expected);
+    let text = kindly(&db)
+        .args(["trends", "--weeks", "2", "--until", "2026-11-15"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("2026-11-02     3   4.7   3.0   6.0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("belief eased 50.0 points on average"),
+        "{text}"
+    );
+}
+
+#[test]
+fn trends_refuses_bad_spans() {
+    refused(&["trends", "--weeks", "0"], "--weeks");
+    refused(&["trends", "--weeks", "many"], "many");
+    refused(
+        &["trends", "--until", "29/11/2026"],
+        "--until is a date like",
+    );
+}

@@ -117,3 +117,18 @@ fn the_search_migration_indexes_what_was_already_written() {
     let found = store.search("otters", 10).unwrap();
     assert_eq!(found.len(), 3, "every earlier record is searchable");
 }
+
+#[test]
+fn day_summaries_in_sql_match_the_pure_maths_on_sample_data() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T21:00:00+01:00").unwrap();
+    let cfg = kindly::config::Config::default();
+    let sample = kindly::demo::checkins(12, now, &cfg.emotions, &cfg.rituals);
+    store.save_checkins(&sample).unwrap();
+    let from = "2026-01-01".parse().unwrap();
+    let to = "2026-12-31".parse().unwrap();
+    let sql = store.day_summaries(from, to).unwrap();
+    let pure = kindly::domain::summarise_days(&sample);
+    assert_eq!(sql, pure);
+    assert!(sql.iter().any(|d| d.checkins > 1 && !d.rituals.is_empty()));
+}

@@ -5,6 +5,7 @@ mod demo;
 mod export;
 mod search;
 mod thought;
+pub mod trends;
 mod write;
 
 use std::io::Write;
@@ -60,6 +61,9 @@ pub enum Command {
     /// Find words in your check-in notes, thought records and journal, newest first
     #[command(after_help = "Example:\n  kindly search \"by the river\" walk* -rain")]
     Search(search::SearchArgs),
+    /// Mood, rituals and practice over recent weeks, as text or JSON
+    #[command(after_help = "Example:\n  kindly trends --weeks 12 --format json")]
+    Trends(trends::TrendsArgs),
     /// Write your journal out, whole, as JSON
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
@@ -178,6 +182,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             args.validate()?;
             let store = open_store(cli.db)?;
             search::run(&store, args)
+        }
+        Some(Command::Trends(args)) => {
+            let config = load_config(cli.config)?;
+            let plan = args.validate(config.week_start)?;
+            let store = open_store(cli.db)?;
+            trends::run(&store, plan)
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;

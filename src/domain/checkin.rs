@@ -138,7 +138,11 @@ pub fn summarise_days(checkins: &[CheckIn]) -> Vec<DaySummary> {
                 mood: cs.iter().map(|c| f64::from(c.mood.get())).sum::<f64>() / n,
                 checkins: cs.len() as u32,
                 rituals,
-                parts: [part(Part::Kindness), part(Part::Humanity), part(Part::Mindfulness)],
+                parts: [
+                    part(Part::Kindness),
+                    part(Part::Humanity),
+                    part(Part::Mindfulness),
+                ],
             }
         })
         .collect()

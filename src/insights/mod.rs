@@ -45,7 +45,12 @@ pub struct Span {
 impl Span {
     /// `weeks` whole weeks ending with the week of `until`; `None` reaches back to the week
     /// of `earliest` (or just this week when there is nothing yet).
-    pub fn new(until: NaiveDate, weeks: Option<u32>, start: WeekStart, earliest: Option<NaiveDate>) -> Self {
+    pub fn new(
+        until: NaiveDate,
+        weeks: Option<u32>,
+        start: WeekStart,
+        earliest: Option<NaiveDate>,
+    ) -> Self {
         let last_week = start.of(until);
         let from = match (weeks, earliest) {
             (Some(n), _) => last_week - Duration::weeks(i64::from(n.max(1)) - 1),
@@ -71,7 +76,9 @@ impl Span {
 }
 
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.into_iter().fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    let (sum, n) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     (n > 0).then(|| sum / n as f64)
 }
 
@@ -106,7 +113,9 @@ pub fn weeks(days: &[DaySummary], span: Span) -> Vec<Week> {
         .map(|start| {
             let moods: Vec<f64> = days
                 .iter()
-                .filter(|d| d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day))
+                .filter(|d| {
+                    d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day)
+                })
                 .map(|d| d.mood)
                 .collect();
             Week {
@@ -184,7 +193,12 @@ pub fn critic(thoughts: &[Thought], span: Span, start: WeekStart) -> CriticSumma
             .week_starts()
             .map(|w| (w, inside.iter().filter(|t| start.of(t.day()) == w).count()))
             .collect(),
-        mean_belief_relief: mean(inside.iter().filter_map(|t| t.belief_relief()).map(f64::from)),
+        mean_belief_relief: mean(
+            inside
+                .iter()
+                .filter_map(|t| t.belief_relief())
+                .map(f64::from),
+        ),
         mean_intensity_relief: mean(inside.iter().filter_map(|t| t.intensity_relief())),
     }
 }
@@ -198,11 +212,19 @@ pub struct BreakSummary {
 }
 
 pub fn breaks(breaks: &[Break], span: Span) -> BreakSummary {
-    let inside: Vec<&Break> = breaks.iter().filter(|b| span.contains(b.at.date_naive())).collect();
+    let inside: Vec<&Break> = breaks
+        .iter()
+        .filter(|b| span.contains(b.at.date_naive()))
+        .collect();
     BreakSummary {
         count: inside.len(),
         mean_before: mean(inside.iter().map(|b| f64::from(b.mood_before.get()))),
-        mean_after: mean(inside.iter().filter_map(|b| b.mood_after).map(|m| f64::from(m.get()))),
+        mean_after: mean(
+            inside
+                .iter()
+                .filter_map(|b| b.mood_after)
+                .map(|m| f64::from(m.get())),
+        ),
     }
 }
 
@@ -220,7 +242,9 @@ pub fn parts(days: &[DaySummary], span: Span) -> Vec<PartsWeek> {
         .map(|start| {
             let week: Vec<&DaySummary> = days
                 .iter()
-                .filter(|d| d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day))
+                .filter(|d| {
+                    d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day)
+                })
                 .collect();
             let part = |i: usize| mean(week.iter().filter_map(|d| d.parts[i]));
             PartsWeek {
@@ -247,7 +271,13 @@ pub struct Trends {
 }
 
 impl Trends {
-    pub fn new(days: Vec<DaySummary>, thoughts: &[Thought], all_breaks: &[Break], span: Span, start: WeekStart) -> Self {
+    pub fn new(
+        days: Vec<DaySummary>,
+        thoughts: &[Thought],
+        all_breaks: &[Break],
+        span: Span,
+        start: WeekStart,
+    ) -> Self {
         let days: Vec<DaySummary> = days.into_iter().filter(|d| span.contains(d.day)).collect();
         Trends {
             moving: moving_average(&days, span),

@@ -15,7 +15,10 @@ fn at(s: &str) -> DateTime<FixedOffset> {
 
 fn check(when: &str, mood: u8, rituals: &[&str]) -> CheckIn {
     let mut c = CheckIn::new(at(when), Mood::new(mood).unwrap());
-    c.rituals = rituals.iter().map(|r| Label::new("rituals", r).unwrap()).collect();
+    c.rituals = rituals
+        .iter()
+        .map(|r| Label::new("rituals", r).unwrap())
+        .collect();
     c
 }
 
@@ -53,7 +56,11 @@ fn a_day_counts_once_in_its_week_across_a_month_and_year_boundary() {
     assert_eq!(w.len(), 2);
     assert_eq!(w[0].start, d("2025-12-29"));
     assert_eq!(w[0].days, 3);
-    assert_eq!(w[0].mean, Some(5.0), "(2 + 8 + 5) / 3: five check-ins on Monday count once");
+    assert_eq!(
+        w[0].mean,
+        Some(5.0),
+        "(2 + 8 + 5) / 3: five check-ins on Monday count once"
+    );
     assert_eq!(w[0].min, Some(2.0));
     assert_eq!(w[0].max, Some(8.0));
     assert_eq!(w[1].start, d("2026-01-05"));
@@ -66,12 +73,25 @@ fn sunday_week_start_moves_the_boundary() {
         check("2026-11-22T09:00:00+00:00", 4, &[]), // a Sunday
         check("2026-11-23T09:00:00+00:00", 8, &[]), // a Monday
     ]);
-    let monday = weeks(&days, Span::new(d("2026-11-28"), Some(2), WeekStart::Monday, None));
-    assert_eq!(monday.iter().map(|w| w.mean).collect::<Vec<_>>(), [Some(4.0), Some(8.0)]);
-    let sunday = weeks(&days, Span::new(d("2026-11-28"), Some(2), WeekStart::Sunday, None));
+    let monday = weeks(
+        &days,
+        Span::new(d("2026-11-28"), Some(2), WeekStart::Monday, None),
+    );
+    assert_eq!(
+        monday.iter().map(|w| w.mean).collect::<Vec<_>>(),
+        [Some(4.0), Some(8.0)]
+    );
+    let sunday = weeks(
+        &days,
+        Span::new(d("2026-11-28"), Some(2), WeekStart::Sunday, None),
+    );
     assert_eq!(sunday[0].start, d("2026-11-15"));
     assert_eq!(sunday[1].start, d("2026-11-22"));
-    assert_eq!(sunday[1].mean, Some(6.0), "Sunday and Monday share a Sunday-first week");
+    assert_eq!(
+        sunday[1].mean,
+        Some(6.0),
+        "Sunday and Monday share a Sunday-first week"
+    );
     assert_eq!(sunday[0].mean, None, "an empty week has no mean");
 }
 
@@ -83,8 +103,14 @@ fn the_moving_average_uses_the_days_present_in_the_last_seven() {
         check("2026-11-03T19:00:00+00:00", 8, &[]), // day mood 7
         check("2026-11-10T09:00:00+00:00", 5, &[]),
     ]);
-    let span = Span { from: d("2026-11-01"), until: d("2026-11-12") };
-    let ma: Vec<Option<f64>> = moving_average(&days, span).into_iter().map(|(_, v)| v).collect();
+    let span = Span {
+        from: d("2026-11-01"),
+        until: d("2026-11-12"),
+    };
+    let ma: Vec<Option<f64>> = moving_average(&days, span)
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
     assert_eq!(ma[0], Some(2.0)); // 1 Nov
     assert_eq!(ma[1], Some(2.0)); // 2 Nov: only 1 Nov present
     assert_eq!(ma[2], Some(4.5)); // 3 Nov: (2 + 7) / 2
@@ -97,7 +123,10 @@ fn the_moving_average_uses_the_days_present_in_the_last_seven() {
 #[test]
 fn the_moving_average_is_none_when_the_window_is_empty() {
     let days = summarise_days(&[check("2026-11-01T09:00:00+00:00", 3, &[])]);
-    let span = Span { from: d("2026-11-01"), until: d("2026-11-09") };
+    let span = Span {
+        from: d("2026-11-01"),
+        until: d("2026-11-09"),
+    };
     let ma = moving_average(&days, span);
     assert_eq!(ma[6].1, Some(3.0), "7 Nov still sees 1 Nov");
     assert_eq!(ma[7].1, None, "8 Nov does not");
@@ -107,16 +136,28 @@ fn the_moving_average_is_none_when_the_window_is_empty() {
 fn ritual_impact_compares_days_with_and_without() {
     let mut cs = Vec::new();
     for (day, mood, walked) in [
-        ("01", 8, true), ("02", 7, true), ("03", 9, true), ("04", 4, false),
-        ("05", 5, false), ("06", 3, false), ("07", 6, false),
+        ("01", 8, true),
+        ("02", 7, true),
+        ("03", 9, true),
+        ("04", 4, false),
+        ("05", 5, false),
+        ("06", 3, false),
+        ("07", 6, false),
     ] {
         let rituals: &[&str] = if walked { &["walk", "tea"] } else { &["tea"] };
-        cs.push(check(&format!("2026-11-{day}T09:00:00+00:00"), mood, rituals));
+        cs.push(check(
+            &format!("2026-11-{day}T09:00:00+00:00"),
+            mood,
+            rituals,
+        ));
     }
     // A second check-in without the ritual on a walking day: still a day "with".
     cs.push(check("2026-11-01T20:00:00+00:00", 6, &[]));
     let days = summarise_days(&cs);
-    let span = Span { from: d("2026-11-01"), until: d("2026-11-07") };
+    let span = Span {
+        from: d("2026-11-01"),
+        until: d("2026-11-07"),
+    };
     let r = ritual_impact(&days, span);
     let tea = &r[0];
     assert_eq!(tea.name, "tea");
@@ -125,7 +166,11 @@ fn ritual_impact_compares_days_with_and_without() {
     let walk = &r[1];
     assert_eq!(walk.name, "walk");
     assert_eq!(walk.days_with, 3);
-    assert_eq!(walk.mean_with, Some((7.0 + 7.0 + 9.0) / 3.0), "1 Nov is (8 + 6) / 2");
+    assert_eq!(
+        walk.mean_with,
+        Some((7.0 + 7.0 + 9.0) / 3.0),
+        "1 Nov is (8 + 6) / 2"
+    );
     assert_eq!(walk.days_without, 4);
     assert_eq!(walk.mean_without, Some(4.5));
     assert!(walk.comparable());
@@ -140,7 +185,13 @@ fn a_ritual_with_two_days_is_not_compared_yet() {
         check("2026-11-04T09:00:00+00:00", 4, &[]),
         check("2026-11-05T09:00:00+00:00", 4, &[]),
     ]);
-    let r = ritual_impact(&days, Span { from: d("2026-11-01"), until: d("2026-11-07") });
+    let r = ritual_impact(
+        &days,
+        Span {
+            from: d("2026-11-01"),
+            until: d("2026-11-07"),
+        },
+    );
     assert_eq!((r[0].days_with, r[0].days_without), (2, 3));
     assert!(!r[0].comparable());
 }
@@ -174,7 +225,13 @@ fn breaks_mean_before_and_after() {
         b.mood_after = after.map(|v| Mood::new(v).unwrap());
         b
     };
-    let s = breaks(&[mk(3, Some(6)), mk(4, Some(5)), mk(2, None)], Span { from: d("2026-11-16"), until: d("2026-11-29") });
+    let s = breaks(
+        &[mk(3, Some(6)), mk(4, Some(5)), mk(2, None)],
+        Span {
+            from: d("2026-11-16"),
+            until: d("2026-11-29"),
+        },
+    );
     assert_eq!(s.count, 3);
     assert_eq!(s.mean_before, Some(3.0));
     assert_eq!(s.mean_after, Some(5.5));
@@ -188,7 +245,10 @@ fn parts_are_weekly_means_where_rated() {
     b.kindness = Some(crate::domain::PartRating::new(4).unwrap());
     b.humanity = Some(crate::domain::PartRating::new(5).unwrap());
     let days = summarise_days(&[a, b]);
-    let p = parts(&days, Span::new(d("2026-11-29"), Some(1), WeekStart::Monday, None));
+    let p = parts(
+        &days,
+        Span::new(d("2026-11-29"), Some(1), WeekStart::Monday, None),
+    );
     assert_eq!(p[0].kindness, Some(3.0));
     assert_eq!(p[0].humanity, Some(5.0));
     assert_eq!(p[0].mindfulness, None);
@@ -196,12 +256,23 @@ fn parts_are_weekly_means_where_rated() {
 
 #[test]
 fn all_time_reaches_back_to_the_first_week() {
-    let s = Span::new(d("2026-11-29"), None, WeekStart::Monday, Some(d("2026-10-08")));
+    let s = Span::new(
+        d("2026-11-29"),
+        None,
+        WeekStart::Monday,
+        Some(d("2026-10-08")),
+    );
     assert_eq!(s.from, d("2026-10-05"));
-    assert_eq!(Span::new(d("2026-11-29"), None, WeekStart::Monday, None).from, d("2026-11-23"));
+    assert_eq!(
+        Span::new(d("2026-11-29"), None, WeekStart::Monday, None).from,
+        d("2026-11-23")
+    );
 }
 
 #[test]
 fn sparkline_leaves_gaps_for_missing_values() {
-    assert_eq!(sparkline(&[Some(1.0), None, Some(10.0), Some(5.5)], 1.0, 10.0), "▁ █▅");
+    assert_eq!(
+        sparkline(&[Some(1.0), None, Some(10.0), Some(5.5)], 1.0, 10.0),
+        "▁ █▅"
+    );
 }

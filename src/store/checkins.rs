@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::{Result, Store, StoreError};
-use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
+use crate::domain::{CheckIn, DaySummary, Energy, Label, Mood, PartRating, Scale};
 
 const SELECT: &str =
     "SELECT c.id, c.at, c.mood, c.energy, c.kindness, c.humanity, c.mindfulness, c.note,
@@ -107,6 +107,72 @@ impl Store {
             "{SELECT} WHERE c.deleted_at IS NOT NULL ORDER BY c.deleted_at DESC, c.at_utc DESC"
         );
         self.collect(&sql, [])
+    }
+
+    /// Kept check-ins summarised by day, between two days inclusive: the grouping is done
+    /// in SQL so ten years stays quick. Matches `domain::summarise_days` exactly.
+    pub fn day_summaries(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DaySummary>> {
+        let (from, to) = (from.to_string(), to.to_string());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, avg(mood), count(*), avg(kindness), avg(humanity), avg(mindfulness)
+               FROM checkins WHERE deleted_at IS NULL AND day BETWEEN ?1 AND ?2
+              GROUP BY day ORDER BY day",
+        )?;
+        let rows = stmt.query_map([&from, &to], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, f64>(1)?,
+                r.get::<_, u32>(2)?,
+                [r.get(3)?, r.get(4)?, r.get(5)?],
+            ))
+        })?;
+        let mut days = Vec::new();
+        for row in rows {
+            let (day, mood, checkins, parts) = row?;
+            let day: NaiveDate = day.parse().map_err(|_| {
+                StoreError::Invalid(crate::domain::InvalidInput::new("day", "is not readable"))
+            })?;
+            days.push(DaySummary {
+                day,
+                mood,
+                checkins,
+                rituals: Vec::new(),
+                parts,
+            });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.day, l.name FROM checkin_labels l JOIN checkins c ON c.id = l.checkin_id
+              WHERE l.kind = 'ritual' AND c.deleted_at IS NULL AND c.day BETWEEN ?1 AND ?2
+              GROUP BY c.day, l.name ORDER BY c.day, l.name",
+        )?;
+        let rows = stmt.query_map([&from, &to], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut i = 0;
+        for row in rows {
+            let (day, name) = row?;
+            while i < days.len() && days[i].day.to_string() < day {
+                i += 1;
+            }
+            if let Some(d) = days.get_mut(i)
+                && d.day.to_string() == day
+            {
+                d.rituals.push(name);
+            }
+        }
+        Ok(days)
+    }
+
+    /// The first day with a kept check-in, thought record or break.
+    pub fn earliest_day(&self) -> Result<Option<NaiveDate>> {
+        let found: Option<String> = self.conn.query_row(
+            "SELECT min(day) FROM (SELECT min(day) AS day FROM checkins WHERE deleted_at IS NULL
+               UNION ALL SELECT min(day) FROM thoughts WHERE deleted_at IS NULL
+               UNION ALL SELECT min(day) FROM breaks WHERE deleted_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(found.and_then(|s| s.parse().ok()))
     }
 
     /// Emotion or ritual names used in kept check-ins, most used first, so a label

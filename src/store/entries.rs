@@ -154,6 +154,23 @@ impl Store {
         Ok(out)
     }
 
+    /// What the trends are computed from, for the days `from..=to`.
+    pub fn trend_inputs(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(
+        Vec<crate::domain::DaySummary>,
+        Vec<crate::domain::Thought>,
+        Vec<Break>,
+    )> {
+        Ok((
+            self.day_summaries(from, to)?,
+            self.thoughts_between(Some(from), Some(to))?,
+            self.breaks_between(Some(from), Some(to))?,
+        ))
+    }
+
     pub fn state(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
