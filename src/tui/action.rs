@@ -55,6 +55,9 @@ pub enum Action {
     OpenOffer,
     /// Let the offered letter rest for today.
     DismissOffer,
+    /// Look over more weeks, or fewer.
+    LongerSpan,
+    ShorterSpan,
     /// Set the focused 0–100 rating from a digit (1 = 10 … 9 = 90, 0 = 100).
     SetPercent(u8),
 }

@@ -18,6 +18,7 @@ use super::panes::checkin::{self, CheckinPane, CheckinView, Focus};
 use super::panes::critic::{self, CriticPane, View};
 use super::panes::critic_view::CriticView;
 use super::panes::journal::{self, JournalPane, JournalView};
+use super::panes::trends::{TrendsPane, TrendsView};
 use super::search::{SearchBox, SearchView};
 use super::theme::Theme;
 use crate::config::Config;
@@ -42,16 +43,18 @@ pub enum Pane {
     Checkin,
     Critic,
     Journal,
+    Trends,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Checkin, Pane::Critic, Pane::Journal];
+    pub const ALL: [Pane; 4] = [Pane::Checkin, Pane::Critic, Pane::Journal, Pane::Trends];
 
     fn title(self) -> &'static str {
         match self {
             Pane::Checkin => "Check-in",
             Pane::Critic => "Critic",
             Pane::Journal => "Journal",
+            Pane::Trends => "Trends",
         }
     }
 
@@ -68,6 +71,7 @@ impl Pane {
                 Mode::Search,
                 Mode::Help,
             ],
+            Pane::Trends => &[Mode::Trends, Mode::Global, Mode::Search, Mode::Help],
             Pane::Journal => &[
                 Mode::JournalList,
                 Mode::JournalPage,
@@ -99,6 +103,7 @@ pub struct App {
     pub checkin: CheckinPane,
     pub critic: CriticPane,
     pub journal: JournalPane,
+    pub trends: TrendsPane,
     /// The search box, while it is open.
     pub search: Option<SearchBox>,
     /// A past letter offered on a low day, until read or let rest.
@@ -141,6 +146,7 @@ impl App {
         if let Some(draft) = store.load_draft::<journal::Draft>(journal::DRAFT_SLOT)? {
             journal.offer(draft);
         }
+        let week_start = config.week_start;
         let mut app = Self {
             store,
             config,
@@ -150,6 +156,7 @@ impl App {
             checkin,
             critic,
             journal,
+            trends: TrendsPane::new(week_start),
             search: None,
             offer: None,
             help_open: false,
@@ -232,6 +239,7 @@ impl App {
             Pane::Journal if self.journal.writing() => Mode::Writing,
             Pane::Journal if self.journal.view == journal::View::Page => Mode::JournalPage,
             Pane::Journal => Mode::JournalList,
+            Pane::Trends => Mode::Trends,
             Pane::Critic => match (self.critic.view, &self.critic.flow) {
                 (View::List, _) | (View::Flow, None) => Mode::CriticList,
                 (View::Detail, _) => Mode::CriticDetail,
@@ -337,6 +345,13 @@ impl App {
                     Pane::Checkin => self.checkin.apply(action, &mut ctx),
                     Pane::Critic => self.critic.apply(action, &mut ctx),
                     Pane::Journal => self.journal.apply(action, &mut ctx),
+                    Pane::Trends => {
+                        if self.trends.apply(action) {
+                            self.trends.refresh(ctx.store, ctx.today()).map(|()| None)
+                        } else {
+                            Ok(None)
+                        }
+                    }
                 };
                 match result {
                     Ok(Some(notice)) => self.notice = Some(notice),
@@ -430,6 +445,13 @@ impl App {
         } else {
             (i + n - 1) % n
         }];
+        if self.pane == Pane::Trends {
+            // Figures are computed on arrival, so they include whatever was just saved.
+            let today = (self.clock)().date_naive();
+            if let Err(e) = self.trends.refresh(&self.store, today) {
+                self.notice = Some(format!("The trends couldn't be worked out just now ({e})."));
+            }
+        }
     }
 
     fn note_change(&mut self) {
@@ -537,6 +559,11 @@ impl App {
                 now,
             }
             .render(body, buf),
+            Pane::Trends => TrendsView {
+                pane: &self.trends,
+                theme: t,
+            }
+            .render(body, buf),
         }
         if let Some(letter) = &self.offer
             && self.pane == Pane::Checkin
@@ -611,6 +638,7 @@ impl App {
                 Pane::Checkin => mode != Mode::Form || self.checkin.offers(h.action),
                 Pane::Critic => self.critic.offers(h.action),
                 Pane::Journal => self.journal.offers(h.action),
+                Pane::Trends => true,
             })
             .partition(|h| {
                 matches!(

@@ -37,6 +37,8 @@ pub enum Mode {
     BreakText,
     /// The search box is open.
     Search,
+    /// The Trends pane.
+    Trends,
 }
 
 impl Mode {
@@ -57,6 +59,7 @@ impl Mode {
             Mode::BreakMood => "Self-compassion break: mood",
             Mode::BreakText => "Self-compassion break: the three steps",
             Mode::Search => "Search",
+            Mode::Trends => "Trends",
         }
     }
 }
@@ -216,6 +219,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::BreakText, &[Code(Esc)], "Esc", Action::PrevStep, "back a step, losing nothing", Some("back")),
     b(Mode::BreakText, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the break as it is", Some("save")),
     b(Mode::BreakText, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly", None),
+    // Trends.
+    b(Mode::Trends, &[Code(Right), Char('l')], "→ / l", Action::Right, "the next view (mood, weeks, calendar, rituals, practice)", Some("view")),
+    b(Mode::Trends, &[Code(Left), Char('h')], "← / h", Action::Left, "the previous view", None),
+    b(Mode::Trends, &[Char('+'), Char('='), Char(']')], "+ / ]", Action::LongerSpan, "look over more weeks (up to all time)", Some("longer")),
+    b(Mode::Trends, &[Char('-'), Char('[')], "- / [", Action::ShorterSpan, "look over fewer weeks", Some("shorter")),
     // Search.
     b(Mode::Search, &[Code(Enter)], "Enter", Action::EditSelected, "open the record in its pane", Some("open")),
     b(Mode::Search, &[Code(Down)], "↓", Action::FocusNext, "next result", None),
@@ -248,6 +256,7 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::BreakMood => &[Mode::BreakMood, Mode::Global],
         Mode::BreakText => &[Mode::BreakText],
         Mode::Search => &[Mode::Search],
+        Mode::Trends => &[Mode::Trends, Mode::Global],
     }
 }
 
@@ -317,6 +326,8 @@ fn short_label(b: &Binding) -> &'static str {
         Action::SuggestNext | Action::SuggestPrev => "↑↓",
         Action::NewRecord => "n",
         Action::StartBreak => "b",
+        Action::LongerSpan => "+",
+        Action::ShorterSpan => "-",
         Action::NextStep => "Enter",
         Action::PrevStep | Action::BackToForm => "Esc",
         Action::Activate => "Enter",

@@ -5,6 +5,7 @@ pub mod compassion_break;
 pub mod critic;
 pub mod critic_view;
 pub mod journal;
+pub mod trends;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 

@@ -1,0 +1,434 @@
+//! The Trends pane: mood over weeks as charts (a daily line with its 7-day average, weekly
+//! bars, a calendar), ritual impact, and the practice figures. One view at a time, so it
+//! reads as well at 40×12 as at 80×24.
+
+use chrono::{Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
+};
+
+use crate::insights::{Span as Window, Trends, WeekStart, sparkline};
+use crate::store::Store;
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+
+/// The spans a person can look over, in weeks (`None`: everything).
+pub const SPANS: [Option<u32>; 6] = [Some(4), Some(8), Some(12), Some(26), Some(52), None];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sub {
+    Mood,
+    Weeks,
+    Calendar,
+    Rituals,
+    Practice,
+}
+
+impl Sub {
+    pub const ALL: [Sub; 5] = [
+        Sub::Mood,
+        Sub::Weeks,
+        Sub::Calendar,
+        Sub::Rituals,
+        Sub::Practice,
+    ];
+
+    fn title(self) -> &'static str {
+        match self {
+            Sub::Mood => "Mood",
+            Sub::Weeks => "Weeks",
+            Sub::Calendar => "Calendar",
+            Sub::Rituals => "Rituals",
+            Sub::Practice => "Practice",
+        }
+    }
+}
+
+pub struct TrendsPane {
+    pub sub: Sub,
+    pub span: usize,
+    pub week_start: WeekStart,
+    pub trends: Option<Trends>,
+}
+
+impl TrendsPane {
+    pub fn new(week_start: WeekStart) -> Self {
+        Self {
+            sub: Sub::Mood,
+            span: 1,
+            week_start,
+            trends: None,
+        }
+    }
+
+    /// Computes the figures again from the journal, for the span chosen, up to `today`.
+    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> crate::store::Result<()> {
+        let earliest = match SPANS[self.span] {
+            None => store.earliest_day()?,
+            Some(_) => None,
+        };
+        let window = Window::new(today, SPANS[self.span], self.week_start, earliest);
+        let (days, thoughts, breaks) = store.trend_inputs(window.from, window.until)?;
+        self.trends = Some(Trends::new(
+            days,
+            &thoughts,
+            &breaks,
+            window,
+            self.week_start,
+        ));
+        Ok(())
+    }
+
+    /// Returns whether the figures need computing again.
+    pub fn apply(&mut self, action: Action) -> bool {
+        let i = Sub::ALL.iter().position(|s| *s == self.sub).unwrap_or(0);
+        match action {
+            Action::Right => self.sub = Sub::ALL[(i + 1) % Sub::ALL.len()],
+            Action::Left => self.sub = Sub::ALL[(i + Sub::ALL.len() - 1) % Sub::ALL.len()],
+            Action::LongerSpan if self.span + 1 < SPANS.len() => {
+                self.span += 1;
+                return true;
+            }
+            Action::ShorterSpan if self.span > 0 => {
+                self.span -= 1;
+                return true;
+            }
+            _ => {}
+        }
+        false
+    }
+}
+
+fn span_words(span: Option<u32>) -> String {
+    match span {
+        Some(n) => format!("{n} weeks"),
+        None => "all time".into(),
+    }
+}
+
+pub struct TrendsView<'a> {
+    pub pane: &'a TrendsPane,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TrendsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let p = self.pane;
+        let t = self.theme;
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+        let mut spans = vec![];
+        for s in Sub::ALL {
+            let style = if s == p.sub { t.selection } else { t.muted };
+            spans.push(Span::styled(format!(" {} ", s.title()), style));
+        }
+        Line::from(spans).render(Rect::new(tabs.x, tabs.y, tabs.width, 1), buf);
+        let Some(tr) = &p.trends else {
+            return;
+        };
+        let range = format!(
+            "{} · {} – {}",
+            span_words(SPANS[p.span]),
+            tr.span.from.format("%-d %b %Y"),
+            tr.span.until.format("%-d %b %Y")
+        );
+        Line::from(Span::styled(range, t.muted)).render(
+            Rect::new(tabs.x + 1, tabs.y + 1, tabs.width.saturating_sub(1), 1),
+            buf,
+        );
+        let empty = match p.sub {
+            Sub::Mood | Sub::Weeks | Sub::Calendar => tr.days.is_empty(),
+            Sub::Rituals => tr.rituals.is_empty(),
+            Sub::Practice => tr.is_empty(),
+        };
+        if empty {
+            let words = match p.sub {
+                Sub::Rituals => {
+                    "No rituals recorded in these weeks yet. Pick one or two when you check in (a walk, some rest) and kindly will show how your days go with and without them."
+                }
+                _ => {
+                    "Nothing recorded in these weeks yet. A check-in a day is plenty; the picture fills in gently. Try a longer span with +."
+                }
+            };
+            Paragraph::new(Span::styled(words, t.muted))
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            return;
+        }
+        match p.sub {
+            Sub::Mood => self.mood(tr, body, buf),
+            Sub::Weeks => self.weeks(tr, body, buf),
+            Sub::Calendar => self.calendar(tr, body, buf),
+            Sub::Rituals => self.rituals(tr, body, buf),
+            Sub::Practice => self.practice(tr, body, buf),
+        }
+    }
+}
+
+impl TrendsView<'_> {
+    fn mood(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let x = |d: NaiveDate| (d - tr.span.from).num_days() as f64;
+        let points: Vec<(f64, f64)> = tr.days.iter().map(|d| (x(d.day), d.mood)).collect();
+        let average: Vec<(f64, f64)> = tr
+            .moving
+            .iter()
+            .filter_map(|(d, v)| v.map(|v| (x(*d), v)))
+            .collect();
+        let last = x(tr.span.until).max(1.0);
+        let mid = tr.span.from + Duration::days((last / 2.0) as i64);
+        let chart = Chart::new(vec![
+            Dataset::default()
+                .name("day")
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Scatter)
+                .style(t.muted)
+                .data(&points),
+            Dataset::default()
+                .name("7-day average")
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.accent)
+                .data(&average),
+        ])
+        .x_axis(Axis::default().bounds([0.0, last]).style(t.muted).labels([
+            tr.span.from.format("%-d %b").to_string(),
+            mid.format("%-d %b").to_string(),
+            tr.span.until.format("%-d %b").to_string(),
+        ]))
+        .y_axis(
+            Axis::default()
+                .bounds([1.0, 10.0])
+                .style(t.muted)
+                .labels(["1", "5", "10"]),
+        )
+        .legend_position(None);
+        let [plot, caption] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        chart.render(plot, buf);
+        Line::from(vec![
+            Span::styled("• ", t.muted),
+            Span::styled("a day's mood   ", t.muted),
+            Span::styled("⠉⠉ ", t.accent),
+            Span::styled("7-day average", t.muted),
+        ])
+        .render(caption, buf);
+    }
+
+    fn weeks(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let n = tr.weeks.len().max(1) as u16;
+        let width = (area.width.saturating_sub(n) / n).clamp(1, 7);
+        let labelled = width >= 5;
+        let bars: Vec<Bar<'_>> = tr
+            .weeks
+            .iter()
+            .map(|w| {
+                let v = w.mean.unwrap_or(0.0);
+                let style = w.mean.map_or(t.muted, |m| t.mood(m.round() as u8));
+                let mut bar = Bar::default()
+                    .value((v * 10.0).round() as u64)
+                    .text_value(w.mean.map_or(String::new(), |m| format!("{m:.1}")))
+                    .style(style)
+                    .value_style(t.selection);
+                if labelled {
+                    bar = bar.label(Line::from(w.start.format("%-d/%-m").to_string()));
+                }
+                bar
+            })
+            .collect();
+        let [chart, caption] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(width)
+            .bar_gap(1)
+            .max(100)
+            .label_style(t.muted)
+            .render(chart, buf);
+        Line::from(Span::styled(
+            "Weekly mean mood (a day counts once, however many check-ins)",
+            t.muted,
+        ))
+        .render(caption, buf);
+    }
+
+    fn calendar(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let label_w: u16 = 4;
+        let room = area.width.saturating_sub(label_w);
+        let weeks: Vec<NaiveDate> = tr.span.week_starts().collect();
+        // Wide cells when there are few weeks, one column per week when there are many.
+        let cell: u16 = (room / weeks.len().max(1) as u16).clamp(1, 4);
+        let fit = usize::from(room / cell);
+        let shown = &weeks[weeks.len().saturating_sub(fit)..];
+        // Month names above the week where each month begins.
+        let mut last_month = None;
+        for (col, start) in shown.iter().enumerate() {
+            let month = (*start + Duration::days(6)).format("%b").to_string();
+            if last_month.as_ref() != Some(&month) {
+                let x = area.x + label_w + col as u16 * cell;
+                if x + 3 <= area.right() {
+                    buf.set_string(x, area.y, &month, t.muted);
+                }
+                last_month = Some(month);
+            }
+        }
+        for row in 0..7u16 {
+            if row + 1 >= area.height {
+                break;
+            }
+            let y = area.y + 1 + row;
+            if row % 2 == 0 {
+                // The span starts on the first day of a week, so row n is that weekday + n.
+                let name = (tr.span.from + Duration::days(i64::from(row)))
+                    .format("%a")
+                    .to_string();
+                Line::from(Span::styled(name, t.muted))
+                    .render(Rect::new(area.x, y, label_w, 1), buf);
+            }
+            for (col, start) in shown.iter().enumerate() {
+                let day = *start + Duration::days(i64::from(row));
+                let x = area.x + label_w + col as u16 * cell;
+                let (symbol, style) = if !tr.span.contains(day) {
+                    (" ", Style::default())
+                } else {
+                    match tr.days.iter().find(|d| d.day == day) {
+                        Some(d) => ("█", t.mood(d.mood.round() as u8)),
+                        None => ("·", t.muted),
+                    }
+                };
+                let filled = usize::from(if cell >= 3 { cell - 1 } else { cell });
+                let text = if symbol == "·" {
+                    "·".to_string()
+                } else {
+                    symbol.repeat(filled)
+                };
+                buf.set_string(x, y, text, style);
+            }
+        }
+        if area.height > 9 {
+            let mut legend = vec![Span::styled("low ", t.muted)];
+            for m in 1..=10 {
+                legend.push(Span::styled("█", t.mood(m)));
+            }
+            legend.push(Span::styled(" high   · no check-in", t.muted));
+            Line::from(legend).render(Rect::new(area.x + label_w, area.y + 9, room, 1), buf);
+            if shown.len() < weeks.len() && area.height > 10 {
+                Line::from(Span::styled(
+                    format!("the last {} weeks fit here", shown.len()),
+                    t.muted,
+                ))
+                .render(Rect::new(area.x + label_w, area.y + 10, room, 1), buf);
+            }
+        }
+    }
+
+    fn rituals(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let mut lines = vec![Line::from(Span::styled(
+            "Mean day mood with the ritual · without it",
+            t.muted,
+        ))];
+        for r in &tr.rituals {
+            let mut spans = vec![Span::styled(format!("{:<16}", r.name), t.text)];
+            if r.comparable() {
+                let with = r.mean_with.unwrap_or_default();
+                let without = r.mean_without.unwrap_or_default();
+                spans.push(Span::styled(
+                    format!("{with:.1}"),
+                    t.mood(with.round() as u8),
+                ));
+                spans.push(Span::styled(format!(" ({}d)", r.days_with), t.muted));
+                spans.push(Span::styled(" · ", t.muted));
+                spans.push(Span::styled(
+                    format!("{without:.1}"),
+                    t.mood(without.round() as u8),
+                ));
+                spans.push(Span::styled(format!(" ({}d)", r.days_without), t.muted));
+            } else {
+                spans.push(Span::styled(
+                    format!(
+                        "not enough days yet ({}d with, {}d without)",
+                        r.days_with, r.days_without
+                    ),
+                    t.muted,
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn practice(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        let c = &tr.critic;
+        lines.push(Line::from(Span::styled("Inner critic", t.title)));
+        let per_week: Vec<Option<f64>> = c.per_week.iter().map(|(_, n)| Some(*n as f64)).collect();
+        let most = c.per_week.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
+        lines.push(if c.count == 0 {
+            Line::from(Span::styled("No thought records in these weeks.", t.text))
+        } else {
+            Line::from(vec![
+                Span::styled(format!("{} thought records, by week  ", c.count), t.text),
+                Span::styled(sparkline(&per_week, 0.0, most), t.accent),
+            ])
+        });
+        let relief = match (c.mean_belief_relief, c.mean_intensity_relief) {
+            (Some(b), Some(i)) => format!(
+                "After reframing, belief eased {b:.0} points and feelings {i:.0}, on average."
+            ),
+            (Some(b), None) => format!("After reframing, belief eased {b:.0} points on average."),
+            (None, Some(i)) => format!("After reframing, feelings eased {i:.0} points on average."),
+            (None, None) => "Rate belief before and after a reframe to see the relief here.".into(),
+        };
+        lines.push(Line::from(Span::styled(relief, t.muted)));
+        lines.push(Line::raw(""));
+        let b = &tr.breaks;
+        lines.push(Line::from(Span::styled("Self-compassion breaks", t.title)));
+        lines.push(Line::from(Span::styled(
+            match (b.count, b.mean_before, b.mean_after) {
+                (0, _, _) => {
+                    "None in these weeks. Press b on the Check-in pane for a one-minute break."
+                        .to_string()
+                }
+                (n, Some(x), Some(y)) => {
+                    format!("{n} taken; mood {x:.1} before, {y:.1} after, on average.")
+                }
+                (n, Some(x), None) => format!("{n} taken; mood {x:.1} before, on average."),
+                (n, _, _) => format!("{n} taken."),
+            },
+            t.text,
+        )));
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            "Self-compassion parts, weekly (1–5)",
+            t.title,
+        )));
+        for (i, name) in ["kindness", "humanity", "mindfulness"].iter().enumerate() {
+            let series: Vec<Option<f64>> = tr
+                .parts
+                .iter()
+                .map(|w| [w.kindness, w.humanity, w.mindfulness][i])
+                .collect();
+            let latest = series.iter().rev().flatten().next();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{name:<12}"), t.text),
+                Span::styled(sparkline(&series, 1.0, 5.0), t.accent),
+                Span::styled(
+                    latest.map_or("  not rated yet".into(), |v| format!("  {v:.1} lately")),
+                    t.muted,
+                ),
+            ]));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
