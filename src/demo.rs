@@ -2,9 +2,142 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
-use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
+use crate::config::Config;
+use crate::domain::{
+    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, Journal, Label, Mood, PartRating,
+    Percent, Scale, Thought,
+};
 
 const NOTES: &str = include_str!("../assets/demo-notes.txt");
+const THOUGHTS: &str = include_str!("../assets/demo-thoughts.txt");
+const ENTRIES: &str = include_str!("../assets/demo-entries.txt");
+
+fn content_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// A whole sample journal for `weeks` weeks up to `now`: check-ins, thought records about
+/// every third day, a journal page or letter every few days, and breaks on some low days.
+pub fn journal(weeks: u32, now: DateTime<FixedOffset>, config: &Config) -> Journal {
+    let checkins = checkins(weeks, now, &config.emotions, &config.rituals);
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03 ^ u64::from(weeks));
+    let traps = config.traps();
+    let samples: Vec<Vec<&str>> = content_lines(THOUGHTS)
+        .map(|l| l.split('|').map(str::trim).collect())
+        .filter(|f: &Vec<&str>| f.len() == 6)
+        .collect();
+    let pages: Vec<(EntryKind, String, String)> = ENTRIES
+        .split("\n---\n")
+        .filter_map(|block| {
+            let block: String = block
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let (head, body) = block.trim().split_once('\n')?;
+            let (kind, title) = head.split_once(':')?;
+            let kind = EntryKind::parse(kind.trim())?;
+            Some((kind, title.trim().to_string(), body.trim().to_string()))
+        })
+        .collect();
+    let mut out = Journal {
+        checkins,
+        ..Journal::default()
+    };
+    let start = now.date_naive() - Duration::days(i64::from(weeks) * 7 - 1);
+    for (n, day) in start
+        .iter_days()
+        .take_while(|d| *d <= now.date_naive())
+        .enumerate()
+    {
+        let Some(at) = offset_at(now, day, 13 + (rng.below(6) as u32)) else {
+            continue;
+        };
+        if at > now {
+            continue;
+        }
+        if !samples.is_empty() && rng.chance(33) {
+            let f = &samples[rng.below(samples.len() as u64) as usize];
+            if let Ok(mut t) = Thought::new(at, f[1]) {
+                t.situation = Some(f[0].to_string());
+                t.voice = Some(f[2].to_string());
+                t.distortions = traps.parse_list(f[3]).unwrap_or_default();
+                t.friend = Some(f[4].to_string());
+                let before = 60 + rng.below(35) as u8;
+                t.belief = Percent::new(before).ok();
+                let pct = |v: u64| Percent::new(v.min(100) as u8).ok();
+                if rng.chance(85) {
+                    t.reframe = Some(f[5].to_string());
+                    t.belief_after = pct(u64::from(before) - 15 - rng.below(35));
+                }
+                let feel = ["ashamed", "anxious", "sad", "frustrated"][rng.below(4) as usize];
+                if let Ok(name) = Label::new("emotion", feel) {
+                    let b = 50 + rng.below(45);
+                    t.emotions.push(FeltEmotion {
+                        name,
+                        intensity: pct(b),
+                        intensity_after: t
+                            .reframe
+                            .as_ref()
+                            .and_then(|_| pct(b.saturating_sub(10 + rng.below(30)))),
+                    });
+                }
+                out.thoughts.push(t);
+            }
+        }
+        if !pages.is_empty() && (n % 4 == 2 || rng.chance(8)) {
+            let (kind, title, body) = &pages[rng.below(pages.len() as u64) as usize];
+            if let Ok(mut e) = Entry::new(at - Duration::hours(3), *kind, body) {
+                e.title = Some(title.clone());
+                out.entries.push(e);
+            }
+        }
+        let low_day = out
+            .checkins
+            .iter()
+            .any(|c| c.day() == day && c.mood.get() <= 4);
+        if low_day && rng.chance(45) {
+            let before = 2 + rng.below(3) as u8;
+            if let Ok(m) = Mood::new(before) {
+                let mut b = Break::new(at + Duration::minutes(30), m);
+                b.mood_after = Mood::new(before + 1 + rng.below(3) as u8).ok();
+                b.moment = Some("This is a hard moment.".into());
+                b.shared = rng
+                    .chance(70)
+                    .then(|| "Lots of people feel like this sometimes.".into());
+                b.wish = Some("May I be patient with myself.".into());
+                if b.at <= now {
+                    out.breaks.push(b);
+                }
+            }
+        }
+    }
+    // Ids from the same seed too, so two runs give the very same journal.
+    let mut ids = Rng(0x5851_F42D_4C95_7F2D ^ u64::from(weeks));
+    let mut next_id = || {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&ids.next().to_le_bytes());
+        bytes[8..].copy_from_slice(&ids.next().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    };
+    out.checkins.iter_mut().for_each(|c| c.id = next_id());
+    out.thoughts.iter_mut().for_each(|t| t.id = next_id());
+    out.entries.iter_mut().for_each(|e| e.id = next_id());
+    out.breaks.iter_mut().for_each(|b| b.id = next_id());
+    out
+}
+
+fn offset_at(
+    now: DateTime<FixedOffset>,
+    day: chrono::NaiveDate,
+    hour: u32,
+) -> Option<DateTime<FixedOffset>> {
+    let time = NaiveTime::from_hms_opt(hour.min(23), 0, 0)?;
+    now.offset()
+        .from_local_datetime(&day.and_time(time))
+        .single()
+}
 
 /// A small deterministic generator (xorshift64*), so demo data never depends on the clock.
 struct Rng(u64);
@@ -129,7 +262,23 @@ fn one(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+
+    #[test]
+    fn the_whole_demo_has_every_kind_of_record() {
+        let now = DateTime::parse_from_rfc3339("2026-11-29T21:00:00+00:00").unwrap();
+        let j = journal(12, now, &Config::default());
+        assert!(j.checkins.len() > 100);
+        assert!(j.thoughts.len() >= 10, "{}", j.thoughts.len());
+        assert!(j.entries.iter().any(|e| e.kind == EntryKind::Letter));
+        assert!(j.entries.iter().any(|e| e.kind == EntryKind::Journal));
+        assert!(!j.breaks.is_empty());
+        assert!(
+            j.thoughts
+                .iter()
+                .any(|t| t.belief_relief().is_some_and(|r| r > 0))
+        );
+        assert_eq!(journal(12, now, &Config::default()), j, "deterministic");
+    }
 
     #[test]
     fn demo_is_deterministic_and_in_range() {

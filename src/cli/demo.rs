@@ -41,25 +41,23 @@ pub fn run(args: DemoArgs, db: Option<PathBuf>, config: Config) -> Result<(), Cl
 
 fn fill_and_open(args: &DemoArgs, path: &std::path::Path, config: Config) -> Result<(), CliError> {
     let mut store = Store::open(path)?;
-    if store.latest_checkin()?.is_some() {
+    if store.earliest_day()?.is_some() || !store.entries(None)?.is_empty() {
         return Err(CliError::Usage(format!(
             "{} already holds check-ins; the demo fills a fresh journal, so give --db a new file",
             path.display()
         )));
     }
-    let sample = crate::demo::checkins(
-        args.weeks,
-        crate::domain::time::now_local(),
-        &config.emotions,
-        &config.rituals,
-    );
-    store.save_checkins(&sample)?;
+    let sample = crate::demo::journal(args.weeks, crate::domain::time::now_local(), &config);
+    store.save_journal(&sample)?;
     if args.fill_only {
         eprintln!(
-            "Filled {} with {} sample check-ins over {} weeks.",
+            "Filled {} with {} weeks of sample data: {} check-ins, {} thought records, {} pages and letters, {} breaks.",
             path.display(),
-            sample.len(),
-            args.weeks
+            args.weeks,
+            sample.checkins.len(),
+            sample.thoughts.len(),
+            sample.entries.len(),
+            sample.breaks.len()
         );
         return Ok(());
     }

@@ -75,7 +75,7 @@ impl ExportArgs {
 
 pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
     let Format::Json = plan.format;
-    let doc = json::export(&json::Journal {
+    let doc = json::export(&crate::domain::Journal {
         checkins: store.checkins_between(plan.from, plan.to)?,
         thoughts: store.thoughts_between(plan.from, plan.to)?,
         entries: store.entries_between(plan.from, plan.to)?,

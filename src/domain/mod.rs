@@ -37,3 +37,12 @@ impl InvalidInput {
         self
     }
 }
+
+/// Everything a person has recorded, each kind oldest first: what an export holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Journal {
+    pub checkins: Vec<CheckIn>,
+    pub thoughts: Vec<Thought>,
+    pub entries: Vec<Entry>,
+    pub breaks: Vec<Break>,
+}

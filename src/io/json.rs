@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::domain::{
-    Break, CheckIn, Energy, Entry, Label, Mood, PartRating, Percent, Scale, Thought,
+    Break, CheckIn, Energy, Entry, Journal, Label, Mood, PartRating, Percent, Scale, Thought,
 };
 use crate::store::format_at;
 
@@ -150,15 +150,6 @@ impl From<&Break> for BreakRecord {
             wish: b.wish.clone(),
         }
     }
-}
-
-/// Everything an export holds, each kind oldest first.
-#[derive(Debug, Default)]
-pub struct Journal {
-    pub checkins: Vec<CheckIn>,
-    pub thoughts: Vec<Thought>,
-    pub entries: Vec<Entry>,
-    pub breaks: Vec<Break>,
 }
 
 /// Builds the export document.

@@ -222,7 +222,7 @@ pub fn format_at(at: &DateTime<FixedOffset>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
+pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
     let now = stamp_now();
     let id = c.id.to_string();
     tx.execute(

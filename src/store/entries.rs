@@ -21,33 +21,7 @@ impl Store {
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
         let tx = self.write()?;
-        let id = e.id.to_string();
-        tx.execute(
-            "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
-             ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
-                 day = excluded.day, kind = excluded.kind, title = excluded.title,
-                 body = excluded.body, updated_at = excluded.updated_at",
-            params![
-                id,
-                format_at(&e.at),
-                e.at.timestamp(),
-                e.day().to_string(),
-                e.kind.as_str(),
-                e.title,
-                e.body,
-                stamp_now()
-            ],
-        )?;
-        tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
-        {
-            let mut tag = tx.prepare_cached(
-                "INSERT INTO entry_tags (entry_id, name, position) VALUES (?1, ?2, ?3)",
-            )?;
-            for (pos, t) in e.tags.iter().enumerate() {
-                tag.execute(params![id, t.as_str(), pos as i64])?;
-            }
-        }
+        upsert_entry(&tx, e)?;
         if let Some(slot) = draft {
             tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
         }
@@ -107,27 +81,26 @@ impl Store {
 
     pub fn save_break(&mut self, b: &Break) -> Result<()> {
         let tx = self.write()?;
-        tx.execute(
-            "INSERT INTO breaks (id, at, at_utc, day, mood_before, mood_after, moment, shared, wish,
-                                 created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
-             ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
-                 day = excluded.day, mood_before = excluded.mood_before,
-                 mood_after = excluded.mood_after, moment = excluded.moment,
-                 shared = excluded.shared, wish = excluded.wish, updated_at = excluded.updated_at",
-            params![
-                b.id.to_string(),
-                format_at(&b.at),
-                b.at.timestamp(),
-                b.at.date_naive().to_string(),
-                b.mood_before.get(),
-                b.mood_after.map(Mood::get),
-                b.moment,
-                b.shared,
-                b.wish,
-                stamp_now()
-            ],
-        )?;
+        upsert_break(&tx, b)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves a whole journal in one transaction: all of it, or none of it.
+    pub fn save_journal(&mut self, j: &crate::domain::Journal) -> Result<()> {
+        let tx = self.write()?;
+        for c in &j.checkins {
+            super::checkins::upsert(&tx, c)?;
+        }
+        for t in &j.thoughts {
+            super::thoughts::upsert(&tx, t)?;
+        }
+        for e in &j.entries {
+            upsert_entry(&tx, e)?;
+        }
+        for b in &j.breaks {
+            upsert_break(&tx, b)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -190,6 +163,62 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
+    let id = e.id.to_string();
+    tx.execute(
+        "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+         ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
+             day = excluded.day, kind = excluded.kind, title = excluded.title,
+             body = excluded.body, updated_at = excluded.updated_at",
+        params![
+            id,
+            format_at(&e.at),
+            e.at.timestamp(),
+            e.day().to_string(),
+            e.kind.as_str(),
+            e.title,
+            e.body,
+            stamp_now()
+        ],
+    )?;
+    tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
+    {
+        let mut tag = tx.prepare_cached(
+            "INSERT INTO entry_tags (entry_id, name, position) VALUES (?1, ?2, ?3)",
+        )?;
+        for (pos, t) in e.tags.iter().enumerate() {
+            tag.execute(params![id, t.as_str(), pos as i64])?;
+        }
+    }
+    Ok(())
+}
+
+fn upsert_break(tx: &rusqlite::Transaction<'_>, b: &Break) -> Result<()> {
+    tx.execute(
+        "INSERT INTO breaks (id, at, at_utc, day, mood_before, mood_after, moment, shared, wish,
+                             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+         ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
+             day = excluded.day, mood_before = excluded.mood_before,
+             mood_after = excluded.mood_after, moment = excluded.moment,
+             shared = excluded.shared, wish = excluded.wish, updated_at = excluded.updated_at",
+        params![
+            b.id.to_string(),
+            format_at(&b.at),
+            b.at.timestamp(),
+            b.at.date_naive().to_string(),
+            b.mood_before.get(),
+            b.mood_after.map(Mood::get),
+            b.moment,
+            b.shared,
+            b.wish,
+            stamp_now()
+        ],
+    )?;
+    Ok(())
 }
 
 fn invalid(what: &str) -> StoreError {

@@ -121,7 +121,7 @@ impl Store {
     }
 }
 
-fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
+pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
     let id = t.id.to_string();
     tx.execute(
         "INSERT INTO thoughts (id, at, at_utc, day, situation, thought, voice, belief,
