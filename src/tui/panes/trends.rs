@@ -122,10 +122,11 @@ impl Widget for TrendsView<'_> {
         let t = self.theme;
         let [tabs, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-        let mut spans = vec![];
+        let mut spans = vec![Span::raw(" ")];
         for s in Sub::ALL {
             let style = if s == p.sub { t.selection } else { t.muted };
-            spans.push(Span::styled(format!(" {} ", s.title()), style));
+            spans.push(Span::styled(s.title(), style));
+            spans.push(Span::raw(" "));
         }
         Line::from(spans).render(Rect::new(tabs.x, tabs.y, tabs.width, 1), buf);
         let Some(tr) = &p.trends else {
@@ -267,9 +268,10 @@ impl TrendsView<'_> {
         let cell: u16 = (room / weeks.len().max(1) as u16).clamp(1, 4);
         let fit = usize::from(room / cell);
         let shown = &weeks[weeks.len().saturating_sub(fit)..];
-        // Month names above the week where each month begins.
+        // Month names above the week where each month begins, when there's a row to spare.
+        let top: u16 = u16::from(area.height >= 8);
         let mut last_month = None;
-        for (col, start) in shown.iter().enumerate() {
+        for (col, start) in shown.iter().enumerate().filter(|_| top == 1) {
             let month = (*start + Duration::days(6)).format("%b").to_string();
             if last_month.as_ref() != Some(&month) {
                 let x = area.x + label_w + col as u16 * cell;
@@ -280,10 +282,10 @@ impl TrendsView<'_> {
             }
         }
         for row in 0..7u16 {
-            if row + 1 >= area.height {
+            if row + top >= area.height {
                 break;
             }
-            let y = area.y + 1 + row;
+            let y = area.y + top + row;
             if row % 2 == 0 {
                 // The span starts on the first day of a week, so row n is that weekday + n.
                 let name = (tr.span.from + Duration::days(i64::from(row)))

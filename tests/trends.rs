@@ -1,0 +1,80 @@
+//! The Trends pane with demo data and with nothing yet, and the span and view keys.
+
+mod common;
+
+use common::*;
+use kindly::store::Store;
+use kindly::tui::App;
+use kindly::tui::app::Pane;
+use kindly::tui::panes::trends::Sub;
+use ratatui::crossterm::event::KeyCode;
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let journal = kindly::demo::journal(12, at(NOW), &kindly::config::Config::default());
+    store.save_journal(&journal).unwrap();
+    app_with(store, NOW)
+}
+
+fn to_trends(app: &mut App) {
+    press(app, &[key(KeyCode::BackTab)]);
+    assert_eq!(app.pane, Pane::Trends);
+}
+
+#[test]
+fn snapshot_trends_with_demo_data() {
+    let mut app = demo_app();
+    to_trends(&mut app);
+    insta::assert_snapshot!("trends_mood_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("trends_mood_40x12", screen(&app, 40, 12));
+    press(&mut app, &[ch('l')]);
+    insta::assert_snapshot!("trends_weeks_80x24", screen(&app, 80, 24));
+    press(&mut app, &[ch('l')]);
+    insta::assert_snapshot!("trends_calendar_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("trends_calendar_40x12", screen(&app, 40, 12));
+    press(&mut app, &[ch('l')]);
+    insta::assert_snapshot!("trends_rituals_80x24", screen(&app, 80, 24));
+    press(&mut app, &[ch('l')]);
+    insta::assert_snapshot!("trends_practice_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_trends_with_nothing_yet() {
+    let mut app = app();
+    to_trends(&mut app);
+    insta::assert_snapshot!("trends_empty_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("trends_empty_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn the_span_grows_and_shrinks_and_views_cycle() {
+    let mut app = demo_app();
+    to_trends(&mut app);
+    let weeks = |app: &App| app.trends.trends.as_ref().unwrap().weeks.len();
+    assert_eq!(weeks(&app), 8);
+    press(&mut app, &[ch('+')]);
+    assert_eq!(weeks(&app), 12);
+    press(&mut app, &[ch('-'), ch('-'), ch('-')]);
+    assert_eq!(weeks(&app), 4, "four weeks is the shortest");
+    for _ in 0..6 {
+        press(&mut app, &[ch('+')]);
+    }
+    let t = app.trends.trends.as_ref().unwrap();
+    assert_eq!(
+        t.span.from,
+        "2026-09-07".parse().unwrap(),
+        "all time reaches the first week"
+    );
+    press(&mut app, &[ch('h')]);
+    assert_eq!(app.trends.sub, Sub::Practice);
+}
+
+#[test]
+fn trends_see_what_was_just_saved() {
+    let mut app = app();
+    press(&mut app, &[ch('6'), ctrl('s')]);
+    to_trends(&mut app);
+    let t = app.trends.trends.as_ref().unwrap();
+    assert_eq!(t.days.len(), 1);
+    assert_eq!(t.days[0].mood, 6.0);
+}
