@@ -802,3 +802,118 @@ fn trends_refuses_bad_spans() {
         "--until is a date like",
     );
 }
+
+#[test]
+fn the_html_report_is_well_formed_with_one_point_per_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["demo", "--weeks", "6", "--fill-only"])
+        .assert()
+        .success();
+    let html = dir.path().join("summary.html");
+    kindly(&db)
+        .args(["report", "--weeks", "4", "--format", "html", "-o"])
+        .arg(&html)
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&html).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&html).unwrap();
+    // Parse it strictly: every tag closed, every attribute quoted.
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let (mut in_svg, mut circles, mut svgs) = (false, 0, 0);
+    loop {
+        match reader.read_event().expect("the report is well-formed") {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == "svg" => {
+                in_svg = true;
+                svgs += 1;
+            }
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "svg" => in_svg = false,
+            quick_xml::events::Event::Start(e) if in_svg && e.name().as_ref() == "circle" => {
+                circles += 1
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(svgs, 1);
+    let trends = kindly(&db)
+        .args(["trends", "--weeks", "4", "--format", "json"])
+        .output()
+        .unwrap();
+    let trends: serde_json::Value = serde_json::from_slice(&trends.stdout).unwrap();
+    let days: u64 = trends["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["days"].as_u64().unwrap())
+        .sum();
+    assert_eq!(circles, days, "one point per day with check-ins");
+    assert!(!text.contains("<script"), "no scripts");
+    assert!(
+        !text.contains("http://") || text.matches("http://").count() == 1,
+        "only the SVG namespace"
+    );
+}
+
+#[test]
+fn the_markdown_report_keeps_notes_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args([
+            "checkin",
+            "--mood",
+            "3",
+            "--note",
+            "a very private sentence",
+            "--rituals",
+            "walk",
+            "--at",
+            "2026-11-10 09:00",
+        ])
+        .assert()
+        .success();
+    let md = dir.path().join("summary.md");
+    let run = |extra: &[&str]| {
+        kindly(&db)
+            .args([
+                "report",
+                "--weeks",
+                "2",
+                "--until",
+                "2026-11-15",
+                "--format",
+                "md",
+                "-o",
+            ])
+            .arg(&md)
+            .args(extra)
+            .assert()
+            .success();
+        std::fs::read_to_string(&md).unwrap()
+    };
+    let plain = run(&[]);
+    assert!(
+        plain.contains("# kindly summary: 2026-11-02 to 2026-11-15"),
+        "{plain}"
+    );
+    assert!(
+        plain.contains("| 2026-11-09 | 1 | 3.0 | 3.0 | 3.0 |"),
+        "{plain}"
+    );
+    assert!(
+        !plain.contains("a very private sentence"),
+        "aggregates only by default"
+    );
+    let with_notes = run(&["--include-notes"]);
+    assert!(with_notes.contains("a very private sentence"));
+}
+
+#[test]
+fn report_refuses_missing_format_or_output() {
+    refused(&["report", "-o", "x.md"], "--format");
+    refused(&["report", "--format", "pdf", "-o", "x.pdf"], "pdf");
+    refused(&["report", "--format", "md"], "--output");
+}

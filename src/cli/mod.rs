@@ -3,6 +3,7 @@
 mod checkin;
 mod demo;
 mod export;
+mod report;
 mod search;
 mod thought;
 pub mod trends;
@@ -64,6 +65,9 @@ pub enum Command {
     /// Mood, rituals and practice over recent weeks, as text or JSON
     #[command(after_help = "Example:\n  kindly trends --weeks 12 --format json")]
     Trends(trends::TrendsArgs),
+    /// A summary to bring to a therapy session, as Markdown or HTML (figures only, unless --include-notes)
+    #[command(after_help = "Example:\n  kindly report --weeks 4 --format html -o summary.html")]
+    Report(report::ReportArgs),
     /// Write your journal out, whole, as JSON
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
@@ -188,6 +192,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let plan = args.validate(config.week_start)?;
             let store = open_store(cli.db)?;
             trends::run(&store, plan)
+        }
+        Some(Command::Report(args)) => {
+            let config = load_config(cli.config)?;
+            let plan = args.validate(config.week_start)?;
+            let store = open_store(cli.db)?;
+            report::run(&store, plan)
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;

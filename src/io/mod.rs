@@ -1,3 +1,4 @@
-//! Import and export formats. Today: the lossless kindly JSON export.
+//! Import and export formats: the lossless kindly JSON export and the summary report.
 
 pub mod json;
+pub mod report;
