@@ -28,8 +28,11 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Names with how often each came up, most often first.
+type Tally = Vec<(String, usize)>;
+
 /// The most named voices and thinking traps, with how often each came up.
-fn recurring(thoughts: &[Thought]) -> (Vec<(String, usize)>, Vec<(String, usize)>) {
+fn recurring(thoughts: &[Thought]) -> (Tally, Tally) {
     let mut voices: BTreeMap<String, usize> = BTreeMap::new();
     let mut traps: BTreeMap<String, usize> = BTreeMap::new();
     for t in thoughts {
