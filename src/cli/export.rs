@@ -18,6 +18,10 @@ use crate::store::Store;
 pub enum Format {
     /// Lossless kindly JSON (can be imported again)
     Json,
+    /// Spreadsheets: one file per record kind when -o names a folder; check-ins otherwise
+    Csv,
+    /// A readable journal, by day, newest first
+    Md,
 }
 
 #[derive(Debug, Args)]
@@ -31,7 +35,8 @@ pub struct ExportArgs {
     /// Only records on or before this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
-    /// Write to this file (created readable only by you) instead of standard output
+    /// Write to this file (created readable only by you) instead of standard output; for
+    /// CSV, a folder gets one file per record kind
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -74,16 +79,36 @@ impl ExportArgs {
 }
 
 pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
-    let Format::Json = plan.format;
-    let doc = json::export(&crate::domain::Journal {
+    let journal = crate::domain::Journal {
         checkins: store.checkins_between(plan.from, plan.to)?,
         thoughts: store.thoughts_between(plan.from, plan.to)?,
         entries: store.entries_between(plan.from, plan.to)?,
         breaks: store.breaks_between(plan.from, plan.to)?,
-    });
-    let mut bytes = Vec::new();
-    json::write(&doc, &mut bytes).context("couldn't build the export")?;
+    };
+    let bytes = match plan.format {
+        Format::Json => {
+            let mut bytes = Vec::new();
+            json::write(&json::export(&journal), &mut bytes)
+                .context("couldn't build the export")?;
+            bytes
+        }
+        Format::Md => crate::io::text::markdown(&journal).into_bytes(),
+        Format::Csv => {
+            let files = crate::io::text::csv_files(&journal).context("couldn't build the CSV")?;
+            if let Some(dir) = plan.output.as_ref().filter(|p| p.is_dir()) {
+                for (name, bytes) in &files {
+                    write_private(&dir.join(name), bytes).map_err(CliError::Other)?;
+                }
+                return Ok(());
+            }
+            files.into_iter().next().map(|(_, b)| b).unwrap_or_default()
+        }
+    };
     match plan.output {
+        Some(path) if path.is_dir() => Err(CliError::Usage(format!(
+            "{} is a folder; -o wants a file name here (only CSV writes a folder)",
+            path.display()
+        ))),
         Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
         None => super::write_stdout(&bytes),
     }

@@ -3,6 +3,7 @@
 mod checkin;
 mod demo;
 mod export;
+mod import;
 mod report;
 mod search;
 mod thought;
@@ -68,7 +69,21 @@ pub enum Command {
     /// A summary to bring to a therapy session, as Markdown or HTML (figures only, unless --include-notes)
     #[command(after_help = "Example:\n  kindly report --weeks 4 --format html -o summary.html")]
     Report(report::ReportArgs),
-    /// Write your journal out, whole, as JSON
+    /// Bring in a kindly, Daylio or jrnl export: all of it, or nothing
+    #[command(
+        after_help = "Example:\n  kindly import daylio_export.csv --from daylio --mood-map \"content=7,Not so good=4\" --dry-run"
+    )]
+    Import(import::ImportArgs),
+    /// A consistent copy of the journal, safe to take while kindly is open
+    #[command(
+        after_help = "Example:\n  kindly backup -o ~/kindly-2026-11-29.db\n\nTo restore, close kindly and use the copy as your journal: kindly --db COPY, or move it to the default place."
+    )]
+    Backup {
+        /// Where to write the copy (a new file, readable only by you)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
     /// Open kindly on a fresh journal filled with sample weeks, to look around
@@ -198,6 +213,23 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let plan = args.validate(config.week_start)?;
             let store = open_store(cli.db)?;
             report::run(&store, plan)
+        }
+        Some(Command::Import(args)) => {
+            let journal = import::read(&args)?;
+            let mut store = open_store(cli.db)?;
+            import::run(&mut store, &args, journal)
+        }
+        Some(Command::Backup { output }) => {
+            if output.exists() {
+                return Err(CliError::Usage(format!(
+                    "{} already exists; choose a new name so no earlier backup is overwritten",
+                    output.display()
+                )));
+            }
+            let store = open_store(cli.db)?;
+            store.backup_to(&output)?;
+            eprintln!("Backed up to {}.", output.display());
+            Ok(())
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;

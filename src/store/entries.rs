@@ -105,6 +105,31 @@ impl Store {
         Ok(())
     }
 
+    /// How many of a journal's records are already here (by id, kept or trashed): what an
+    /// import would not add again.
+    pub fn already_here(&self, j: &crate::domain::Journal) -> Result<usize> {
+        let mut n = 0;
+        for (table, ids) in [
+            (
+                "checkins",
+                j.checkins.iter().map(|c| c.id).collect::<Vec<_>>(),
+            ),
+            ("thoughts", j.thoughts.iter().map(|t| t.id).collect()),
+            ("entries", j.entries.iter().map(|e| e.id).collect()),
+            ("breaks", j.breaks.iter().map(|b| b.id).collect()),
+        ] {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
+            for id in ids {
+                if stmt.exists([id.to_string()])? {
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
     /// Kept breaks between two days (inclusive, either open), oldest first.
     pub fn breaks_between(
         &self,

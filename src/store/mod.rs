@@ -149,6 +149,19 @@ impl Store {
             .pragma_query_value(None, "journal_mode", |r| r.get(0))?)
     }
 
+    /// Copies the live journal to `path` with SQLite's online backup, which is consistent
+    /// even while another kindly is writing. The copy is created readable only by you.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        create_private_file(path)?;
+        let mut copy = Connection::open(path)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+        backup.run_to_completion(256, Duration::from_millis(2), None)?;
+        drop(backup);
+        // A backup is one self-contained file, not a WAL database with side files.
+        copy.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Every save goes through here: one transaction, taking the write lock up front so
     /// two kindly processes queue politely instead of failing with "database is locked".
     fn write(&mut self) -> Result<Transaction<'_>> {

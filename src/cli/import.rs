@@ -1,0 +1,127 @@
+//! `kindly import`: bring in a kindly, Daylio or jrnl export, all at once or not at all.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::CliError;
+use crate::domain::{InvalidInput, Journal};
+use crate::io::import;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Source {
+    /// kindly's own JSON export
+    Kindly,
+    /// a Daylio CSV export
+    Daylio,
+    /// `jrnl --export json`
+    Jrnl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to import
+    file: PathBuf,
+    /// Which app the file comes from
+    #[arg(long = "from", value_enum)]
+    from: Source,
+    /// Numbers for Daylio mood names, e.g. "content=7,Not so good=4" (adds to rad=10,
+    /// good=8, meh=5, bad=3, awful=1)
+    #[arg(long, value_name = "LABEL=N,...")]
+    mood_map: Option<String>,
+    /// Say what would be added, and write nothing
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// Reads and checks the whole file before the journal is opened.
+pub fn read(args: &ImportArgs) -> Result<Journal, CliError> {
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        CliError::Invalid(InvalidInput::new(
+            "import",
+            format!("couldn't read {} ({e})", args.file.display()),
+        ))
+    })?;
+    let text = || {
+        String::from_utf8(bytes.clone()).map_err(|e| {
+            InvalidInput::new(
+                "import",
+                format!(
+                    "{} isn't text (stopped at byte {}); nothing was imported",
+                    args.file.display(),
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })
+    };
+    let journal = match args.from {
+        Source::Kindly => import::kindly_json(&text()?)?,
+        Source::Jrnl => import::jrnl_json(&text()?)?,
+        Source::Daylio => {
+            let map = args
+                .mood_map
+                .as_deref()
+                .map(import::parse_mood_map)
+                .transpose()?
+                .unwrap_or_default();
+            import::daylio_csv(&bytes, &map)?
+        }
+    };
+    if args.mood_map.is_some() && !matches!(args.from, Source::Daylio) {
+        return Err(CliError::Usage(
+            "--mood-map is only for --from daylio".into(),
+        ));
+    }
+    Ok(journal)
+}
+
+fn counts(j: &Journal) -> String {
+    let parts = [
+        (j.checkins.len(), "check-in"),
+        (j.thoughts.len(), "thought record"),
+        (j.entries.len(), "journal page or letter"),
+        (j.breaks.len(), "break"),
+    ];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| {
+            format!(
+                "{n} {w}{}",
+                if *n == 1 || w.ends_with("letter") {
+                    ""
+                } else {
+                    "s"
+                }
+            )
+        })
+        .collect();
+    if words.is_empty() {
+        "nothing".into()
+    } else {
+        words.join(", ")
+    }
+}
+
+pub fn run(store: &mut Store, args: &ImportArgs, journal: Journal) -> Result<(), CliError> {
+    let total = journal.checkins.len()
+        + journal.thoughts.len()
+        + journal.entries.len()
+        + journal.breaks.len();
+    let already = store.already_here(&journal)?;
+    let new = total - already;
+    if args.dry_run {
+        println!(
+            "Would add {new} of {total} records ({}); {already} already here. Nothing was written.",
+            counts(&journal)
+        );
+        return Ok(());
+    }
+    store.save_journal(&journal)?;
+    println!(
+        "Added {new} of {total} records ({}); {already} were already here.",
+        counts(&journal)
+    );
+    Ok(())
+}

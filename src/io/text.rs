@@ -1,0 +1,230 @@
+//! Exports for people and spreadsheets: CSV (RFC 4180 quoting) and a Markdown journal.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::domain::{Journal, Label, Mood, Percent, Scale};
+use crate::store::format_at;
+
+fn names(ls: &[Label]) -> String {
+    ls.iter().map(Label::as_str).collect::<Vec<_>>().join("; ")
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().from_writer(Vec::new())
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// One CSV file per record kind: (file name, bytes). Lists inside a cell are joined by "; ".
+pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
+    let mut checkins = writer();
+    checkins.write_record([
+        "id",
+        "at",
+        "mood",
+        "energy",
+        "emotions",
+        "rituals",
+        "kindness",
+        "humanity",
+        "mindfulness",
+        "note",
+    ])?;
+    for c in &j.checkins {
+        checkins.write_record([
+            c.id.to_string(),
+            format_at(&c.at),
+            c.mood.get().to_string(),
+            opt(c.energy.map(|e| e.get())),
+            names(&c.emotions),
+            names(&c.rituals),
+            opt(c.kindness.map(|v| v.get())),
+            opt(c.humanity.map(|v| v.get())),
+            opt(c.mindfulness.map(|v| v.get())),
+            c.note.clone().unwrap_or_default(),
+        ])?;
+    }
+    let mut thoughts = writer();
+    thoughts.write_record([
+        "id",
+        "at",
+        "situation",
+        "thought",
+        "voice",
+        "emotions",
+        "belief",
+        "belief_after",
+        "distortions",
+        "friend",
+        "reframe",
+    ])?;
+    for t in &j.thoughts {
+        let emotions: Vec<String> = t
+            .emotions
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}→{}",
+                    e.name,
+                    opt(e.intensity.map(Percent::get)),
+                    opt(e.intensity_after.map(Percent::get))
+                )
+            })
+            .collect();
+        thoughts.write_record([
+            t.id.to_string(),
+            format_at(&t.at),
+            t.situation.clone().unwrap_or_default(),
+            t.thought.clone(),
+            t.voice.clone().unwrap_or_default(),
+            emotions.join("; "),
+            opt(t.belief.map(Percent::get)),
+            opt(t.belief_after.map(Percent::get)),
+            names(&t.distortions),
+            t.friend.clone().unwrap_or_default(),
+            t.reframe.clone().unwrap_or_default(),
+        ])?;
+    }
+    let mut entries = writer();
+    entries.write_record(["id", "at", "kind", "title", "tags", "body"])?;
+    for e in &j.entries {
+        entries.write_record([
+            e.id.to_string(),
+            format_at(&e.at),
+            e.kind.as_str().to_string(),
+            e.title.clone().unwrap_or_default(),
+            names(&e.tags),
+            e.body.clone(),
+        ])?;
+    }
+    let mut breaks = writer();
+    breaks.write_record([
+        "id",
+        "at",
+        "mood_before",
+        "mood_after",
+        "moment",
+        "shared",
+        "wish",
+    ])?;
+    for b in &j.breaks {
+        breaks.write_record([
+            b.id.to_string(),
+            format_at(&b.at),
+            b.mood_before.get().to_string(),
+            opt(b.mood_after.map(Mood::get)),
+            b.moment.clone().unwrap_or_default(),
+            b.shared.clone().unwrap_or_default(),
+            b.wish.clone().unwrap_or_default(),
+        ])?;
+    }
+    Ok(vec![
+        ("checkins.csv", finish(checkins)?),
+        ("thoughts.csv", finish(thoughts)?),
+        ("entries.csv", finish(entries)?),
+        ("breaks.csv", finish(breaks)?),
+    ])
+}
+
+/// A readable journal: one section per day, newest first, each record under its time.
+pub fn markdown(j: &Journal) -> String {
+    // (day, sort key, text); sort key keeps the day's records in time order.
+    let mut days: BTreeMap<NaiveDate, Vec<(i64, String)>> = BTreeMap::new();
+    for c in &j.checkins {
+        let mut s = format!(
+            "### {} · check-in · mood {}\n",
+            c.at.format("%H:%M"),
+            c.mood.get()
+        );
+        let labels: Vec<&str> = c
+            .emotions
+            .iter()
+            .chain(&c.rituals)
+            .map(Label::as_str)
+            .collect();
+        if !labels.is_empty() {
+            let _ = writeln!(s, "\n{}", labels.join(", "));
+        }
+        if let Some(n) = &c.note {
+            let _ = writeln!(s, "\n{n}");
+        }
+        days.entry(c.day()).or_default().push((c.at.timestamp(), s));
+    }
+    for t in &j.thoughts {
+        let mut s = format!(
+            "### {} · thought record\n\n> {}\n",
+            t.at.format("%H:%M"),
+            t.thought.replace('\n', "\n> ")
+        );
+        for (label, v) in [
+            ("What was happening", &t.situation),
+            ("Whose voice", &t.voice),
+            ("To a friend", &t.friend),
+            ("A kinder answer", &t.reframe),
+        ] {
+            if let Some(v) = v {
+                let _ = writeln!(s, "\n**{label}:** {v}");
+            }
+        }
+        if let (Some(b), Some(a)) = (t.belief, t.belief_after) {
+            let _ = writeln!(s, "\n**Belief:** {}% → {}%", b.get(), a.get());
+        }
+        days.entry(t.day()).or_default().push((t.at.timestamp(), s));
+    }
+    for e in &j.entries {
+        let mut s = format!(
+            "### {} · {}{}\n\n{}\n",
+            e.at.format("%H:%M"),
+            e.kind.as_str(),
+            e.title
+                .as_deref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default(),
+            e.body
+        );
+        if !e.tags.is_empty() {
+            let _ = writeln!(
+                s,
+                "\n_{}_",
+                e.tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+        }
+        days.entry(e.day()).or_default().push((e.at.timestamp(), s));
+    }
+    for b in &j.breaks {
+        let mut s = format!(
+            "### {} · self-compassion break · mood {} → {}\n",
+            b.at.format("%H:%M"),
+            b.mood_before.get(),
+            opt(b.mood_after.map(Mood::get))
+        );
+        for line in [&b.moment, &b.shared, &b.wish].into_iter().flatten() {
+            let _ = writeln!(s, "\n- {line}");
+        }
+        days.entry(b.at.date_naive())
+            .or_default()
+            .push((b.at.timestamp(), s));
+    }
+    let mut md = String::from("# kindly journal\n");
+    for (day, mut records) in days.into_iter().rev() {
+        records.sort_by_key(|r| r.0);
+        let _ = writeln!(md, "\n## {}\n", day.format("%A %-d %B %Y"));
+        for (_, text) in records {
+            let _ = writeln!(md, "{text}");
+        }
+    }
+    md
+}

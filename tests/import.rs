@@ -1,0 +1,564 @@
+//! Moving in and out: the lossless round trip, Daylio and jrnl imports, CSV and Markdown
+//! exports, and the online backup.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use assert_cmd::Command;
+use kindly::domain::*;
+use kindly::store::Store;
+
+fn kindly(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("kindly").unwrap();
+    cmd.arg("--db").arg(db);
+    cmd.env("KINDLY_CONFIG", db.with_extension("no-config.toml"));
+    cmd.env_remove("KINDLY_DB");
+    cmd
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn export(db: &Path) -> Vec<u8> {
+    let out = kindly(db)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn count(db: &Path) -> usize {
+    let doc: serde_json::Value = serde_json::from_slice(&export(db)).unwrap();
+    ["checkins", "thoughts", "entries", "breaks"]
+        .iter()
+        .map(|k| doc[k].as_array().unwrap().len())
+        .sum()
+}
+
+/// A journal holding every record kind and every field, with awkward text.
+fn everything(path: &Path) {
+    let mut store = Store::open(path).unwrap();
+    let awkward = "She said \"it's fine\", then left;\nI cried a bit 😢 — and that's okay.\n\ttabbed, café, 日本語";
+    let mut c = CheckIn::new(at("2026-11-20T07:45:00+09:00"), Mood::new(3).unwrap());
+    c.energy = Some(Energy::new(2).unwrap());
+    c.emotions = parse_label_list("emotions", "sad,tired,something new").unwrap();
+    c.rituals = parse_label_list("rituals", "rest,reached out").unwrap();
+    c.kindness = Some(PartRating::new(2).unwrap());
+    c.humanity = Some(PartRating::new(3).unwrap());
+    c.mindfulness = Some(PartRating::new(4).unwrap());
+    c.set_note(&awkward.repeat(20));
+    let bare = CheckIn::new(at("2026-11-21T12:00:00-05:00"), Mood::new(10).unwrap());
+    let mut t = Thought::new(at("2026-11-22T09:30:00+00:00"), "I'm \"hopeless\", always").unwrap();
+    t.situation = Some(awkward.into());
+    t.voice = Some("Mum".into());
+    t.emotions = vec![FeltEmotion {
+        name: Label::new("e", "ashamed").unwrap(),
+        intensity: Percent::new(90).ok(),
+        intensity_after: Percent::new(0).ok(),
+    }];
+    t.belief = Percent::new(100).ok();
+    t.belief_after = Percent::new(0).ok();
+    t.distortions = Traps::default()
+        .parse_list("labelling,overgeneralisation")
+        .unwrap();
+    t.friend = Some("You're not hopeless.\nYou're tired.".into());
+    t.reframe = Some(awkward.into());
+    let mut e = Entry::new(
+        at("2026-11-23T22:10:00+01:00"),
+        EntryKind::Letter,
+        &awkward.repeat(100),
+    )
+    .unwrap();
+    e.title = Some("For \"later\"".into());
+    e.tags = parse_label_list("tags", "winter,🌙").unwrap();
+    let plain = Entry::new(at("2026-11-24T08:00:00+00:00"), EntryKind::Journal, "short").unwrap();
+    let mut b = Break::new(at("2026-11-25T18:00:00+00:00"), Mood::new(2).unwrap());
+    b.mood_after = Some(Mood::new(4).unwrap());
+    b.moment = Some("This hurts.".into());
+    b.shared = Some(awkward.into());
+    b.wish = Some("May I rest.".into());
+    let half = Break::new(at("2026-11-26T18:00:00+00:00"), Mood::new(5).unwrap());
+    store
+        .save_journal(&Journal {
+            checkins: vec![c, bare],
+            thoughts: vec![t],
+            entries: vec![e, plain],
+            breaks: vec![b, half],
+        })
+        .unwrap();
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    everything(&a);
+    let first = export(&a);
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, &first).unwrap();
+    let b = dir.path().join("b.db");
+    let out = kindly(&b)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "kindly"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Added 7 of 7 records"));
+    let second = export(&b);
+    assert_eq!(
+        String::from_utf8(second).unwrap(),
+        String::from_utf8(first).unwrap()
+    );
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    everything(&a);
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, export(&a)).unwrap();
+    let b = dir.path().join("b.db");
+    kindly(&b)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "kindly"])
+        .assert()
+        .success();
+    let out = kindly(&b)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "kindly"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Added 0 of 7 records"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(count(&b), 7);
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    everything(&a);
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, export(&a)).unwrap();
+    let b = dir.path().join("b.db");
+    kindly(&b)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    let out = kindly(&b)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "kindly", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Would add 7 of 7"));
+    assert_eq!(count(&b), 1);
+}
+
+fn daylio(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn import_daylio(db: &Path, file: &Path, extra: &[&str]) -> std::process::Output {
+    kindly(db)
+        .arg("import")
+        .arg(file)
+        .args(["--from", "daylio"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn checkins(db: &Path) -> Vec<serde_json::Value> {
+    let doc: serde_json::Value = serde_json::from_slice(&export(db)).unwrap();
+    doc["checkins"].as_array().unwrap().clone()
+}
+
+#[test]
+fn daylio_with_note_title_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = daylio(
+        dir.path(),
+        "daylio.csv",
+        "\u{feff}full_date,date,weekday,time,mood,activities,note_title,note\r\n\
+         2026-03-14,March 14,Saturday,9:05 pm,rad,walk | friends,Good day,\"We said \"\"hello\"\", then\r\nwalked, laughed\"\r\n\
+         2026-03-14,March 14,Saturday,08:30,Meh,,,\r\n",
+    );
+    let db = dir.path().join("k.db");
+    let out = import_daylio(&db, &file, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cs = checkins(&db);
+    assert_eq!(cs.len(), 2, "several entries on one day");
+    assert_eq!(cs[0]["mood"], 5, "meh, case-insensitive");
+    assert!(
+        cs[0]["at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-03-14T08:30:00")
+    );
+    assert_eq!(cs[1]["mood"], 10);
+    assert!(
+        cs[1]["at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-03-14T21:05:00"),
+        "9:05 pm"
+    );
+    assert_eq!(cs[1]["rituals"], serde_json::json!(["walk", "friends"]));
+    assert_eq!(
+        cs[1]["note"],
+        "Good day\nWe said \"hello\", then\nwalked, laughed"
+    );
+}
+
+#[test]
+fn daylio_older_header_without_note_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = daylio(
+        dir.path(),
+        "old.csv",
+        "full_date,date,weekday,time,mood,activities,note\n2025-12-31,Dec 31,Wednesday,23:59,awful,sleep,\"last, one\"\n",
+    );
+    let db = dir.path().join("k.db");
+    assert!(import_daylio(&db, &file, &[]).status.success());
+    let cs = checkins(&db);
+    assert_eq!(cs[0]["mood"], 1);
+    assert_eq!(cs[0]["note"], "last, one");
+}
+
+#[test]
+fn daylio_newer_header_with_scales() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = daylio(
+        dir.path(),
+        "new.csv",
+        "full_date,date,weekday,time,mood,activities,note_title,note,scales\n2026-01-02,Jan 2,Friday,07:15 am,good,,,,\"sleep:4\"\n",
+    );
+    let db = dir.path().join("k.db");
+    assert!(import_daylio(&db, &file, &[]).status.success());
+    assert_eq!(checkins(&db)[0]["mood"], 8);
+    assert!(checkins(&db)[0]["note"].is_null());
+}
+
+#[test]
+fn unmapped_moods_are_listed_with_counts_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = daylio(
+        dir.path(),
+        "custom.csv",
+        "full_date,date,weekday,time,mood,activities,note\n\
+         2026-01-01,a,b,10:00,content,,\n2026-01-02,a,b,10:00,content,,\n2026-01-03,a,b,10:00,Not so good,,\n2026-01-04,a,b,10:00,good,,\n",
+    );
+    let db = dir.path().join("k.db");
+    let out = import_daylio(&db, &file, &[]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("\"Not so good\" (1 row)") && err.contains("\"content\" (2 rows)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--mood-map \"Not so good=N,content=N\""),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    assert!(!db.exists(), "nothing written");
+    let out = import_daylio(&db, &file, &["--mood-map", "content=7,not so good=4"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let moods: Vec<_> = checkins(&db)
+        .iter()
+        .map(|c| c["mood"].as_u64().unwrap())
+        .collect();
+    assert_eq!(moods, [7, 7, 4, 8]);
+}
+
+/// Runs an import that must fail: exit 2, the place named, and the journal unchanged.
+fn malformed(from: &str, content: &[u8], needle: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    let file = dir.path().join("bad");
+    std::fs::write(&file, content).unwrap();
+    let out = kindly(&db)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", from])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{from}: {err}");
+    assert!(err.contains(needle), "{from}: expected '{needle}' in {err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(count(&db), 1, "nothing written");
+}
+
+#[test]
+fn malformed_files_name_the_line_and_write_nothing() {
+    let header = "full_date,date,weekday,time,mood,activities,note\n";
+    malformed(
+        "daylio",
+        format!("{header}2026-01-01,a,b,10:00,good,\n").as_bytes(),
+        "line 2: the row has 6 fields, but the header has 7",
+    );
+    malformed(
+        "daylio",
+        format!("{header}2026-01-01,a,b,10:00,good,,\n2026-13-45,a,b,10:00,good,,\n").as_bytes(),
+        "line 3: full_date '2026-13-45' is not a date",
+    );
+    malformed(
+        "daylio",
+        format!("{header}2026-01-01,a,b,teatime,good,,\n").as_bytes(),
+        "line 2: time 'teatime'",
+    );
+    malformed(
+        "daylio",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",
+        "line 1",
+    );
+    malformed(
+        "daylio",
+        b"name,age\nbob,3\n",
+        "doesn't look like a Daylio export",
+    );
+    malformed(
+        "kindly",
+        b"{\"format\": \"kindly\", \"version\": 1,\n \"checkins\": [{\"id\": \"7d3c0c64-36f3-4c9e-8f5d-0d7c1c5b4a11\",\n \"at\": \"2026-01-01T09:00:00+00:00\", \"mood\": \"seven\"}]}",
+        "line 3",
+    );
+    malformed(
+        "kindly",
+        b"{\"format\": \"kindly\", \"version\": 1, \"checkins\": [{\"id\": \"7d3c0c64-36f3-4c9e-8f5d-0d7c1c5b4a11\", \"at\": \"2026-01-01T09:00:00+00:00\", \"mood\": 11}]}",
+        "checkins[0]: mood is a whole number from 1 to 10",
+    );
+    malformed(
+        "kindly",
+        b"{\"format\": \"kindly\", \"version\": 1, \"checkins\": [{\"id\": ",
+        "ends too soon",
+    );
+    malformed(
+        "kindly",
+        b"{\"format\": \"kindly\", \"version\": 9}",
+        "newer kindly (version 9",
+    );
+    malformed(
+        "kindly",
+        b"{\"format\": \"daylio\", \"version\": 1}",
+        "isn't a kindly export",
+    );
+    malformed("kindly", b"\x00\x01\x02\xff", "isn't text");
+    malformed("jrnl", b"{\"entries\": [{\"title\": \"x\", \"body\": \"\", \"date\": \"yesterday\", \"time\": \"10:00\"}]}", "entries[0]: date 'yesterday'");
+}
+
+#[test]
+fn a_jrnl_export_becomes_tagged_journal_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jrnl.json");
+    std::fs::write(
+        &file,
+        r#"{"tags": {"@work": 1}, "entries": [
+            {"title": "Long day at @work.", "body": "Came home and rested.", "date": "2025-06-01", "time": "18:30", "tags": ["@work"], "starred": true, "extra": 1},
+            {"title": "Just a title.", "body": "", "date": "2025-06-02", "time": "07:00", "tags": [], "starred": false}
+        ]}"#,
+    )
+    .unwrap();
+    let db = dir.path().join("k.db");
+    let out = kindly(&db)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "jrnl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&export(&db)).unwrap();
+    let e = &doc["entries"];
+    assert_eq!(e[0]["kind"], "journal");
+    assert_eq!(e[0]["title"], "Long day at @work.");
+    assert_eq!(e[0]["body"], "Came home and rested.");
+    assert_eq!(e[0]["tags"], serde_json::json!(["work", "starred"]));
+    assert_eq!(e[1]["body"], "Just a title.");
+    assert!(e[1]["title"].is_null());
+    kindly(&db)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "jrnl"])
+        .assert()
+        .success();
+    assert_eq!(
+        count(&db),
+        2,
+        "jrnl ids are stable, so a second import adds nothing"
+    );
+}
+
+#[test]
+fn csv_export_writes_one_private_file_per_kind_with_proper_quoting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    everything(&db);
+    let out_dir = dir.path().join("csv");
+    std::fs::create_dir(&out_dir).unwrap();
+    kindly(&db)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&out_dir)
+        .assert()
+        .success();
+    for name in ["checkins.csv", "thoughts.csv", "entries.csv", "breaks.csv"] {
+        let path = out_dir.join(name);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "{name}"
+        );
+    }
+    let mut reader = csv::Reader::from_path(out_dir.join("checkins.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows[0][9].starts_with("She said \"it's fine\", then left;\nI cried"),
+        "quotes, commas and newlines survive"
+    );
+    assert_eq!(&rows[0][4], "sad; tired; something new");
+    let stdout = kindly(&db)
+        .args(["export", "--format", "csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(
+        String::from_utf8(stdout)
+            .unwrap()
+            .starts_with("id,at,mood,energy,emotions"),
+        "check-ins to stdout"
+    );
+}
+
+#[test]
+fn markdown_export_reads_by_day_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    everything(&db);
+    let md = String::from_utf8(
+        kindly(&db)
+            .args(["export", "--format", "md"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let newest = md.find("## Thursday 26 November 2026").unwrap();
+    let oldest = md.find("## Friday 20 November 2026").unwrap();
+    assert!(newest < oldest, "{md}");
+    assert!(md.contains("### 07:45 · check-in · mood 3"));
+    assert!(md.contains("### 22:10 · letter: For \"later\""));
+}
+
+#[test]
+fn a_backup_taken_while_another_writer_works_is_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut store = Store::open(&db).unwrap();
+    let first: Vec<CheckIn> = (0..200)
+        .map(|i| {
+            CheckIn::new(
+                at("2026-11-01T09:00:00+00:00") + chrono::Duration::minutes(i),
+                Mood::new(5).unwrap(),
+            )
+        })
+        .collect();
+    store.save_checkins(&first).unwrap();
+    let writer_db = db.clone();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop_writer = stop.clone();
+    let writer = std::thread::spawn(move || {
+        let mut s = Store::open(&writer_db).unwrap();
+        let mut n = 0;
+        while !stop_writer.load(std::sync::atomic::Ordering::Relaxed) {
+            let c = CheckIn::new(
+                at("2026-11-10T09:00:00+00:00") + chrono::Duration::seconds(n),
+                Mood::new(6).unwrap(),
+            );
+            s.save_checkin(&c, None).unwrap();
+            n += 1;
+        }
+        n
+    });
+    let copy = dir.path().join("backup.db");
+    let out = kindly(&db)
+        .arg("backup")
+        .arg("-o")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let written_meanwhile = writer.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(written_meanwhile > 0, "the writer really was writing");
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    drop(conn);
+    let backed_up = Store::open(&copy)
+        .unwrap()
+        .checkins_between(None, None)
+        .unwrap();
+    let ids: std::collections::HashSet<_> = backed_up.iter().map(|c| c.id).collect();
+    assert!(
+        first.iter().all(|c| ids.contains(&c.id)),
+        "every row committed before the backup is in it"
+    );
+    let again = kindly(&db)
+        .arg("backup")
+        .arg("-o")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing backup is never overwritten"
+    );
+}
