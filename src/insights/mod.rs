@@ -85,15 +85,36 @@ fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
 /// The 7-day moving average on each day of the span: the mean of the day moods present in
 /// the seven days ending that day, or none when there are none.
 pub fn moving_average(days: &[DaySummary], span: Span) -> Vec<(NaiveDate, Option<f64>)> {
+    // One pass with a sliding window over the (sorted) days: ten years stays quick.
+    let mut sorted: Vec<&DaySummary> = days.iter().collect();
+    sorted.sort_by_key(|d| d.day);
+    let (mut lo, mut hi) = (0usize, 0usize);
     span.days()
         .map(|d| {
-            let window = days
-                .iter()
-                .filter(|s| s.day <= d && s.day > d - Duration::days(7))
-                .map(|s| s.mood);
-            (d, mean(window))
+            while hi < sorted.len() && sorted[hi].day <= d {
+                hi += 1;
+            }
+            while lo < hi && sorted[lo].day <= d - Duration::days(7) {
+                lo += 1;
+            }
+            // At most seven days: summed afresh, so figures match the definition exactly.
+            (d, mean(sorted[lo..hi].iter().map(|s| s.mood)))
         })
         .collect()
+}
+
+/// The span's days grouped by week (index 0 is the week starting `span.from`).
+fn by_week(days: &[DaySummary], span: Span) -> Vec<Vec<&DaySummary>> {
+    let mut weeks: Vec<Vec<&DaySummary>> = vec![Vec::new(); span.week_starts().count()];
+    let mut sorted: Vec<&DaySummary> = days.iter().filter(|d| span.contains(d.day)).collect();
+    sorted.sort_by_key(|d| d.day);
+    for d in sorted {
+        let i = ((d.day - span.from).num_days() / 7) as usize;
+        if let Some(w) = weeks.get_mut(i) {
+            w.push(d);
+        }
+    }
+    weeks
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

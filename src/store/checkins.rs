@@ -141,8 +141,11 @@ impl Store {
             });
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.day, l.name FROM checkin_labels l JOIN checkins c ON c.id = l.checkin_id
-              WHERE l.kind = 'ritual' AND c.deleted_at IS NULL AND c.day BETWEEN ?1 AND ?2
+            // CROSS JOIN keeps SQLite walking the day index first, so a short span reads
+            // only its own days' labels.
+            "SELECT c.day, l.name FROM checkins c CROSS JOIN checkin_labels l
+                 ON l.checkin_id = c.id AND l.kind = 'ritual'
+              WHERE c.deleted_at IS NULL AND c.day BETWEEN ?1 AND ?2
               GROUP BY c.day, l.name ORDER BY c.day, l.name",
         )?;
         let rows = stmt.query_map([&from, &to], |r| {
