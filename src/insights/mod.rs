@@ -131,14 +131,9 @@ pub struct Week {
 /// Each week of the span: a day with five check-ins counts once.
 pub fn weeks(days: &[DaySummary], span: Span) -> Vec<Week> {
     span.week_starts()
-        .map(|start| {
-            let moods: Vec<f64> = days
-                .iter()
-                .filter(|d| {
-                    d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day)
-                })
-                .map(|d| d.mood)
-                .collect();
+        .zip(by_week(days, span))
+        .map(|(start, week)| {
+            let moods: Vec<f64> = week.iter().map(|d| d.mood).collect();
             Week {
                 start,
                 days: moods.len(),
@@ -260,13 +255,8 @@ pub struct PartsWeek {
 /// Weekly means of the three self-compassion parts, over days where each was rated.
 pub fn parts(days: &[DaySummary], span: Span) -> Vec<PartsWeek> {
     span.week_starts()
-        .map(|start| {
-            let week: Vec<&DaySummary> = days
-                .iter()
-                .filter(|d| {
-                    d.day >= start && d.day < start + Duration::days(7) && span.contains(d.day)
-                })
-                .collect();
+        .zip(by_week(days, span))
+        .map(|(start, week)| {
             let part = |i: usize| mean(week.iter().filter_map(|d| d.parts[i]));
             PartsWeek {
                 start,
