@@ -562,3 +562,26 @@ fn a_backup_taken_while_another_writer_works_is_whole() {
         "an existing backup is never overwritten"
     );
 }
+
+#[test]
+fn a_dry_run_against_a_new_journal_creates_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.csv");
+    std::fs::write(
+        &file,
+        "full_date,date,weekday,time,mood,activities,note\n2026-01-01,a,b,10:00,good,walk,hi\n",
+    )
+    .unwrap();
+    let db = dir.path().join("new.db");
+    let out = kindly(&db)
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "daylio", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Would add 1 of 1 records (1 check-in)")
+    );
+    assert!(!db.exists());
+}

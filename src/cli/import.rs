@@ -32,7 +32,7 @@ pub struct ImportArgs {
     mood_map: Option<String>,
     /// Say what would be added, and write nothing
     #[arg(long)]
-    dry_run: bool,
+    pub dry_run: bool,
 }
 
 /// Reads and checks the whole file before the journal is opened.
@@ -104,24 +104,37 @@ fn counts(j: &Journal) -> String {
     }
 }
 
-pub fn run(store: &mut Store, args: &ImportArgs, journal: Journal) -> Result<(), CliError> {
+/// Saves the journal (unless it is a dry run) and says what was added.
+pub fn report(
+    store: Option<&mut Store>,
+    args: &ImportArgs,
+    journal: &Journal,
+) -> Result<(), CliError> {
     let total = journal.checkins.len()
         + journal.thoughts.len()
         + journal.entries.len()
         + journal.breaks.len();
-    let already = store.already_here(&journal)?;
+    let already = match &store {
+        Some(s) => s.already_here(journal)?,
+        None => 0,
+    };
     let new = total - already;
-    if args.dry_run {
-        println!(
-            "Would add {new} of {total} records ({}); {already} already here. Nothing was written.",
-            counts(&journal)
-        );
-        return Ok(());
-    }
-    store.save_journal(&journal)?;
-    println!(
-        "Added {new} of {total} records ({}); {already} were already here.",
-        counts(&journal)
-    );
-    Ok(())
+    let here = match already {
+        1 => "1 was already here".to_string(),
+        n => format!("{n} were already here"),
+    };
+    let line = match store {
+        Some(s) if !args.dry_run => {
+            s.save_journal(journal)?;
+            format!(
+                "Added {new} of {total} records ({}); {here}.\n",
+                counts(journal)
+            )
+        }
+        _ => format!(
+            "Would add {new} of {total} records ({}); {here}. Nothing was written.\n",
+            counts(journal)
+        ),
+    };
+    super::write_stdout(line.as_bytes())
 }

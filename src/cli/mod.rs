@@ -216,8 +216,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Import(args)) => {
             let journal = import::read(&args)?;
+            let path = config::database_path(cli.db.clone());
+            if args.dry_run && path.as_ref().is_some_and(|p| !p.exists()) {
+                // A dry run against a journal that doesn't exist yet must not create one.
+                return import::report(None, &args, &journal);
+            }
             let mut store = open_store(cli.db)?;
-            import::run(&mut store, &args, journal)
+            import::report(Some(&mut store), &args, &journal)
         }
         Some(Command::Backup { output }) => {
             if output.exists() {
