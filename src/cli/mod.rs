@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod report;
 mod search;
+mod status;
 mod thought;
 pub mod trends;
 mod write;
@@ -86,6 +87,12 @@ pub enum Command {
     /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
+    /// Whether you've checked in today, and the last mood: for a shell prompt (always exits 0)
+    #[command(after_help = "Example, in ~/.bashrc:\n  kindly status")]
+    Status(status::StatusArgs),
+    /// Print the manual page (roff), e.g. for `man -l -`
+    #[command(after_help = "Example:\n  kindly man > ~/.local/share/man/man1/kindly.1")]
+    Man,
     /// Open kindly on a fresh journal filled with sample weeks, to look around
     #[command(after_help = "Example:\n  kindly demo --weeks 12")]
     Demo(demo::DemoArgs),
@@ -244,6 +251,22 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Demo(args)) => {
             let config = load_config(cli.config)?;
             demo::run(args, cli.db, config)
+        }
+        Some(Command::Status(args)) => {
+            // A prompt should never create a journal, so a missing file is just "no check-ins yet".
+            let path = config::database_path(cli.db.clone());
+            if path.as_ref().is_none_or(|p| !p.exists()) {
+                return status::run(None, &args);
+            }
+            let store = open_store(cli.db)?;
+            status::run(Some(&store), &args)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| CliError::Other(e.into()))?;
+            write_stdout(&out)
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
