@@ -168,6 +168,8 @@ pub struct CheckinPane {
     trashed: Vec<Uuid>,
     /// The self-compassion break, while it is open.
     pub pause: Option<BreakFlow>,
+    /// No check-ins at all yet: the day list shows a short welcome instead.
+    pub first_time: bool,
 }
 
 use super::compassion_break::{BreakFlow, BreakView};
@@ -191,6 +193,7 @@ impl CheckinPane {
             show_trash: false,
             trashed: Vec::new(),
             pause: None,
+            first_time: false,
         }
     }
 
@@ -246,6 +249,7 @@ impl CheckinPane {
 
     /// Reads the day's check-ins (or the trash) again from the journal.
     pub fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
+        self.first_time = store.latest_checkin()?.is_none();
         self.rows = if self.show_trash {
             store.trashed_checkins()?
         } else {
@@ -696,6 +700,23 @@ impl CheckinView<'_> {
             Line::from(Span::styled(title, t.title)).render(head, buf);
             rest
         };
+        if p.rows.is_empty() && p.first_time && !p.show_trash {
+            let lines: Vec<Line<'_>> = [
+                ("Welcome to kindly.", t.title),
+                ("", t.text),
+                ("Check-in: how you are, in a few keys.", t.text),
+                ("Critic: catch a harsh thought and answer it kindly.", t.text),
+                ("Journal: pages and letters to yourself.", t.text),
+                ("Trends: your weeks, drawn as charts.", t.text),
+                ("", t.text),
+                ("Tab moves between them; ? shows every key.", t.muted),
+            ]
+            .into_iter()
+            .map(|(s, style)| Line::from(Span::styled(s, style)))
+            .collect();
+            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+            return;
+        }
         if p.rows.is_empty() {
             let words = if p.show_trash {
                 "The trash is empty."
