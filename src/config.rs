@@ -19,6 +19,8 @@ pub struct Config {
     pub distortions: Vec<String>,
     /// Which day trends start their weeks on.
     pub week_start: crate::insights::WeekStart,
+    /// Whether the TUI takes the mouse (clicks and the wheel).
+    pub mouse: bool,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -31,6 +33,7 @@ impl Default for Config {
             rituals: asset_list(RITUALS),
             distortions: Vec::new(),
             week_start: crate::insights::WeekStart::Monday,
+            mouse: true,
             path: None,
         }
     }
@@ -45,6 +48,7 @@ struct RawConfig {
     rituals: Option<Vec<String>>,
     distortions: Option<Vec<String>>,
     week_start: Option<crate::insights::WeekStart>,
+    mouse: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,6 +116,9 @@ impl Config {
         if let Some(own) = raw.distortions {
             check("distortions", &own)?;
             extend_unique(&mut config.distortions, own);
+        }
+        if let Some(mouse) = raw.mouse {
+            config.mouse = mouse;
         }
         if let Some(start) = raw.week_start {
             config.week_start = start;

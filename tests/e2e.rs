@@ -369,3 +369,63 @@ fn a_letter_written_in_the_tui_is_found_by_kindly_search() {
     assert!(text.starts_with("journal "), "{text}");
     assert!(text.contains("«heron»"), "{text}");
 }
+
+/// Runs kindly in a pseudo-terminal of our own (python3's pty), types `keys`, and returns
+/// every byte it wrote to the terminal.
+fn raw_session(db: &Path, keys: &str, extra_env: &[(&str, &str)]) -> Vec<u8> {
+    let script = r#"
+import os, pty, sys, select, time
+db, keys = sys.argv[1], sys.argv[2].encode()
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[3], [sys.argv[3], "--db", db])
+out = b""
+sent = False
+deadline = time.time() + 15
+while time.time() < deadline:
+    r, _, _ = select.select([fd], [], [], 0.05)
+    if r:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        if not sent and b"How are you" in out:
+            os.write(fd, keys)
+            sent = True
+    elif os.waitpid(pid, os.WNOHANG)[0] != 0:
+        break
+sys.stdout.buffer.write(out)
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(db)
+        .arg(keys)
+        .arg(KINDLY)
+        .envs(extra_env.iter().copied())
+        .env("KINDLY_CONFIG", db.with_extension("none.toml"))
+        .output()
+        .expect("python3 must be installed to run this test");
+    out.stdout
+}
+
+#[test]
+fn mouse_capture_is_released_on_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let bytes = raw_session(&db, "q", &[]);
+    let text = String::from_utf8_lossy(&bytes);
+    let on = text
+        .find("\x1b[?1000h")
+        .expect("mouse capture was turned on");
+    let off = text
+        .rfind("\x1b[?1000l")
+        .expect("mouse capture was turned off");
+    assert!(off > on);
+    assert!(
+        text.rfind("\x1b[?1049l").is_some(),
+        "the alternate screen was left"
+    );
+}

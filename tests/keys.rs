@@ -298,3 +298,62 @@ fn the_footer_offers_what_works_on_the_focused_field() {
     assert!(last(&app).contains("Space pick"), "{}", last(&app));
     assert!(!last(&app).contains("write"), "{}", last(&app));
 }
+
+mod mouse {
+    use super::*;
+    use kindly::tui::app::Pane;
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    fn click(app: &mut kindly::tui::App, column: u16, row: u16) {
+        app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), column, row));
+    }
+
+    #[test]
+    fn a_click_on_a_tab_switches_pane() {
+        let mut app = app();
+        let screen = text(&app, 80, 24);
+        let first_line = screen.lines().next().unwrap();
+        let x = first_line.find("Trends").unwrap() as u16;
+        click(&mut app, x + 1, 0);
+        assert_eq!(app.pane, Pane::Trends);
+        text(&app, 80, 24);
+        let x = text(&app, 80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .find("Critic")
+            .unwrap() as u16;
+        click(&mut app, x, 0);
+        assert_eq!(app.pane, Pane::Critic);
+    }
+
+    #[test]
+    fn a_click_on_a_row_selects_it_and_the_wheel_moves() {
+        let mut store = Store::open_in_memory().unwrap();
+        for h in ["08", "09", "10"] {
+            store
+                .save_checkin(
+                    &checkin(&format!("2026-11-29T{h}:00:00+00:00"), 5, "", Some(h)),
+                    None,
+                )
+                .unwrap();
+        }
+        let mut app = app_with(store, NOW);
+        let screen = text(&app, 80, 24);
+        let row = screen.lines().position(|l| l.contains("08:00")).unwrap() as u16;
+        click(&mut app, 60, row);
+        assert_eq!(app.mode(), Mode::History);
+        assert_eq!(app.checkin.selected, 2, "the oldest is the third row");
+        app.handle_event(&mouse(MouseEventKind::ScrollUp, 60, row));
+        assert_eq!(app.checkin.selected, 1);
+    }
+}

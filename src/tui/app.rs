@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
@@ -117,6 +119,8 @@ pub struct App {
     /// When the form first changed since it was last saved or autosaved.
     dirty_since: Option<Instant>,
     pub should_quit: bool,
+    /// Where clickable things were last drawn.
+    hits: super::hits::Hits,
 }
 
 impl App {
@@ -165,6 +169,7 @@ impl App {
             notice: None,
             dirty_since: None,
             should_quit: false,
+            hits: super::hits::Hits::default(),
         };
         app.notice = app.opening_notice(now)?;
         app.consider_offer()?;
@@ -264,6 +269,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(..) => true,
+            Event::Mouse(m) if !self.help_open => self.handle_mouse(m),
             Event::Paste(text) => {
                 let changed = match (self.mode(), self.pane) {
                     (Mode::Search, _) => self.search_typed(|s| s.paste(text)),
@@ -278,6 +284,80 @@ impl App {
                 changed
             }
             _ => false,
+        }
+    }
+
+    /// A click on a tab switches pane, a click on a list row selects it, and the wheel
+    /// scrolls lists and editors.
+    pub fn handle_mouse(&mut self, m: &MouseEvent) -> bool {
+        use super::hits::Target;
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => match self.hits.at(m.column, m.row) {
+                Some(Target::Tab(pane)) => {
+                    while self.pane != pane {
+                        self.apply(Action::NextPane);
+                    }
+                    true
+                }
+                Some(Target::Row(i)) => {
+                    self.select_row(i);
+                    true
+                }
+                None => false,
+            },
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                match self.mode() {
+                    Mode::Writing | Mode::FlowText | Mode::Voice | Mode::BreakText => {
+                        // The editor scrolls itself on wheel input.
+                        let input = ratatui_textarea::Input::from(*m);
+                        match (self.mode(), self.pane) {
+                            (Mode::Writing | Mode::BreakText, Pane::Checkin) => {
+                                self.checkin.type_key(input)
+                            }
+                            (Mode::Writing, Pane::Journal) => self.journal.type_key(input),
+                            _ => self.critic.type_key(input),
+                        }
+                    }
+                    Mode::Form => false,
+                    Mode::Help => {
+                        self.apply(if down {
+                            Action::HelpDown
+                        } else {
+                            Action::HelpUp
+                        });
+                        true
+                    }
+                    _ => {
+                        self.apply(if down {
+                            Action::FocusNext
+                        } else {
+                            Action::FocusPrev
+                        });
+                        true
+                    }
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Selects row `i` of the list on screen.
+    fn select_row(&mut self, i: usize) {
+        if let Some(search) = self.search.as_mut() {
+            search.selected = i.min(search.results.len().saturating_sub(1));
+            return;
+        }
+        match self.pane {
+            Pane::Checkin => {
+                self.checkin.focus = Focus::History;
+                self.checkin.selected = i.min(self.checkin.rows.len().saturating_sub(1));
+            }
+            Pane::Critic => self.critic.selected = i.min(self.critic.rows.len().saturating_sub(1)),
+            Pane::Journal => {
+                self.journal.selected = i.min(self.journal.rows.len().saturating_sub(1))
+            }
+            Pane::Trends => {}
         }
     }
 
@@ -505,6 +585,7 @@ impl App {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
+        self.hits.clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             let msg = format!(
                 "This window is a little small for kindly. At {MIN_WIDTH}×{MIN_HEIGHT} or larger it will come right back."
@@ -542,18 +623,21 @@ impl App {
         self.header(head, buf, now);
         match self.pane {
             Pane::Checkin => CheckinView {
+                hits: &self.hits,
                 pane: &self.checkin,
                 theme: t,
                 today: now.date_naive(),
             }
             .render(body, buf),
             Pane::Critic => CriticView {
+                hits: &self.hits,
                 pane: &self.critic,
                 theme: t,
                 now,
             }
             .render(body, buf),
             Pane::Journal => JournalView {
+                hits: &self.hits,
                 pane: &self.journal,
                 theme: t,
                 now,
@@ -581,6 +665,7 @@ impl App {
         }
         if let Some(search) = &self.search {
             SearchView {
+                hits: &self.hits,
                 search,
                 theme: t,
                 today: now.date_naive(),
@@ -606,10 +691,16 @@ impl App {
         if roomy {
             spans.push(Span::styled(" kindly ", t.title));
         }
+        let mut x = area.x + spans.iter().map(|s| s.width() as u16).sum::<u16>();
         for p in Pane::ALL {
             let style = if p == self.pane { t.selection } else { t.muted };
+            let label = format!(" {} ", p.title());
+            let w = label.chars().count() as u16;
+            self.hits
+                .add(Rect::new(x + 1, area.y, w, 1), super::hits::Target::Tab(p));
+            x += w + 1;
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(format!(" {} ", p.title()), style));
+            spans.push(Span::styled(label, style));
         }
         let tabs_width: usize = spans.iter().map(|s| s.width()).sum();
         Line::from(spans).render(area, buf);

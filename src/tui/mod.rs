@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod hits;
 pub mod keymap;
 pub mod panes;
 pub mod search;
@@ -16,7 +17,10 @@ use std::time::Instant;
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -40,13 +44,16 @@ enum Wake {
 struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> anyhow::Result<Self> {
+    fn enter(mouse: bool) -> anyhow::Result<Self> {
         install_panic_hook();
         enable_raw_mode().context("couldn't prepare the terminal")?;
         let guard = TerminalGuard;
         // Bracketed paste delivers a paste as text, so pasted letters are never taken as keys.
         execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
             .context("couldn't prepare the terminal")?;
+        if mouse {
+            execute!(stdout(), EnableMouseCapture).context("couldn't prepare the terminal")?;
+        }
         Ok(guard)
     }
 }
@@ -63,6 +70,7 @@ fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -84,10 +92,11 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
             "kindly's screen needs a terminal; from a script, try 'kindly checkin --help'"
         );
     }
+    let mouse = config.mouse;
     let clock: app::Clock = Box::new(crate::domain::time::now_local);
     let mut app = App::new(store, config, theme::Theme::from_env(), clock)?;
 
-    let guard = TerminalGuard::enter()?;
+    let guard = TerminalGuard::enter(mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     terminal.clear()?;
     terminal.hide_cursor()?;

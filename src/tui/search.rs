@@ -79,6 +79,7 @@ impl SearchBox {
 }
 
 pub struct SearchView<'a> {
+    pub hits: &'a crate::tui::hits::Hits,
     pub search: &'a SearchBox,
     pub theme: &'a Theme,
     pub today: NaiveDate,
@@ -143,6 +144,7 @@ impl Widget for SearchView<'_> {
                 line = line.patch_style(t.selection);
             }
             line.render(row, buf);
+            self.hits.add(row, crate::tui::hits::Target::Row(i));
         }
     }
 }

@@ -511,6 +511,7 @@ fn new_note(text: &str) -> TextArea<'static> {
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CheckinView<'a> {
+    pub hits: &'a crate::tui::hits::Hits,
     pub pane: &'a CheckinPane,
     pub theme: &'a Theme,
     pub today: NaiveDate,
@@ -705,7 +706,10 @@ impl CheckinView<'_> {
                 ("Welcome to kindly.", t.title),
                 ("", t.text),
                 ("Check-in: how you are, in a few keys.", t.text),
-                ("Critic: catch a harsh thought and answer it kindly.", t.text),
+                (
+                    "Critic: catch a harsh thought and answer it kindly.",
+                    t.text,
+                ),
                 ("Journal: pages and letters to yourself.", t.text),
                 ("Trends: your weeks, drawn as charts.", t.text),
                 ("", t.text),
@@ -714,7 +718,9 @@ impl CheckinView<'_> {
             .into_iter()
             .map(|(s, style)| Line::from(Span::styled(s, style)))
             .collect();
-            Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
             return;
         }
         if p.rows.is_empty() {
@@ -779,6 +785,7 @@ impl CheckinView<'_> {
                     line = line.patch_style(t.selection);
                 }
                 line.render(row, buf);
+                self.hits.add(row, crate::tui::hits::Target::Row(i));
             }
         }
     }

@@ -13,6 +13,7 @@ use crate::tui::widgets::{ChipRow, PercentRow};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
+    pub hits: &'a crate::tui::hits::Hits,
     pub pane: &'a CriticPane,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
@@ -222,6 +223,7 @@ impl CriticView<'_> {
                     l = l.patch_style(t.selection);
                 }
                 l.render(r, buf);
+                self.hits.add(r, crate::tui::hits::Target::Row(i));
                 if k == 0 && !relief.is_empty() {
                     let w = relief.chars().count() as u16 + 1;
                     if r.width > w + 20 {

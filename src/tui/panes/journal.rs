@@ -438,6 +438,7 @@ impl JournalPane {
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct JournalView<'a> {
+    pub hits: &'a crate::tui::hits::Hits,
     pub pane: &'a JournalPane,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
@@ -553,6 +554,7 @@ impl JournalView<'_> {
                     l = l.patch_style(t.selection);
                 }
                 l.render(r, buf);
+                self.hits.add(r, crate::tui::hits::Target::Row(i));
             }
         }
     }
