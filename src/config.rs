@@ -1,5 +1,6 @@
 //! Where kindly keeps things, and the optional config file that extends its defaults.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -21,6 +22,12 @@ pub struct Config {
     pub week_start: crate::insights::WeekStart,
     /// Whether the TUI takes the mouse (clicks and the wheel).
     pub mouse: bool,
+    /// Keys the person rebound: action name → keys, from the `[keys]` table.
+    pub keys: Vec<(String, Vec<String>)>,
+    /// The colour theme by name: `default`, `light`, `high-contrast`, or one of `themes`.
+    pub theme: String,
+    /// The person's own themes: name → role → colour.
+    pub themes: BTreeMap<String, BTreeMap<String, String>>,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -34,6 +41,9 @@ impl Default for Config {
             distortions: Vec::new(),
             week_start: crate::insights::WeekStart::Monday,
             mouse: true,
+            keys: Vec::new(),
+            theme: "default".into(),
+            themes: BTreeMap::new(),
             path: None,
         }
     }
@@ -49,6 +59,17 @@ struct RawConfig {
     distortions: Option<Vec<String>>,
     week_start: Option<crate::insights::WeekStart>,
     mouse: Option<bool>,
+    keys: Option<BTreeMap<String, KeyList>>,
+    theme: Option<String>,
+    themes: Option<BTreeMap<String, BTreeMap<String, String>>>,
+}
+
+/// One key or several, as the `[keys]` table allows.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +138,51 @@ impl Config {
             check("distortions", &own)?;
             extend_unique(&mut config.distortions, own);
         }
+        if let Some(keys) = raw.keys {
+            config.keys = keys
+                .into_iter()
+                .map(|(name, k)| match k {
+                    KeyList::One(one) => (name, vec![one]),
+                    KeyList::Many(many) => (name, many),
+                })
+                .collect();
+            if let Err(e) = crate::tui::keymap::Keymap::with(&config.keys) {
+                return Err(ConfigError::Invalid {
+                    path: PathBuf::new(),
+                    line: line_of_key(text, &e.action),
+                    key: format!(" (key `keys.{}`)", e.action),
+                    message: e.message,
+                });
+            }
+        }
+        if let Some(themes) = raw.themes {
+            for (name, roles) in &themes {
+                if let Err(message) = crate::tui::theme::Theme::from_roles(roles) {
+                    return Err(ConfigError::Invalid {
+                        path: PathBuf::new(),
+                        line: line_of_key(text, &format!("[themes.{name}]"))
+                            .max(line_of_table(text, &format!("themes.{name}"))),
+                        key: format!(" (table `themes.{name}`)"),
+                        message,
+                    });
+                }
+            }
+            config.themes = themes;
+        }
+        if let Some(theme) = raw.theme {
+            let builtin = ["default", "light", "high-contrast"];
+            if !builtin.contains(&theme.as_str()) && !config.themes.contains_key(&theme) {
+                return Err(ConfigError::Invalid {
+                    path: PathBuf::new(),
+                    line: line_of_key(text, "theme"),
+                    key: " (key `theme`)".into(),
+                    message: format!(
+                        "'{theme}' isn't a theme kindly knows; use default, light, high-contrast, or one of your [themes.NAME] tables"
+                    ),
+                });
+            }
+            config.theme = theme;
+        }
         if let Some(mouse) = raw.mouse {
             config.mouse = mouse;
         }
@@ -167,6 +233,12 @@ fn describe(text: &str, err: &toml::de::Error) -> ConfigError {
 fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+        .map_or(1, |i| i + 1)
+}
+
+fn line_of_table(text: &str, table: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim() == format!("[{table}]"))
         .map_or(1, |i| i + 1)
 }
 

@@ -121,6 +121,8 @@ pub struct App {
     pub should_quit: bool,
     /// Where clickable things were last drawn.
     hits: super::hits::Hits,
+    /// The keys in force: defaults, with the person's own from the config file.
+    keymap: keymap::Keymap,
 }
 
 impl App {
@@ -151,6 +153,8 @@ impl App {
             journal.offer(draft);
         }
         let week_start = config.week_start;
+        // The config file was checked when it was read; a refused map never gets here.
+        let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
         let mut app = Self {
             store,
             config,
@@ -170,6 +174,7 @@ impl App {
             dirty_since: None,
             should_quit: false,
             hits: super::hits::Hits::default(),
+            keymap,
         };
         app.notice = app.opening_notice(now)?;
         app.consider_offer()?;
@@ -363,7 +368,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let mode = self.mode();
-        if let Some(action) = keymap::action_for(mode, key) {
+        if let Some(action) = self.keymap.action_for(mode, key) {
             self.apply(action);
             return true;
         }
@@ -722,7 +727,9 @@ impl App {
         let mode = self.mode();
         // Only what works where the focus is; moving on, going back, saving, help and
         // quitting always show, and the rest fill what room there is, in table order.
-        let (always, rest): (Vec<_>, Vec<_>) = keymap::footer(mode)
+        let (always, rest): (Vec<_>, Vec<_>) = self
+            .keymap
+            .footer(mode)
             .into_iter()
             .filter(|h| match self.pane {
                 _ if mode == Mode::Search => true,
@@ -754,7 +761,7 @@ impl App {
         shown.extend(always);
         let mut spans = vec![Span::raw(" ")];
         for h in shown {
-            spans.push(Span::styled(h.keys, t.accent));
+            spans.push(Span::styled(h.keys.clone(), t.accent));
             spans.push(Span::styled(format!(" {}  ", h.what), t.muted));
         }
         Line::from(spans).render(area, buf);
@@ -796,17 +803,17 @@ impl App {
             ))),
         }
         lines.push(Line::raw(""));
-        for (mode, bindings) in keymap::help_sections(self.pane.help_modes()) {
+        for (mode, bindings) in self.keymap.help_sections(self.pane.help_modes()) {
             lines.push(Line::from(Span::styled(mode.title(), t.title)));
             for b in bindings {
                 // Narrow windows put the words under the keys instead of beside them.
                 if w >= 60 {
                     lines.push(Line::from(vec![
-                        Span::styled(format!("  {:<11}", b.label), t.accent),
+                        Span::styled(format!("  {:<11} ", b.keys), t.accent),
                         Span::styled(b.help, t.text),
                     ]));
                 } else {
-                    lines.push(Line::from(Span::styled(format!("  {}", b.label), t.accent)));
+                    lines.push(Line::from(Span::styled(format!("  {}", b.keys), t.accent)));
                     lines.push(Line::from(Span::styled(format!("    {}", b.help), t.text)));
                 }
             }

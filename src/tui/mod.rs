@@ -94,7 +94,7 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }
     let mouse = config.mouse;
     let clock: app::Clock = Box::new(crate::domain::time::now_local);
-    let mut app = App::new(store, config, theme::Theme::from_env(), clock)?;
+    let mut app = App::new(store, config.clone(), theme::Theme::resolve(&config), clock)?;
 
     let guard = TerminalGuard::enter(mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
