@@ -88,3 +88,22 @@ pub fn text(app: &App, width: u16, height: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The screen as a person sees it: wide characters take their two columns once.
+pub fn plain(app: &App, width: u16, height: u16) -> String {
+    let backend = screen(app, width, height);
+    let buf = backend.buffer();
+    (0..height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buf[(x, y)].symbol();
+                line.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
