@@ -155,3 +155,35 @@ fn low_mood_is_never_drawn_in_red() {
         assert!(!reds.contains(&fg), "mood {mood} is red: {fg:?}");
     }
 }
+
+#[test]
+fn escape_sequences_in_notes_are_shown_never_sent() {
+    use ratatui::Terminal;
+    use ratatui::backend::CrosstermBackend;
+    let mut store = Store::open_in_memory().unwrap();
+    let hostile = "title\u{1b}]0;pwned\u{7} clear\u{1b}[2J bell\u{7} del\u{7f} c1\u{9b}31m";
+    store
+        .save_checkin(
+            &checkin("2026-11-29T08:00:00+00:00", 5, "", Some(hostile)),
+            None,
+        )
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    // The same record in the editor too.
+    press(&mut app, &[ch('[')]);
+    press(&mut app, &[ch(']'), key(KeyCode::Enter)]);
+    let mut bytes: Vec<u8> = Vec::new();
+    {
+        let mut terminal = Terminal::new(CrosstermBackend::new(&mut bytes)).unwrap();
+        terminal.draw(|f| app.draw(f)).unwrap();
+    }
+    let written = String::from_utf8_lossy(&bytes);
+    for raw in ["\u{1b}]0;pwned", "\u{1b}[2J", "\u{7}", "\u{7f}", "\u{9b}"] {
+        assert!(!written.contains(raw), "{raw:?} reached the terminal");
+    }
+    let plain_text = plain(&app, 80, 24);
+    assert!(
+        plain_text.contains("␛]0;pwned"),
+        "shown as a visible stand-in:\n{plain_text}"
+    );
+}

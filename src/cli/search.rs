@@ -47,6 +47,8 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
 fn line(f: &Found, bold: bool) -> String {
     let mut text = String::new();
     for (run, matched) in f.runs() {
+        // Never pass a note's own escape sequences through to the terminal.
+        let run = crate::domain::visible(&run);
         match (matched, bold) {
             (true, true) => text.push_str(&format!("\x1b[1m{run}\x1b[0m")),
             (true, false) => text.push_str(&format!("«{run}»")),

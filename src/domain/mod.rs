@@ -46,3 +46,18 @@ pub struct Journal {
     pub entries: Vec<Entry>,
     pub breaks: Vec<Break>,
 }
+
+/// Text from a note or an import, made safe to show: control characters (an escape
+/// sequence, a bell) become visible stand-ins such as ␛, rather than vanishing or
+/// reaching the terminal. Newlines and tabs are kept for the caller to lay out.
+pub fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}

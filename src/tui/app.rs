@@ -37,6 +37,27 @@ pub const MIN_HEIGHT: u16 = 12;
 /// A gap this long since the last check-in earns a welcome back.
 const WELCOME_BACK_AFTER_DAYS: i64 = 3;
 
+/// Replaces control characters in every cell with visible stand-ins (␛ for ESC, and so on),
+/// so text from a note or an import can never send its own commands to the terminal.
+/// This is the one place everything drawn passes through before it is written.
+pub fn defuse(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.chars().any(char::is_control) {
+            let safe: String = symbol
+                .chars()
+                .map(|c| match c as u32 {
+                    0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                    0x7f => '\u{2421}',
+                    _ if c.is_control() => '\u{fffd}',
+                    _ => c,
+                })
+                .collect();
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
 /// Where "now" comes from: the real clock in the app, a fixed one in tests.
 pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
 
@@ -586,6 +607,7 @@ impl App {
     pub fn draw(&self, frame: &mut Frame<'_>) {
         let area = frame.area();
         self.render(area, frame.buffer_mut());
+        defuse(frame.buffer_mut());
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wra
 use ratatui_textarea::{Input, TextArea};
 
 use super::theme::Theme;
-use super::widgets::{editor, editor_text, show_cursor};
+use super::widgets::{editor, editor_text, show_cursor, shown};
 use crate::store::{Found, Store, StoreError};
 
 /// How many matches the box lists.
@@ -136,7 +136,10 @@ impl Widget for SearchView<'_> {
                 Span::styled(format!("{date:<12}"), t.muted),
             ];
             for (run, matched) in f.runs() {
-                spans.push(Span::styled(run, if matched { t.focus } else { t.text }));
+                spans.push(Span::styled(
+                    shown(&run),
+                    if matched { t.focus } else { t.text },
+                ));
             }
             let mut line = Line::from(spans);
             if i == s.selected {

@@ -13,7 +13,7 @@ use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, ScaleRow, editor, mood_word, show_cursor};
+use crate::tui::widgets::{ChipRow, ScaleRow, editor, mood_word, show_cursor, shown};
 
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
@@ -761,7 +761,7 @@ impl CheckinView<'_> {
                 .map(Label::as_str)
                 .collect();
             if !names.is_empty() {
-                spans.push(Span::styled(names.join(", "), t.accent));
+                spans.push(Span::styled(shown(&names.join(", ")), t.accent));
                 spans.push(Span::raw(" "));
             }
             let note = c
@@ -771,9 +771,12 @@ impl CheckinView<'_> {
                 .unwrap_or_default();
             let mut lines = vec![Line::from(spans)];
             if per_row == 2 {
-                lines.push(Line::from(Span::styled(format!("      {note}"), t.muted)));
+                lines.push(Line::from(Span::styled(
+                    format!("      {}", shown(note)),
+                    t.muted,
+                )));
             } else if !note.is_empty() {
-                lines[0].push_span(Span::styled(note, t.text));
+                lines[0].push_span(Span::styled(shown(note), t.text));
             }
             for (k, mut line) in lines.into_iter().enumerate() {
                 let row = Rect::new(inner.x, y + k as u16, inner.width, 1);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use super::critic::{CriticPane, Flow, SPANS, Step, View};
 use crate::domain::{Percent, Scale, Thought};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, PercentRow};
+use crate::tui::widgets::{ChipRow, PercentRow, shown};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
@@ -191,7 +191,7 @@ impl CriticView<'_> {
             };
             let mut spans = vec![
                 Span::styled(format!("{:<12}", when(rec, self.now)), t.muted),
-                Span::styled(first_line(&rec.thought).to_string(), t.text),
+                Span::styled(shown(first_line(&rec.thought)), t.text),
             ];
             let mut lines = vec![];
             let row = Rect::new(rest.x, y, rest.width, 1);
@@ -199,7 +199,7 @@ impl CriticView<'_> {
                 lines.push(Line::from(std::mem::take(&mut spans)));
                 let mut second = vec![Span::raw("            ")];
                 if let Some(v) = &rec.voice {
-                    second.push(Span::styled(format!("{v} · "), t.accent));
+                    second.push(Span::styled(format!("{} · ", shown(v)), t.accent));
                 }
                 second.push(Span::styled(
                     rec.reframe
@@ -258,7 +258,7 @@ impl CriticView<'_> {
                 lines.push(Line::raw(""));
                 lines.push(heading(title));
                 for l in b.lines() {
-                    lines.push(Line::from(Span::styled(l.to_string(), t.text)));
+                    lines.push(Line::from(Span::styled(shown(l), t.text)));
                 }
             }
         };
@@ -334,7 +334,7 @@ impl CriticView<'_> {
         .areas(area);
         if quote_lines > 0 {
             // The original thought stays in view on every later step.
-            let text = quote_text;
+            let text = shown(&quote_text);
             let room = usize::from(quote.width) * usize::from(quote.height.min(3));
             let shown: String = if text.chars().count() + 2 > room {
                 let cut: String = text.chars().take(room.saturating_sub(4)).collect();

@@ -15,7 +15,7 @@ use crate::domain::{Entry, EntryKind, Label, optional_text, parse_label_list};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{editor, editor_text, show_cursor};
+use crate::tui::widgets::{editor, editor_text, show_cursor, shown};
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
@@ -533,13 +533,17 @@ impl JournalView<'_> {
             let mut lines = vec![Line::from(vec![
                 Span::styled(format!("{:<16}", when(&e.at, today)), t.muted),
                 Span::styled(mark, t.accent),
-                Span::styled(e.heading(), t.text),
+                Span::styled(shown(&e.heading()), t.text),
             ])];
             if per_row == 2 {
                 let mut second = vec![Span::raw(" ".repeat(18))];
                 second.push(Span::styled(format!("{} words", e.words()), t.muted));
                 if !e.tags.is_empty() {
-                    let tags: Vec<String> = e.tags.iter().map(|t| format!("#{t}")).collect();
+                    let tags: Vec<String> = e
+                        .tags
+                        .iter()
+                        .map(|t| format!("#{}", shown(t.as_str())))
+                        .collect();
                     second.push(Span::styled(format!("  {}", tags.join(" ")), t.accent));
                 }
                 lines.push(Line::from(second));

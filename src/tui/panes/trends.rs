@@ -338,7 +338,10 @@ impl TrendsView<'_> {
             t.muted,
         ))];
         for r in &tr.rituals {
-            let mut spans = vec![Span::styled(format!("{:<16}", r.name), t.text)];
+            let mut spans = vec![Span::styled(
+                format!("{:<16}", crate::tui::widgets::shown(&r.name)),
+                t.text,
+            )];
             if r.comparable() {
                 let with = r.mean_with.unwrap_or_default();
                 let without = r.mean_without.unwrap_or_default();

@@ -182,3 +182,5 @@ impl Widget for PercentRow<'_> {
         Line::from(spans).render(area, buf);
     }
 }
+
+pub use crate::domain::visible as shown;
