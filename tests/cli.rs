@@ -990,11 +990,20 @@ fn search_output_never_carries_a_notes_escape_sequences() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     kindly(&db)
-        .args(["checkin", "--mood", "5", "--note", "heron \u{1b}]0;pwned\u{7} \u{1b}[2J"])
+        .args([
+            "checkin",
+            "--mood",
+            "5",
+            "--note",
+            "heron \u{1b}]0;pwned\u{7} \u{1b}[2J",
+        ])
         .assert()
         .success();
     let out = kindly(&db).args(["search", "heron"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
     assert!(text.contains("␛]0;pwned␇"), "{text}");
 }

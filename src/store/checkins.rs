@@ -228,7 +228,8 @@ pub fn format_at(at: &DateTime<FixedOffset>) -> String {
 pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
     let now = stamp_now();
     let id = c.id.to_string();
-    tx.execute(
+    super::cached(
+        tx,
         "INSERT INTO checkins (id, at, at_utc, day, mood, energy, kindness, humanity, mindfulness,
                                note, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
@@ -251,7 +252,11 @@ pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
             now,
         ],
     )?;
-    tx.execute("DELETE FROM checkin_labels WHERE checkin_id = ?1", [&id])?;
+    super::cached(
+        tx,
+        "DELETE FROM checkin_labels WHERE checkin_id = ?1",
+        [&id],
+    )?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO checkin_labels (checkin_id, kind, name, position) VALUES (?1, ?2, ?3, ?4)",
     )?;

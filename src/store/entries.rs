@@ -192,7 +192,8 @@ impl Store {
 
 fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
     let id = e.id.to_string();
-    tx.execute(
+    super::cached(
+        tx,
         "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
          ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
@@ -209,7 +210,7 @@ fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
             stamp_now()
         ],
     )?;
-    tx.execute("DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
+    super::cached(tx, "DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
     {
         let mut tag = tx.prepare_cached(
             "INSERT INTO entry_tags (entry_id, name, position) VALUES (?1, ?2, ?3)",
@@ -222,7 +223,8 @@ fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
 }
 
 fn upsert_break(tx: &rusqlite::Transaction<'_>, b: &Break) -> Result<()> {
-    tx.execute(
+    super::cached(
+        tx,
         "INSERT INTO breaks (id, at, at_utc, day, mood_before, mood_after, moment, shared, wish,
                              created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)

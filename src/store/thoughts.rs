@@ -123,7 +123,8 @@ impl Store {
 
 pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
     let id = t.id.to_string();
-    tx.execute(
+    super::cached(
+        tx,
         "INSERT INTO thoughts (id, at, at_utc, day, situation, thought, voice, belief,
                                belief_after, friend, reframe, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
@@ -147,8 +148,13 @@ pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
             stamp_now(),
         ],
     )?;
-    tx.execute("DELETE FROM thought_emotions WHERE thought_id = ?1", [&id])?;
-    tx.execute(
+    super::cached(
+        tx,
+        "DELETE FROM thought_emotions WHERE thought_id = ?1",
+        [&id],
+    )?;
+    super::cached(
+        tx,
         "DELETE FROM thought_distortions WHERE thought_id = ?1",
         [&id],
     )?;
