@@ -205,10 +205,16 @@ pub fn critic(thoughts: &[Thought], span: Span, start: WeekStart) -> CriticSumma
     let inside: Vec<&Thought> = thoughts.iter().filter(|t| span.contains(t.day())).collect();
     CriticSummary {
         count: inside.len(),
-        per_week: span
-            .week_starts()
-            .map(|w| (w, inside.iter().filter(|t| start.of(t.day()) == w).count()))
-            .collect(),
+        per_week: {
+            let mut counts = vec![0usize; span.week_starts().count()];
+            for t in &inside {
+                let week = ((start.of(t.day()) - span.from).num_days() / 7) as usize;
+                if let Some(n) = counts.get_mut(week) {
+                    *n += 1;
+                }
+            }
+            span.week_starts().zip(counts).collect()
+        },
         mean_belief_relief: mean(
             inside
                 .iter()

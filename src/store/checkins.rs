@@ -145,23 +145,30 @@ impl Store {
             // only its own days' labels.
             "SELECT c.day, l.name FROM checkins c CROSS JOIN checkin_labels l
                  ON l.checkin_id = c.id AND l.kind = 'ritual'
-              WHERE c.deleted_at IS NULL AND c.day BETWEEN ?1 AND ?2
-              GROUP BY c.day, l.name ORDER BY c.day, l.name",
+              WHERE c.deleted_at IS NULL AND c.day BETWEEN ?1 AND ?2 ORDER BY c.day",
         )?;
         let rows = stmt.query_map([&from, &to], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?;
+        // Both lists are in day order, so one walk pairs each label with its day.
         let mut i = 0;
         for row in rows {
             let (day, name) = row?;
-            while i < days.len() && days[i].day.to_string() < day {
+            let Ok(day) = day.parse::<NaiveDate>() else {
+                continue;
+            };
+            while i < days.len() && days[i].day < day {
                 i += 1;
             }
             if let Some(d) = days.get_mut(i)
-                && d.day.to_string() == day
+                && d.day == day
             {
                 d.rituals.push(name);
             }
+        }
+        for d in &mut days {
+            d.rituals.sort();
+            d.rituals.dedup();
         }
         Ok(days)
     }
