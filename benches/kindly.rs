@@ -7,6 +7,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kindly::config::Config;
 use kindly::insights::{Span, Trends, WeekStart};
 use kindly::store::Store;
+use kindly::tui::App;
+use kindly::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A Daylio export of `rows` check-ins, a few a day, with activities and notes.
 fn daylio_csv(rows: usize) -> String {
@@ -33,6 +38,131 @@ fn ten_years() -> Store {
         .save_journal(&kindly::demo::journal(520, now, &Config::default()))
         .unwrap();
     store
+}
+
+/// The ten-year journal as a file, made once for all the benches that open it.
+fn ten_year_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ten-years.db");
+    let mut store = Store::open(&path).unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-29T21:00:00+00:00").unwrap();
+    store
+        .save_journal(&kindly::demo::journal(520, now, &Config::default()))
+        .unwrap();
+    (dir, path)
+}
+
+fn app_on(path: &std::path::Path) -> App {
+    let now = DateTime::parse_from_rfc3339("2026-11-29T21:00:00+00:00").unwrap();
+    App::new(
+        Store::open(path).unwrap(),
+        Config::default(),
+        Theme::calm(),
+        Box::new(move || now),
+    )
+    .unwrap()
+}
+
+fn frame(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| app.draw(f)).unwrap();
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn tui_benches(c: &mut Criterion) {
+    let (_dir, path) = ten_year_file();
+    for (name, tabs) in [
+        ("Check-in", 0),
+        ("Critic", 1),
+        ("Journal", 2),
+        ("Trends", 3),
+    ] {
+        c.bench_function(
+            &format!("open the ten-year journal and draw the first {name} frame (120x40)"),
+            |b| {
+                b.iter(|| {
+                    let mut app = app_on(&path);
+                    for _ in 0..tabs {
+                        app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+                    }
+                    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                    frame(&app, &mut terminal);
+                })
+            },
+        );
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut app = app_on(&path);
+    c.bench_function(
+        "keypress to frame: next field on the check-in form (j, k)",
+        |b| {
+            let mut down = true;
+            b.iter(|| {
+                app.handle_key(&key(if down { 'j' } else { 'k' }));
+                down = !down;
+                frame(&app, &mut terminal);
+            })
+        },
+    );
+    app.checkin.focus =
+        kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Note);
+    app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    c.bench_function("keypress to frame: typing in the note", |b| {
+        b.iter(|| {
+            app.handle_key(&key('a'));
+            frame(&app, &mut terminal);
+        })
+    });
+    let mut app = app_on(&path);
+    app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    c.bench_function(
+        "keypress to frame: moving in the thought-record list",
+        |b| {
+            let mut down = true;
+            b.iter(|| {
+                app.handle_key(&key(if down { 'j' } else { 'k' }));
+                down = !down;
+                frame(&app, &mut terminal);
+            })
+        },
+    );
+    app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    c.bench_function("keypress to frame: moving in the journal list", |b| {
+        let mut down = true;
+        b.iter(|| {
+            app.handle_key(&key(if down { 'j' } else { 'k' }));
+            down = !down;
+            frame(&app, &mut terminal);
+        })
+    });
+    app.handle_key(&KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    c.bench_function(
+        "keypress to frame: changing the trends span (8 and 12 weeks)",
+        |b| {
+            let mut longer = true;
+            b.iter(|| {
+                app.handle_key(&key(if longer { '+' } else { '-' }));
+                longer = !longer;
+                frame(&app, &mut terminal);
+            })
+        },
+    );
+    let store = Store::open(&path).unwrap();
+    c.bench_function("export the whole ten-year journal as JSON", |b| {
+        b.iter(|| {
+            let journal = kindly::domain::Journal {
+                checkins: store.checkins_between(None, None).unwrap(),
+                thoughts: store.thoughts_between(None, None).unwrap(),
+                entries: store.entries_between(None, None).unwrap(),
+                breaks: store.breaks_between(None, None).unwrap(),
+            };
+            let mut out = Vec::new();
+            kindly::io::json::write(&kindly::io::json::export(&journal), &mut out).unwrap();
+            out.len()
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {
@@ -71,6 +201,6 @@ fn benches(c: &mut Criterion) {
 criterion_group! {
     name = kindly;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, tui_benches
 }
 criterion_main!(kindly);

@@ -185,13 +185,11 @@ impl Store {
         Ok(found.and_then(|s| s.parse().ok()))
     }
 
-    /// Emotion or ritual names used in kept check-ins, most used first, so a label
-    /// typed once on the command line is offered in the TUI too.
+    /// Emotion or ritual names used in check-ins, each once, so a label typed on the
+    /// command line is offered in the TUI too. Read straight from the (kind, name) index.
     pub fn used_labels(&self, kind: LabelKind) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.name FROM checkin_labels l JOIN checkins c ON c.id = l.checkin_id
-              WHERE l.kind = ?1 AND c.deleted_at IS NULL
-              GROUP BY l.name ORDER BY count(*) DESC, l.name",
+            "SELECT DISTINCT name FROM checkin_labels WHERE kind = ?1 ORDER BY name",
         )?;
         let rows = stmt.query_map([kind.as_sql()], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -421,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn used_labels_come_most_used_first() {
+    fn used_labels_are_listed_once_each() {
         let mut store = Store::open_in_memory().unwrap();
         store
             .save_checkin(&sample("2026-11-28T09:00:00+00:00", 5), None)
@@ -431,7 +429,7 @@ mod tests {
         store.save_checkin(&other, None).unwrap();
         assert_eq!(
             store.used_labels(LabelKind::Emotion).unwrap(),
-            ["tired", "calm"]
+            ["calm", "tired"]
         );
     }
 }

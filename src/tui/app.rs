@@ -163,13 +163,12 @@ impl App {
         }
         let mut checkin = CheckinPane::new(emotions.clone(), rituals, now.date_naive());
         checkin.refresh(&store)?;
+        // The Critic and Journal lists are read when their pane is opened, not at start.
         let mut critic = CriticPane::new(config.traps(), emotions);
-        critic.refresh(&store, now)?;
         if let Some(draft) = store.load_draft::<critic::Draft>(critic::DRAFT_SLOT)? {
             critic.offer(draft);
         }
         let mut journal = JournalPane::new();
-        journal.refresh(&store)?;
         if let Some(draft) = store.load_draft::<journal::Draft>(journal::DRAFT_SLOT)? {
             journal.offer(draft);
         }
@@ -551,12 +550,17 @@ impl App {
         } else {
             (i + n - 1) % n
         }];
-        if self.pane == Pane::Trends {
-            // Figures are computed on arrival, so they include whatever was just saved.
-            let today = (self.clock)().date_naive();
-            if let Err(e) = self.trends.refresh(&self.store, today) {
-                self.notice = Some(format!("The trends couldn't be worked out just now ({e})."));
-            }
+        // Each pane reads the journal on arrival, so it shows whatever was saved meanwhile
+        // (here or by another kindly) and start-up reads only what the first pane needs.
+        let now = (self.clock)();
+        let result = match self.pane {
+            Pane::Checkin => self.checkin.refresh(&self.store),
+            Pane::Critic => self.critic.refresh(&self.store, now),
+            Pane::Journal => self.journal.refresh(&self.store),
+            Pane::Trends => self.trends.refresh(&self.store, now.date_naive()),
+        };
+        if let Err(e) = result {
+            self.notice = Some(format!("That pane couldn't be read just now ({e})."));
         }
     }
 
