@@ -98,10 +98,15 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
 
     let guard = TerminalGuard::enter(mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    terminal.clear()?;
+    // Cleared by escape code rather than `Terminal::clear`, which asks the terminal where
+    // its cursor is: a terminal that never answers would stall the start by seconds.
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
     terminal.hide_cursor()?;
-    // Input is read on its own thread only now: creating the terminal asks it for the
-    // cursor position, and a reader already waiting would swallow the answer.
+    // Input is read on its own thread only once the terminal is set up, so nothing the
+    // terminal says during set-up is taken for a key.
     let (tx, rx) = mpsc::channel();
     let input = tx.clone();
     std::thread::spawn(move || {

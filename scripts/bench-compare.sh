@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Whole-process figures and a side-by-side with jrnl. Needs python3 (with venv) and the
+# network to PyPI for jrnl; installs nothing outside a throwaway folder.
+#   scripts/bench-compare.sh            # everything
+#   scripts/bench-compare.sh --no-jrnl  # kindly's own figures only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked --quiet
+jrnl=""
+if [ "${1:-}" != "--no-jrnl" ]; then
+  venv=$(mktemp -d)/venv
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet jrnl
+  jrnl="$venv/bin/jrnl"
+fi
+python3 scripts/bench_compare.py "$PWD/target/release/kindly" $jrnl
