@@ -87,6 +87,9 @@ pub enum Command {
     /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
+    /// Check the journal file for damage, and say what to do if there is any
+    #[command(after_help = "Example:\n  kindly check")]
+    Check,
     /// Whether you've checked in today, and the last mood: for a shell prompt (always exits 0)
     #[command(after_help = "Example, in ~/.bashrc:\n  kindly status")]
     Status(status::StatusArgs),
@@ -231,6 +234,47 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let mut store = open_store(cli.db)?;
             import::report(Some(&mut store), &args, &journal)
         }
+        Some(Command::Check) => {
+            let path = config::database_path(cli.db).ok_or_else(|| {
+                CliError::Usage(
+                    "couldn't find a home folder for the journal; pass --db PATH".into(),
+                )
+            })?;
+            if !path.exists() {
+                return write_stdout(
+                    format!(
+                        "There's no journal at {} yet; nothing to check.\n",
+                        path.display()
+                    )
+                    .as_bytes(),
+                );
+            }
+            let problems = Store::check_file(&path)?;
+            if problems.is_empty() {
+                return write_stdout(
+                    format!(
+                        "{} is healthy: SQLite's integrity check found nothing wrong.\n",
+                        path.display()
+                    )
+                    .as_bytes(),
+                );
+            }
+            let mut text = format!(
+                "{} is damaged; SQLite's integrity check found:\n",
+                path.display()
+            );
+            for p in &problems {
+                text.push_str(&format!("  - {p}\n"));
+            }
+            text.push_str(&format!(
+                "It was left untouched. To rescue what can be read:\n  1. copy the file somewhere safe first;\n  2. sqlite3 {} .recover | sqlite3 recovered.db\n  3. kindly --db recovered.db check, then use recovered.db as your journal.\n",
+                path.display()
+            ));
+            write_stdout(text.as_bytes())?;
+            Err(CliError::Other(anyhow::anyhow!(
+                "the journal needs recovering (see above)"
+            )))
+        }
         Some(Command::Backup { output }) => {
             if output.exists() {
                 return Err(CliError::Usage(format!(
@@ -239,6 +283,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 )));
             }
             let store = open_store(cli.db)?;
+            let problems = store.quick_check()?;
+            if !problems.is_empty() {
+                return Err(CliError::Other(anyhow::anyhow!(
+                    "the journal is damaged ({}), so it wasn't copied; `kindly check` says how to recover what can be read",
+                    problems.join("; ")
+                )));
+            }
             store.backup_to(&output)?;
             eprintln!("Backed up to {}.", output.display());
             Ok(())

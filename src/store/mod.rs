@@ -44,7 +44,7 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
-    #[error("{path} looks damaged and was left untouched ({detail})")]
+    #[error("{path} looks damaged and was left untouched ({detail}); `kindly check` explains more")]
     Damaged { path: PathBuf, detail: String },
     #[error("{path} is a folder; --db wants the path of a file")]
     IsDirectory { path: PathBuf },
@@ -147,6 +147,39 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))?)
+    }
+
+    /// Checks a journal file without changing it: the problems SQLite's integrity check
+    /// finds (none when healthy). Files that aren't kindly journals are refused as `open`
+    /// refuses them.
+    pub fn check_file(path: &Path) -> Result<Vec<String>> {
+        match inspect_existing(path) {
+            Ok(()) | Err(StoreError::Damaged { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        let problems = (|| -> rusqlite::Result<Vec<String>> {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            rows.collect()
+        })();
+        Ok(match problems {
+            Ok(rows) if rows == ["ok"] => Vec::new(),
+            Ok(rows) => rows,
+            Err(e) => vec![e.to_string()],
+        })
+    }
+
+    /// The live journal's own quick integrity check: the problems found (none when healthy).
+    pub fn quick_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(20)")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(if rows == ["ok"] { Vec::new() } else { rows })
     }
 
     /// Copies the live journal to `path` with SQLite's online backup, which is consistent
