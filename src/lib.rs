@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod crash;
 pub mod demo;
 pub mod domain;
 pub mod insights;

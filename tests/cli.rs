@@ -1007,3 +1007,35 @@ fn search_output_never_carries_a_notes_escape_sequences() {
     );
     assert!(text.contains("␛]0;pwned␇"), "{text}");
 }
+
+#[test]
+fn a_crash_says_one_calm_line_and_logs_no_journal_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let state = dir.path().join("state");
+    let out = kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .env("XDG_STATE_HOME", &state)
+        .env("KINDLY_PANIC_FOR_TEST", "my most private sentence")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line, no backtrace: {err}");
+    assert!(err.contains("kept as a draft"), "{err}");
+    assert!(!err.contains("my most private sentence"), "{err}");
+    let log = state.join("kindly/crash.log");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("src/cli/mod.rs:"),
+        "the place is noted: {text}"
+    );
+    assert!(
+        !text.contains("private"),
+        "no journal text in the log: {text}"
+    );
+    assert_eq!(
+        std::fs::metadata(&log).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}

@@ -429,3 +429,75 @@ fn mouse_capture_is_released_on_exit() {
         "the alternate screen was left"
     );
 }
+
+/// Types a note, then ends the session with `end`, and checks the note survives, the
+/// terminal is cooked again, and kindly exited promptly without spinning.
+fn note_survives(name: &str, end: impl FnOnce(&Pane, u32)) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = Pane::start(name, dir.path(), &db, (80, 24));
+    pane.wait_for("How are you, right now?");
+    pane.keys(&["4"]);
+    pane.wait_for("4 a bit low");
+    for _ in 0..7 {
+        pane.keys(&["j"]);
+    }
+    pane.wait_for("›Note");
+    pane.keys(&["Enter"]);
+    pane.wait_for("done writing");
+    pane.text("halfway through a sentence");
+    pane.wait_for("halfway through");
+    let pid = pane.kindly_pid();
+    let started = Instant::now();
+    end(&pane, pid);
+    // Gone within a second (exited, or a zombie waiting to be reaped), rather than
+    // spinning on a dead terminal.
+    let running = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| {
+                s.rsplit_once(") ")
+                    .map(|(_, rest)| rest.starts_with('Z'))
+                    .map(|zombie| !zombie)
+            })
+            .unwrap_or(false)
+    };
+    while running(pid) {
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "kindly is still running"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    drop(pane);
+    let store = kindly::store::Store::open(&db).unwrap();
+    let draft: kindly::tui::panes::checkin::Draft = store
+        .load_draft("checkin")
+        .unwrap()
+        .expect("the draft was kept");
+    assert_eq!(draft.note, "halfway through a sentence");
+    assert_eq!(draft.mood, Some(4));
+}
+
+#[test]
+fn sighup_keeps_the_note_being_typed() {
+    note_survives("hup", |pane, pid| {
+        assert!(
+            Command::new("kill")
+                .args(["-HUP", &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let (_, stty) = pane.wait_exit();
+        assert_cooked(&stty);
+    });
+}
+
+#[test]
+fn closing_the_terminal_keeps_the_note_being_typed() {
+    // Killing the pane closes kindly's terminal under it, as closing a window does.
+    note_survives("close", |pane, _| {
+        pane.tmux(&["kill-pane", "-t", "e2e"]);
+    });
+}

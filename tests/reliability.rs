@@ -424,3 +424,44 @@ mod any_keys {
         }
     }
 }
+
+#[test]
+fn the_tui_shows_what_another_kindly_wrote_when_the_view_is_next_opened() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:30:00+00:00").unwrap();
+    let mut app = kindly::tui::App::new(
+        Store::open(&db).unwrap(),
+        kindly::config::Config::default(),
+        kindly::tui::theme::Theme::monochrome(),
+        Box::new(move || now),
+    )
+    .unwrap();
+    assert!(app.checkin.rows.is_empty());
+    let mut other = Store::open(&db).unwrap();
+    let c = kindly::domain::CheckIn::new(
+        chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").unwrap(),
+        kindly::domain::Mood::new(7).unwrap(),
+    );
+    other.save_checkin(&c, None).unwrap();
+    let mut t = kindly::domain::Thought::new(c.at, "written elsewhere").unwrap();
+    t.voice = Some("the critic".into());
+    other.save_thought(&t, None).unwrap();
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    app.handle_key(&tab);
+    assert_eq!(
+        app.critic.rows.len(),
+        1,
+        "the Critic list reads the journal when opened"
+    );
+    for _ in 0..3 {
+        app.handle_key(&tab);
+    }
+    assert_eq!(
+        app.checkin.rows.len(),
+        1,
+        "back on Check-in, today's list has the new row"
+    );
+    assert_eq!(app.checkin.rows[0].id, c.id);
+}

@@ -137,15 +137,32 @@ impl CliError {
 
 /// The whole program: parse, run, and turn any error into one calm line and an exit code.
 pub fn main() -> ExitCode {
+    crate::crash::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
-    match run(cli) {
+    let outcome = std::panic::catch_unwind(|| {
+        if let Some(words) = std::env::var_os("KINDLY_PANIC_FOR_TEST") {
+            // A seam for the crash test: a panic carrying text that must not be logged.
+            std::panic::panic_any(words.to_string_lossy().into_owned());
+        }
+        run(cli)
+    });
+    let Ok(outcome) = outcome else {
+        let _ = writeln!(std::io::stderr(), "{}", crate::crash::apology());
+        return ExitCode::from(1);
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = e.to_string();
-            eprintln!("kindly: {}", msg.lines().next().unwrap_or_default());
+            // Never panics on a closed stderr, unlike eprintln!.
+            let _ = writeln!(
+                std::io::stderr(),
+                "kindly: {}",
+                msg.lines().next().unwrap_or_default()
+            );
             ExitCode::from(e.exit_code())
         }
     }

@@ -133,11 +133,17 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
         }
     });
 
-    let result = event_loop(&mut terminal, &mut app, &rx);
-    // Whatever ended the loop, unsaved work becomes a draft before we go.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &rx)
+    }));
+    // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
+    // before we go.
     let saved = app.autosave();
     drop(guard);
-    result.and(saved)
+    match result {
+        Ok(result) => result.and(saved),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 fn event_loop<B: ratatui::backend::Backend>(
