@@ -374,10 +374,11 @@ fn a_letter_written_in_the_tui_is_found_by_kindly_search() {
 /// every byte it wrote to the terminal.
 fn raw_session(db: &Path, keys: &str, extra_env: &[(&str, &str)]) -> Vec<u8> {
     let script = r#"
-import os, pty, sys, select, time
+import fcntl, os, pty, struct, sys, select, termios, time
 db, keys = sys.argv[1], sys.argv[2].encode()
 pid, fd = pty.fork()
 if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     os.execv(sys.argv[3], [sys.argv[3], "--db", db])
 out = b""
 sent = False

@@ -4,6 +4,7 @@ mod checkin;
 mod demo;
 mod export;
 mod import;
+mod passphrase;
 mod report;
 mod search;
 mod status;
@@ -39,6 +40,10 @@ pub struct Cli {
     /// The config file [default: $KINDLY_CONFIG, else the platform config folder]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Read an encrypted journal's passphrase from the first line of this file
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -87,6 +92,14 @@ pub enum Command {
     /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
+    /// Encrypt the journal at rest with a passphrase (asked twice, or --passphrase-file)
+    #[command(
+        after_help = "Example:\n  kindly encrypt\n\nThe journal is written anew, encrypted, checked, and only then put in place of the old file."
+    )]
+    Encrypt,
+    /// Turn an encrypted journal back into a plain one
+    #[command(after_help = "Example:\n  kindly decrypt")]
+    Decrypt,
     /// Check the journal file for damage, and say what to do if there is any
     #[command(after_help = "Example:\n  kindly check")]
     Check,
@@ -203,43 +216,43 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         None => {
             let config = load_config(cli.config)?;
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             crate::tui::run(store, config).map_err(CliError::Other)
         }
         Some(Command::Checkin(args)) => {
             // A broken config file is worth hearing about even when this command needs none of it.
             load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
-            let mut store = open_store(cli.db)?;
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             checkin::run(&mut store, input)
         }
         Some(Command::Thought(args)) => {
             let config = load_config(cli.config)?;
             let thought = args.validate(&config.traps())?;
-            let mut store = open_store(cli.db)?;
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             thought::run(&mut store, thought)
         }
         Some(Command::Write(args)) => {
             load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
-            let mut store = open_store(cli.db)?;
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             write::run(&mut store, entry)
         }
         Some(Command::Search(args)) => {
             args.validate()?;
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             search::run(&store, args)
         }
         Some(Command::Trends(args)) => {
             let config = load_config(cli.config)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             trends::run(&store, plan)
         }
         Some(Command::Report(args)) => {
             let config = load_config(cli.config)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             report::run(&store, plan)
         }
         Some(Command::Import(args)) => {
@@ -249,15 +262,46 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 // A dry run against a journal that doesn't exist yet must not create one.
                 return import::report(None, &args, &journal);
             }
-            let mut store = open_store(cli.db)?;
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             import::report(Some(&mut store), &args, &journal)
         }
+        Some(Command::Encrypt) => {
+            let path = journal_path(cli.db)?;
+            if !path.exists() {
+                return Err(CliError::Usage(format!(
+                    "there's no journal at {} to encrypt",
+                    path.display()
+                )));
+            }
+            if Store::is_encrypted(&path) {
+                return Err(CliError::Usage(format!(
+                    "{} is already encrypted",
+                    path.display()
+                )));
+            }
+            let key = passphrase::new(cli.passphrase_file.as_deref())?;
+            convert(&path, None, Some(&key))?;
+            let _ = writeln!(
+                std::io::stderr(),
+                "Your journal is encrypted. Keep the passphrase somewhere safe: without it the journal can't be read."
+            );
+            Ok(())
+        }
+        Some(Command::Decrypt) => {
+            let path = journal_path(cli.db)?;
+            if !Store::is_encrypted(&path) {
+                return Err(CliError::Usage(format!(
+                    "{} isn't encrypted",
+                    path.display()
+                )));
+            }
+            let key = passphrase::existing(cli.passphrase_file.as_deref())?;
+            convert(&path, Some(&key), None)?;
+            let _ = writeln!(std::io::stderr(), "Your journal is a plain file again.");
+            Ok(())
+        }
         Some(Command::Check) => {
-            let path = config::database_path(cli.db).ok_or_else(|| {
-                CliError::Usage(
-                    "couldn't find a home folder for the journal; pass --db PATH".into(),
-                )
-            })?;
+            let path = journal_path(cli.db)?;
             if !path.exists() {
                 return write_stdout(
                     format!(
@@ -267,7 +311,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     .as_bytes(),
                 );
             }
-            let problems = Store::check_file(&path)?;
+            let key = if Store::is_encrypted(&path) {
+                Some(passphrase::existing(cli.passphrase_file.as_deref())?)
+            } else {
+                None
+            };
+            let problems = Store::check_file(&path, key.as_deref())?;
             if problems.is_empty() {
                 return write_stdout(
                     format!(
@@ -300,7 +349,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     output.display()
                 )));
             }
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             let problems = store.quick_check()?;
             if !problems.is_empty() {
                 return Err(CliError::Other(anyhow::anyhow!(
@@ -314,7 +363,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Export(args)) => {
             let plan = args.validate()?;
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             export::run(&store, plan)
         }
         Some(Command::Demo(args)) => {
@@ -327,7 +376,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if path.as_ref().is_none_or(|p| !p.exists()) {
                 return status::run(None, &args);
             }
-            let store = open_store(cli.db)?;
+            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
             status::run(Some(&store), &args)
         }
         Some(Command::Man) => {
@@ -352,11 +401,65 @@ fn load_config(flag: Option<PathBuf>) -> Result<Config, CliError> {
     }
 }
 
-pub(crate) fn open_store(flag: Option<PathBuf>) -> Result<Store, CliError> {
-    let path = config::database_path(flag).ok_or_else(|| {
+pub(crate) fn open_store(
+    flag: Option<PathBuf>,
+    passphrase_file: Option<&std::path::Path>,
+) -> Result<Store, CliError> {
+    let path = journal_path(flag)?;
+    // The passphrase is asked for only when the journal really is encrypted.
+    let key = if Store::is_encrypted(&path) {
+        Some(passphrase::existing(passphrase_file)?)
+    } else {
+        None
+    };
+    Ok(Store::open_keyed(&path, key.as_deref())?)
+}
+
+fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    config::database_path(flag).ok_or_else(|| {
         CliError::Usage("couldn't find a home folder for the journal; pass --db PATH".into())
-    })?;
-    Ok(Store::open(&path)?)
+    })
+}
+
+/// Rewrites the journal at `path` encrypted (or plain), checks the new file holds every
+/// record, and only then puts it in place of the old one.
+fn convert(
+    path: &std::path::Path,
+    from_key: Option<&str>,
+    to_key: Option<&str>,
+) -> Result<(), CliError> {
+    let store = Store::open_keyed(path, from_key)?;
+    let counts = store.record_counts()?;
+    let mut name = path.as_os_str().to_owned();
+    name.push(".kindly-converting");
+    let tmp = PathBuf::from(name);
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| -> Result<(), CliError> {
+        store.export_to(&tmp, to_key)?;
+        drop(store);
+        let copy = Store::open_keyed(&tmp, to_key)?;
+        if copy.record_counts()? != counts || !copy.quick_check()?.is_empty() {
+            return Err(CliError::Other(anyhow::anyhow!(
+                "the converted copy didn't check out, so your journal was left as it was"
+            )));
+        }
+        drop(copy);
+        std::fs::rename(&tmp, path).map_err(|e| {
+            CliError::Other(anyhow::anyhow!(
+                "couldn't put the converted journal in place ({e}); the old one is unchanged"
+            ))
+        })?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    for side in ["-wal", "-shm"] {
+        let mut n = tmp.as_os_str().to_owned();
+        n.push(side);
+        let _ = std::fs::remove_file(PathBuf::from(n));
+    }
+    result
 }
 
 /// Writes to stdout; a reader that went away early (`| head`) is not an error.

@@ -33,6 +33,14 @@ pub enum StoreError {
     #[error("{0} is not a kindly database (it isn't an SQLite file); it was left untouched")]
     NotADatabase(PathBuf),
     #[error(
+        "{0} can't be read as a plain journal: if it's encrypted, give its passphrase (run kindly in a terminal, or use --passphrase-file FILE); it was left untouched"
+    )]
+    NeedsPassphrase(PathBuf),
+    #[error(
+        "that passphrase doesn't open {0} (or it isn't a kindly journal); it was left untouched"
+    )]
+    WrongPassphrase(PathBuf),
+    #[error(
         "{0} belongs to another program (an SQLite database, but not kindly's); it was left untouched"
     )]
     Foreign(PathBuf),
@@ -78,21 +86,74 @@ impl Store {
     /// exist. A file that is not kindly's, is damaged, or comes from a newer schema is
     /// refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// Opens a journal that may be encrypted at rest: `key` is its passphrase. A plain
+    /// journal opens as usual whatever the key.
+    pub fn open_keyed(path: &Path, key: Option<&str>) -> Result<Self> {
         if path.is_dir() {
             return Err(StoreError::IsDirectory {
                 path: path.to_path_buf(),
             });
         }
-        if path.exists() {
-            inspect_existing(path)?;
+        let key = if path.exists() {
+            inspect_existing(path, key)?
         } else {
             create_private_file(path)?;
-        }
+            None
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        unlock(&conn, key.as_deref())?;
         Self::prepare(conn, Some(path))
+    }
+
+    /// Whether the file at `path` is encrypted (not a plain SQLite file, and not empty).
+    pub fn is_encrypted(path: &Path) -> bool {
+        read_header(path).is_ok_and(|h| looks_encrypted(&h))
+    }
+
+    /// Writes a copy of the journal to `dest`, encrypted with `key`, or plain when `key`
+    /// is `None`, through SQLCipher's export. The copy is created readable only by you.
+    pub fn export_to(&self, dest: &Path, key: Option<&str>) -> Result<()> {
+        create_private_file(dest)?;
+        let dest_text = dest.to_string_lossy().to_string();
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS converted KEY ?2",
+            rusqlite::params![dest_text, key.unwrap_or("")],
+        )?;
+        let result = (|| -> rusqlite::Result<()> {
+            self.conn
+                .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+            let version: u32 = self
+                .conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))?;
+            self.conn
+                .pragma_update(Some("converted"), "user_version", version)?;
+            self.conn
+                .pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
+            Ok(())
+        })();
+        self.conn.execute("DETACH DATABASE converted", [])?;
+        Ok(result?)
+    }
+
+    /// How many records of each kind the journal holds, trash included: for checking
+    /// that a converted copy is whole.
+    pub fn record_counts(&self) -> Result<[i64; 4]> {
+        let mut out = [0; 4];
+        for (i, table) in ["checkins", "thoughts", "entries", "breaks"]
+            .iter()
+            .enumerate()
+        {
+            out[i] = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        }
+        Ok(out)
     }
 
     /// A fresh journal that lives only as long as the value: for unit tests.
@@ -102,6 +163,7 @@ impl Store {
 
     fn prepare(conn: Connection, path: Option<&Path>) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
         // WAL lets a second kindly read while one writes; FULL makes each commit survive
         // power loss at a cost of well under a millisecond.
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
@@ -152,16 +214,18 @@ impl Store {
     /// Checks a journal file without changing it: the problems SQLite's integrity check
     /// finds (none when healthy). Files that aren't kindly journals are refused as `open`
     /// refuses them.
-    pub fn check_file(path: &Path) -> Result<Vec<String>> {
-        match inspect_existing(path) {
-            Ok(()) | Err(StoreError::Damaged { .. }) => {}
+    pub fn check_file(path: &Path, key: Option<&str>) -> Result<Vec<String>> {
+        let key = match inspect_existing(path, key) {
+            Ok(k) => k,
+            Err(StoreError::Damaged { .. }) => key.map(String::from),
             Err(e) => return Err(e),
-        }
+        };
         let problems = (|| -> rusqlite::Result<Vec<String>> {
             let conn = Connection::open_with_flags(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )?;
+            unlock(&conn, key.as_deref())?;
             let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
             let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
             rows.collect()
@@ -238,24 +302,42 @@ fn create_private_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Gives SQLCipher the passphrase (when there is one) before anything else is read, and
+/// keeps its own complaints off the screen.
+fn unlock(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key)?;
+    }
+    Ok(())
+}
+
+fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut header = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut header)?;
+    Ok(header)
+}
+
 /// Decides, without writing a byte, whether an existing file may be opened as a journal.
-fn inspect_existing(path: &Path) -> Result<()> {
-    let read_err = |source| StoreError::Read {
+/// Returns the key to open it with: the passphrase for an encrypted file, none for a
+/// plain one.
+fn inspect_existing(path: &Path, key: Option<&str>) -> Result<Option<String>> {
+    let header = read_header(path).map_err(|source| StoreError::Read {
         path: path.to_path_buf(),
         source,
-    };
-    let mut file = std::fs::File::open(path).map_err(read_err)?;
-    let mut header = Vec::with_capacity(100);
-    file.by_ref()
-        .take(100)
-        .read_to_end(&mut header)
-        .map_err(read_err)?;
+    })?;
     if header.is_empty() {
-        return Ok(()); // an empty file is a journal that has not started yet
+        return Ok(None); // an empty file is a journal that has not started yet
     }
-    if header.len() < 100 || &header[..16] != SQLITE_MAGIC {
+    let encrypted = looks_encrypted(&header);
+    if encrypted && key.is_none() {
+        return Err(StoreError::NeedsPassphrase(path.to_path_buf()));
+    }
+    if !encrypted && !header.starts_with(SQLITE_MAGIC) {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
+    let key = if encrypted { key } else { None };
     let damaged = |e: rusqlite::Error| StoreError::Damaged {
         path: path.to_path_buf(),
         detail: e.to_string(),
@@ -265,7 +347,17 @@ fn inspect_existing(path: &Path) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(damaged)?;
+    unlock(&conn, key).map_err(damaged)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
+    if key.is_some()
+        && conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .is_err()
+    {
+        return Err(StoreError::WrongPassphrase(path.to_path_buf()));
+    }
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(damaged)?;
@@ -286,7 +378,23 @@ fn inspect_existing(path: &Path) -> Result<()> {
             known,
         });
     }
-    Ok(())
+    Ok(key.map(String::from))
+}
+
+/// An encrypted journal starts with a random salt: not SQLite's header, not zeros, and not
+/// the mostly printable bytes of a text file someone pointed `--db` at by mistake.
+fn looks_encrypted(header: &[u8]) -> bool {
+    if header.len() < 100
+        || header.starts_with(SQLITE_MAGIC)
+        || header[..16].iter().all(|b| *b == 0)
+    {
+        return false;
+    }
+    let printable = header
+        .iter()
+        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+        .count();
+    printable * 10 < header.len() * 9
 }
 
 #[cfg(test)]

@@ -1,0 +1,92 @@
+//! Passphrases for an encrypted journal: from a file named by `--passphrase-file`, or
+//! typed at the terminal without echo. Never from the command line or the environment.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+
+use super::CliError;
+use crate::domain::InvalidInput;
+
+/// The first line of `path`, which must not be empty.
+pub fn from_file(path: &Path) -> Result<String, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| InvalidInput::new("--passphrase-file", format!("couldn't be read ({e})")))?;
+    let line = text.lines().next().unwrap_or_default().to_string();
+    if line.is_empty() {
+        return Err(InvalidInput::new(
+            "--passphrase-file",
+            "holds no passphrase on its first line",
+        )
+        .into());
+    }
+    Ok(line)
+}
+
+/// Asks at the terminal, showing nothing as it is typed.
+pub fn ask(prompt: &str) -> Result<String, CliError> {
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::Other(anyhow::anyhow!(
+            "this journal is encrypted and there's no terminal to ask for its passphrase; use --passphrase-file FILE"
+        )));
+    }
+    let mut tty = std::io::stderr();
+    let _ = write!(tty, "{prompt}: ");
+    let _ = tty.flush();
+    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
+    let mut typed = String::new();
+    let outcome = loop {
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Esc => break Err("cancelled"),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err("cancelled");
+                }
+                KeyCode::Backspace => {
+                    typed.pop();
+                }
+                KeyCode::Char(c) => typed.push(c),
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(_) => break Err("the terminal went away"),
+        }
+    };
+    let _ = disable_raw_mode();
+    let _ = writeln!(tty);
+    match outcome {
+        Ok(()) if typed.is_empty() => Err(InvalidInput::new("passphrase", "is empty").into()),
+        Ok(()) => Ok(typed),
+        Err(why) => Err(CliError::Other(anyhow::anyhow!(
+            "no passphrase given ({why}); nothing was changed"
+        ))),
+    }
+}
+
+/// The passphrase for an existing encrypted journal.
+pub fn existing(file: Option<&Path>) -> Result<String, CliError> {
+    match file {
+        Some(f) => from_file(f),
+        None => ask("Passphrase for your kindly journal"),
+    }
+}
+
+/// A new passphrase, asked twice at the terminal so a typo can't lock the journal.
+pub fn new(file: Option<&Path>) -> Result<String, CliError> {
+    if let Some(f) = file {
+        return from_file(f);
+    }
+    let first = ask("New passphrase")?;
+    let again = ask("The same passphrase again")?;
+    if first != again {
+        return Err(InvalidInput::new(
+            "passphrase",
+            "didn't match the second time; nothing was changed",
+        )
+        .into());
+    }
+    Ok(first)
+}
