@@ -502,3 +502,41 @@ fn closing_the_terminal_keeps_the_note_being_typed() {
         pane.tmux(&["kill-pane", "-t", "e2e"]);
     });
 }
+
+#[test]
+fn the_tui_asks_for_the_passphrase_of_an_encrypted_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pass = dir.path().join("pass");
+    std::fs::write(&pass, "tea and toast\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(KINDLY)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("KINDLY_CONFIG", dir.path().join("none.toml"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["checkin", "--mood", "6"]);
+    run(&["--passphrase-file", pass.to_str().unwrap(), "encrypt"]);
+    let pane = Pane::start("passphrase", dir.path(), &db, (80, 24));
+    pane.wait_for("Passphrase for your kindly journal:");
+    pane.text("tea and toast");
+    let screen = pane.wait_for("Passphrase for your kindly journal:");
+    assert!(
+        !screen.contains("tea and toast"),
+        "the passphrase is not echoed:\n{screen}"
+    );
+    pane.keys(&["Enter"]);
+    pane.wait_for("Today · 1");
+    pane.keys(&["q"]);
+    let (code, stty) = pane.wait_exit();
+    assert_eq!(code, "0");
+    assert_cooked(&stty);
+}
