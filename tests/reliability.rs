@@ -465,3 +465,39 @@ fn the_tui_shows_what_another_kindly_wrote_when_the_view_is_next_opened() {
     );
     assert_eq!(app.checkin.rows[0].id, c.id);
 }
+
+#[test]
+fn two_windows_never_clear_each_others_drafts() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:30:00+00:00").unwrap();
+    let open = || {
+        kindly::tui::App::new(
+            Store::open(&db).unwrap(),
+            kindly::config::Config::default(),
+            kindly::tui::theme::Theme::monochrome(),
+            Box::new(move || now),
+        )
+        .unwrap()
+    };
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut a = open();
+    let mut b = open();
+    // Window A starts a letter, and it is autosaved.
+    for k in [KeyCode::Tab, KeyCode::Tab, KeyCode::Char('l')] {
+        a.handle_key(&key(k));
+    }
+    for c in "half a letter".chars() {
+        a.handle_key(&key(KeyCode::Char(c)));
+    }
+    a.autosave().unwrap();
+    // Window B checks in; its own autosave has nothing of its own to keep.
+    b.handle_key(&key(KeyCode::Char('6')));
+    b.handle_key(&KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    b.autosave().unwrap();
+    b.keep_drafts().unwrap();
+    let store = Store::open(&db).unwrap();
+    let draft: Option<kindly::tui::panes::journal::Draft> = store.load_draft("entry").unwrap();
+    assert_eq!(draft.map(|d| d.body), Some("half a letter".to_string()));
+}

@@ -144,6 +144,8 @@ pub struct App {
     hits: super::hits::Hits,
     /// The keys in force: defaults, with the person's own from the config file.
     keymap: keymap::Keymap,
+    /// Draft slots this window has written or taken up, and so may clear.
+    drafts_held: std::collections::HashSet<&'static str>,
 }
 
 impl App {
@@ -165,12 +167,22 @@ impl App {
         checkin.refresh(&store)?;
         // The Critic and Journal lists are read when their pane is opened, not at start.
         let mut critic = CriticPane::new(config.traps(), emotions);
+        // Drafts found at start are this window's to finish, or to clear once done with.
+        let mut drafts_held = std::collections::HashSet::new();
         if let Some(draft) = store.load_draft::<critic::Draft>(critic::DRAFT_SLOT)? {
             critic.offer(draft);
+            drafts_held.insert(critic::DRAFT_SLOT);
         }
         let mut journal = JournalPane::new();
         if let Some(draft) = store.load_draft::<journal::Draft>(journal::DRAFT_SLOT)? {
             journal.offer(draft);
+            drafts_held.insert(journal::DRAFT_SLOT);
+        }
+        if store
+            .load_draft::<checkin::Draft>(checkin::DRAFT_SLOT)?
+            .is_some()
+        {
+            drafts_held.insert(checkin::DRAFT_SLOT);
         }
         let week_start = config.week_start;
         // The config file was checked when it was read; a refused map never gets here.
@@ -195,6 +207,7 @@ impl App {
             should_quit: false,
             hits: super::hits::Hits::default(),
             keymap,
+            drafts_held,
         };
         app.notice = app.opening_notice(now)?;
         app.consider_offer()?;
@@ -578,6 +591,13 @@ impl App {
         if self.dirty_since.take().is_none() {
             return Ok(());
         }
+        self.keep_drafts()
+    }
+
+    /// Writes every pane's unsaved work to its draft, changed or not: on the way out, so a
+    /// draft another window cleared meanwhile is put back.
+    pub fn keep_drafts(&mut self) -> anyhow::Result<()> {
+        self.dirty_since = None;
         let (checkin_draft, critic_draft, journal_draft) = self.drafts();
         self.keep(
             checkin::DRAFT_SLOT,
@@ -590,16 +610,20 @@ impl App {
         Ok(())
     }
 
+    /// Saves a pane's draft, or clears it when the pane is empty again. Only a draft this
+    /// window wrote or took up is cleared: another kindly open on the same journal may be
+    /// keeping one in that slot.
     fn keep<T: serde::Serialize>(
         &mut self,
-        slot: &str,
+        slot: &'static str,
         draft: &T,
         blank: bool,
     ) -> anyhow::Result<()> {
-        if blank {
-            self.store.clear_draft(slot)?;
-        } else {
+        if !blank {
             self.store.save_draft(slot, draft)?;
+            self.drafts_held.insert(slot);
+        } else if self.drafts_held.remove(slot) {
+            self.store.clear_draft(slot)?;
         }
         Ok(())
     }

@@ -138,8 +138,12 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }));
     // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
     // before we go.
-    let saved = app.autosave();
+    let saved = app.keep_drafts();
     drop(guard);
+    // The guard has given the terminal back (cursor shown too). Dropping the ratatui
+    // Terminal would try to show the cursor once more and print an error when the terminal
+    // has gone away, so it is let go without its Drop; the process is ending anyway.
+    std::mem::forget(terminal);
     match result {
         Ok(result) => result.and(saved),
         Err(panic) => std::panic::resume_unwind(panic),
