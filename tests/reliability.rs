@@ -138,7 +138,7 @@ fn two_processes_writing_at_once_both_succeed() {
             let db = db.clone();
             std::thread::spawn(move || {
                 let mut ids = Vec::new();
-                for i in 0..150 {
+                for i in 0..250 {
                     let out = kindly(&db)
                         .args([
                             "checkin",
@@ -162,7 +162,7 @@ fn two_processes_writing_at_once_both_succeed() {
         .into_iter()
         .flat_map(|w| w.join().unwrap())
         .collect();
-    assert_eq!(ids.len(), 300);
+    assert_eq!(ids.len(), 500);
     let stored: std::collections::HashSet<String> = Store::open(&db)
         .unwrap()
         .checkins_between(None, None)
@@ -171,7 +171,7 @@ fn two_processes_writing_at_once_both_succeed() {
         .map(|c| c.id.to_string())
         .collect();
     assert!(ids.iter().all(|id| stored.contains(id)));
-    assert_eq!(stored.len(), 301);
+    assert_eq!(stored.len(), 501);
 }
 
 #[test]
@@ -500,4 +500,36 @@ fn two_windows_never_clear_each_others_drafts() {
     let store = Store::open(&db).unwrap();
     let draft: Option<kindly::tui::panes::journal::Draft> = store.load_draft("entry").unwrap();
     assert_eq!(draft.map(|d| d.body), Some("half a letter".to_string()));
+}
+
+#[test]
+fn a_truncated_journal_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["demo", "--weeks", "8", "--fill-only"])
+        .output()
+        .unwrap();
+    let full = std::fs::read(&db).unwrap();
+    let cut = &full[..full.len() / 2];
+    std::fs::write(&db, cut).unwrap();
+    for args in [
+        &["export"][..],
+        &["checkin", "--mood", "5"][..],
+        &["status"][..],
+    ] {
+        let out = kindly(&db).args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("looks damaged") && err.contains("kindly check"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        cut,
+        "the file is byte-for-byte unchanged"
+    );
 }
