@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::CliError;
-use crate::domain::time;
 use crate::insights::{Span, WeekStart};
 use crate::io::report::{self, Source};
 use crate::store::Store;
@@ -42,10 +41,7 @@ pub struct Plan {
 
 impl ReportArgs {
     pub fn validate(self, start: WeekStart) -> Result<Plan, CliError> {
-        let until = match &self.until {
-            Some(d) => time::parse_date("--until", d)?,
-            None => time::now_local().date_naive(),
-        };
+        let until = super::trends::until(self.until.as_deref())?;
         Ok(Plan {
             span: Span::new(until, Some(self.weeks), start, None),
             start,

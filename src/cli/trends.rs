@@ -34,12 +34,17 @@ pub struct Plan {
     format: Format,
 }
 
+/// `--until` if given, else today.
+pub fn until(flag: Option<&str>) -> Result<chrono::NaiveDate, CliError> {
+    Ok(match flag {
+        Some(d) => time::parse_date("--until", d)?,
+        None => time::now_local().date_naive(),
+    })
+}
+
 impl TrendsArgs {
     pub fn validate(self, start: WeekStart) -> Result<Plan, CliError> {
-        let until = match &self.until {
-            Some(d) => time::parse_date("--until", d)?,
-            None => time::now_local().date_naive(),
-        };
+        let until = until(self.until.as_deref())?;
         Ok(Plan {
             span: Span::new(until, Some(self.weeks), start, None),
             start,

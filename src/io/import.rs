@@ -36,6 +36,20 @@ fn local(naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
         .map(|d| d.fixed_offset())
 }
 
+/// Where a JSON file stops making sense, and why, in a person's words.
+fn json_problem(e: &serde_json::Error) -> InvalidInput {
+    if e.is_eof() {
+        bad(
+            format!("line {}", e.line()),
+            "the file ends too soon (is it complete?)",
+        )
+    } else {
+        let text = e.to_string();
+        let why = text.split(" at line").next().unwrap_or_default();
+        bad(format!("line {}, column {}", e.line(), e.column()), why)
+    }
+}
+
 // ---------------------------------------------------------------- kindly JSON
 
 #[derive(Deserialize)]
@@ -132,19 +146,7 @@ fn labels(place: &str, field: &str, names: &[String]) -> Result<Vec<Label>, Inva
 
 /// Reads kindly's own export (any version this binary knows).
 pub fn kindly_json(text: &str) -> Result<Journal, InvalidInput> {
-    let doc: Doc = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            bad(
-                format!("line {}", e.line()),
-                "the file ends too soon (is it complete?)",
-            )
-        } else {
-            bad(
-                format!("line {}, column {}", e.line(), e.column()),
-                e.to_string().split(" at line").next().unwrap_or_default(),
-            )
-        }
-    })?;
+    let doc: Doc = serde_json::from_str(text).map_err(|e| json_problem(&e))?;
     if doc.format != super::json::FORMAT {
         return Err(bad(
             "the top",
@@ -434,19 +436,7 @@ struct JrnlEntry {
 
 /// Reads `jrnl --export json`: entries become journal pages with their tags.
 pub fn jrnl_json(text: &str) -> Result<Journal, InvalidInput> {
-    let doc: JrnlDoc = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            bad(
-                format!("line {}", e.line()),
-                "the file ends too soon (is it complete?)",
-            )
-        } else {
-            bad(
-                format!("line {}, column {}", e.line(), e.column()),
-                e.to_string().split(" at line").next().unwrap_or_default(),
-            )
-        }
-    })?;
+    let doc: JrnlDoc = serde_json::from_str(text).map_err(|e| json_problem(&e))?;
     let mut j = Journal::default();
     for (i, e) in doc.entries.iter().enumerate() {
         let place = format!("entries[{i}]");

@@ -13,7 +13,7 @@ use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, ScaleRow, editor, mood_word, show_cursor, shown};
+use crate::tui::widgets::{ChipRow, ScaleRow, editor, framed, mood_word, show_cursor, shown};
 
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
@@ -690,17 +690,8 @@ impl CheckinView<'_> {
         } else {
             format!("{} · {}", p.day.format("%a %-d %b %Y"), p.rows.len())
         };
-        let inner = if boxed {
-            let block = self.block(title, focused);
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
-        } else {
-            let [head, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            Line::from(Span::styled(title, t.title)).render(head, buf);
-            rest
-        };
+        let border = if focused { t.accent } else { t.muted };
+        let inner = framed(area, buf, &title, boxed, border, t);
         if p.rows.is_empty() && p.first_time && !p.show_trash {
             let lines: Vec<Line<'_>> = [
                 ("Welcome to kindly.", t.title),

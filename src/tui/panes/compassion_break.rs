@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{Input, TextArea};
 
 use super::{Ctx, Notice};
@@ -12,7 +12,7 @@ use crate::domain::{Break, Mood, Scale, optional_text};
 use crate::store::Result;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ScaleRow, editor, editor_text, mood_word, show_cursor};
+use crate::tui::widgets::{ScaleRow, editor, editor_text, framed, mood_word, show_cursor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -202,22 +202,12 @@ impl Widget for BreakView<'_> {
         let f = self.flow;
         let t = self.theme;
         let roomy = area.height >= 14;
-        let title = format!("Self-compassion break · {}", f.step.title());
-        let inner = if roomy {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(t.accent)
-                .title(Span::styled(format!(" {title} "), t.title));
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
+        let title = if roomy {
+            format!("Self-compassion break · {}", f.step.title())
         } else {
-            let [head, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            Line::from(Span::styled(f.step.title(), t.title)).render(head, buf);
-            rest
+            f.step.title().to_string()
         };
+        let inner = framed(area, buf, &title, roomy, t.accent, t);
         let [prompt, gap, body] = Layout::vertical([
             Constraint::Length(if roomy {
                 3

@@ -4,12 +4,12 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::critic::{CriticPane, Flow, SPANS, Step, View};
 use crate::domain::{Percent, Scale, Thought};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, PercentRow, shown};
+use crate::tui::widgets::{ChipRow, PercentRow, framed, shown};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
@@ -86,21 +86,7 @@ impl Widget for CriticView<'_> {
                 None => String::new(),
             },
         };
-        let inner = if boxed {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(self.theme.accent)
-                .title(Span::styled(format!(" {title} "), self.theme.title));
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
-        } else {
-            let [head, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            Line::from(Span::styled(title, self.theme.title)).render(head, buf);
-            rest
-        };
+        let inner = framed(area, buf, &title, boxed, self.theme.accent, self.theme);
         match (self.pane.view, &self.pane.flow) {
             (View::Flow, Some(flow)) => self.flow(flow, inner, buf, boxed),
             (View::Detail, _) => self.detail(inner, buf),

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{Input, TextArea};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -15,7 +15,7 @@ use crate::domain::{Entry, EntryKind, Label, optional_text, parse_label_list};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{editor, editor_text, show_cursor, shown};
+use crate::tui::widgets::{editor, editor_text, framed, show_cursor, shown};
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
@@ -470,21 +470,7 @@ impl Widget for JournalView<'_> {
             _ if p.show_trash => "Trash".into(),
             _ => "Journal and letters".into(),
         };
-        let inner = if boxed {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(t.accent)
-                .title(Span::styled(format!(" {title} "), t.title));
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
-        } else {
-            let [head, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-            Line::from(Span::styled(title, t.title)).render(head, buf);
-            rest
-        };
+        let inner = framed(area, buf, &title, boxed, t.accent, t);
         match (&p.page, p.view) {
             (Some(page), View::Page) => self.page(page, inner, buf, boxed),
             _ => self.list(inner, buf, boxed),

@@ -184,3 +184,32 @@ impl Widget for PercentRow<'_> {
 }
 
 pub use crate::domain::visible as shown;
+
+/// A pane's frame: a rounded box with `title` when there is room (`boxed`), otherwise the
+/// title alone on the first line. Returns the space left inside.
+pub fn framed(
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    boxed: bool,
+    border: Style,
+    theme: &Theme,
+) -> Rect {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::widgets::{Block, BorderType, Borders};
+    if boxed {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(border)
+            .title(Span::styled(format!(" {title} "), theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    } else {
+        let [head, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        Line::from(Span::styled(title.to_string(), theme.title)).render(head, buf);
+        rest
+    }
+}
