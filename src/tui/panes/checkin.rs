@@ -13,7 +13,9 @@ use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, ScaleRow, editor, framed, mood_word, show_cursor, shown};
+use crate::tui::widgets::{
+    ChipRow, Row, Rows, ScaleRow, editor, framed, mood_word, show_cursor, shown,
+};
 
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
@@ -729,59 +731,54 @@ impl CheckinView<'_> {
         }
         // Tall windows give each check-in a second line for its note.
         let per_row: u16 = if boxed { 2 } else { 1 };
-        let fits = usize::from((inner.height / per_row).max(1));
-        let first = p.selected.saturating_sub(fits - 1);
-        for (i, c) in p.rows.iter().enumerate().skip(first).take(fits) {
-            let y = inner.y + (i - first) as u16 * per_row;
-            let selected = focused && i == p.selected;
-            let when = if p.show_trash {
-                c.at.format("%-d %b %H:%M").to_string()
-            } else {
-                c.at.format("%H:%M").to_string()
-            };
-            let mut spans = vec![
-                Span::styled(when, t.muted),
-                Span::raw(" "),
-                Span::styled(format!("{:>2}", c.mood.get()), t.mood(c.mood.get())),
-                Span::raw(" "),
-            ];
-            let names: Vec<&str> = c
-                .emotions
-                .iter()
-                .chain(c.rituals.iter())
-                .map(Label::as_str)
-                .collect();
-            if !names.is_empty() {
-                spans.push(Span::styled(shown(&names.join(", ")), t.accent));
-                spans.push(Span::raw(" "));
-            }
-            let note = c
-                .note
-                .as_deref()
-                .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
-                .unwrap_or_default();
-            let mut lines = vec![Line::from(spans)];
-            if per_row == 2 {
-                lines.push(Line::from(Span::styled(
-                    format!("      {}", shown(note)),
-                    t.muted,
-                )));
-            } else if !note.is_empty() {
-                lines[0].push_span(Span::styled(shown(note), t.text));
-            }
-            for (k, mut line) in lines.into_iter().enumerate() {
-                let row = Rect::new(inner.x, y + k as u16, inner.width, 1);
-                if row.y >= inner.bottom() {
-                    break;
+        Rows {
+            count: p.rows.len(),
+            selected: p.selected,
+            highlight: focused,
+            per_row,
+            theme: t,
+            hits: self.hits,
+            row: |i| {
+                let c = &p.rows[i];
+                let when = if p.show_trash {
+                    c.at.format("%-d %b %H:%M").to_string()
+                } else {
+                    c.at.format("%H:%M").to_string()
+                };
+                let mut spans = vec![
+                    Span::styled(when, t.muted),
+                    Span::raw(" "),
+                    Span::styled(format!("{:>2}", c.mood.get()), t.mood(c.mood.get())),
+                    Span::raw(" "),
+                ];
+                let names: Vec<&str> = c
+                    .emotions
+                    .iter()
+                    .chain(c.rituals.iter())
+                    .map(Label::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    spans.push(Span::styled(shown(&names.join(", ")), t.accent));
+                    spans.push(Span::raw(" "));
                 }
-                if selected {
-                    buf.set_style(row, t.selection);
-                    line = line.patch_style(t.selection);
+                let note = c
+                    .note
+                    .as_deref()
+                    .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
+                    .unwrap_or_default();
+                let mut lines = vec![Line::from(spans)];
+                if per_row == 2 {
+                    lines.push(Line::from(Span::styled(
+                        format!("      {}", shown(note)),
+                        t.muted,
+                    )));
+                } else if !note.is_empty() {
+                    lines[0].push_span(Span::styled(shown(note), t.text));
                 }
-                line.render(row, buf);
-                self.hits.add(row, crate::tui::hits::Target::Row(i));
-            }
+                Row { lines, tail: None }
+            },
         }
+        .render(inner, buf);
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::critic::{CriticPane, Flow, SPANS, Step, View};
 use crate::domain::{Percent, Scale, Thought};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, PercentRow, framed, shown};
+use crate::tui::widgets::{ChipRow, PercentRow, Row, Rows, framed, shown};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
@@ -165,61 +165,43 @@ impl CriticView<'_> {
             return;
         }
         let per_row: u16 = if tall { 2 } else { 1 };
-        let fits = usize::from((rest.height / per_row).max(1));
-        let first = p.selected.saturating_sub(fits - 1);
-        for (i, rec) in p.rows.iter().enumerate().skip(first).take(fits) {
-            let y = rest.y + (i - first) as u16 * per_row;
-            let selected = i == p.selected;
-            let relief = match (rec.belief, rec.belief_after) {
-                (Some(b), Some(a)) => format!(" {}→{}", b.get(), a.get()),
-                (Some(b), None) => format!(" {}", b.get()),
-                _ => String::new(),
-            };
-            let mut spans = vec![
-                Span::styled(format!("{:<12}", when(rec, self.now)), t.muted),
-                Span::styled(shown(first_line(&rec.thought)), t.text),
-            ];
-            let mut lines = vec![];
-            let row = Rect::new(rest.x, y, rest.width, 1);
-            if per_row == 2 {
-                lines.push(Line::from(std::mem::take(&mut spans)));
-                let mut second = vec![Span::raw("            ")];
-                if let Some(v) = &rec.voice {
-                    second.push(Span::styled(format!("{} · ", shown(v)), t.accent));
-                }
-                second.push(Span::styled(
-                    rec.reframe
-                        .as_deref()
-                        .map(first_line)
-                        .unwrap_or("not answered yet")
-                        .to_string(),
-                    t.muted,
-                ));
-                lines.push(Line::from(second));
-            } else {
-                lines.push(Line::from(spans));
-            }
-            for (k, mut l) in lines.into_iter().enumerate() {
-                let r = Rect::new(row.x, row.y + k as u16, row.width, 1);
-                if r.y >= rest.bottom() {
-                    break;
-                }
-                if selected {
-                    buf.set_style(r, t.selection);
-                    l = l.patch_style(t.selection);
-                }
-                l.render(r, buf);
-                self.hits.add(r, crate::tui::hits::Target::Row(i));
-                if k == 0 && !relief.is_empty() {
-                    let w = relief.chars().count() as u16 + 1;
-                    if r.width > w + 20 {
-                        let tail = Rect::new(r.right() - w, r.y, w, 1);
-                        let style = if selected { t.selection } else { t.accent };
-                        Line::from(Span::styled(format!("{relief} "), style)).render(tail, buf);
+        Rows {
+            count: p.rows.len(),
+            selected: p.selected,
+            highlight: true,
+            per_row,
+            theme: t,
+            hits: self.hits,
+            row: |i| {
+                let rec = &p.rows[i];
+                let relief = match (rec.belief, rec.belief_after) {
+                    (Some(b), Some(a)) => Some(format!(" {}→{}", b.get(), a.get())),
+                    (Some(b), None) => Some(format!(" {}", b.get())),
+                    _ => None,
+                };
+                let mut lines = vec![Line::from(vec![
+                    Span::styled(format!("{:<12}", when(rec, self.now)), t.muted),
+                    Span::styled(shown(first_line(&rec.thought)), t.text),
+                ])];
+                if per_row == 2 {
+                    let mut second = vec![Span::raw("            ")];
+                    if let Some(v) = &rec.voice {
+                        second.push(Span::styled(format!("{} · ", shown(v)), t.accent));
                     }
+                    let reframe = rec.reframe.as_deref().map(first_line);
+                    second.push(Span::styled(
+                        shown(reframe.unwrap_or("not answered yet")),
+                        t.muted,
+                    ));
+                    lines.push(Line::from(second));
                 }
-            }
+                Row {
+                    lines,
+                    tail: relief.map(|r| Span::styled(r, t.accent)),
+                }
+            },
         }
+        .render(rest, buf);
     }
 
     fn detail(&self, area: Rect, buf: &mut Buffer) {

@@ -15,7 +15,7 @@ use crate::domain::{Entry, EntryKind, Label, optional_text, parse_label_list};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{editor, editor_text, framed, show_cursor, shown};
+use crate::tui::widgets::{Row, Rows, editor, editor_text, framed, show_cursor, shown};
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
@@ -507,46 +507,42 @@ impl JournalView<'_> {
             return;
         }
         let per_row: u16 = if tall { 2 } else { 1 };
-        let fits = usize::from((rest.height / per_row).max(1));
-        let first = p.selected.saturating_sub(fits - 1);
         let today = self.now.date_naive();
-        for (i, e) in p.rows.iter().enumerate().skip(first).take(fits) {
-            let y = rest.y + (i - first) as u16 * per_row;
-            let mark = match e.kind {
-                EntryKind::Letter => "✉ ",
-                EntryKind::Journal => "  ",
-            };
-            let mut lines = vec![Line::from(vec![
-                Span::styled(format!("{:<16}", when(&e.at, today)), t.muted),
-                Span::styled(mark, t.accent),
-                Span::styled(shown(&e.heading()), t.text),
-            ])];
-            if per_row == 2 {
-                let mut second = vec![Span::raw(" ".repeat(18))];
-                second.push(Span::styled(format!("{} words", e.words()), t.muted));
-                if !e.tags.is_empty() {
-                    let tags: Vec<String> = e
-                        .tags
-                        .iter()
-                        .map(|t| format!("#{}", shown(t.as_str())))
-                        .collect();
-                    second.push(Span::styled(format!("  {}", tags.join(" ")), t.accent));
+        Rows {
+            count: p.rows.len(),
+            selected: p.selected,
+            highlight: true,
+            per_row,
+            theme: t,
+            hits: self.hits,
+            row: |i| {
+                let e = &p.rows[i];
+                let mark = match e.kind {
+                    EntryKind::Letter => "✉ ",
+                    EntryKind::Journal => "  ",
+                };
+                let mut lines = vec![Line::from(vec![
+                    Span::styled(format!("{:<16}", when(&e.at, today)), t.muted),
+                    Span::styled(mark, t.accent),
+                    Span::styled(shown(&e.heading()), t.text),
+                ])];
+                if per_row == 2 {
+                    let mut second = vec![Span::raw(" ".repeat(18))];
+                    second.push(Span::styled(format!("{} words", e.words()), t.muted));
+                    if !e.tags.is_empty() {
+                        let tags: Vec<String> = e
+                            .tags
+                            .iter()
+                            .map(|t| format!("#{}", shown(t.as_str())))
+                            .collect();
+                        second.push(Span::styled(format!("  {}", tags.join(" ")), t.accent));
+                    }
+                    lines.push(Line::from(second));
                 }
-                lines.push(Line::from(second));
-            }
-            for (k, mut l) in lines.into_iter().enumerate() {
-                let r = Rect::new(rest.x, y + k as u16, rest.width, 1);
-                if r.y >= rest.bottom() {
-                    break;
-                }
-                if i == p.selected {
-                    buf.set_style(r, t.selection);
-                    l = l.patch_style(t.selection);
-                }
-                l.render(r, buf);
-                self.hits.add(r, crate::tui::hits::Target::Row(i));
-            }
+                Row { lines, tail: None }
+            },
         }
+        .render(rest, buf);
     }
 
     fn page(&self, page: &Page, area: Rect, buf: &mut Buffer, roomy: bool) {

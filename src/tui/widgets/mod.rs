@@ -213,3 +213,63 @@ pub fn framed(
         rest
     }
 }
+
+/// One record in a list: its lines (the first is the main one) and, optionally, a short
+/// figure shown at the right end of the first line.
+pub struct Row<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub tail: Option<Span<'a>>,
+}
+
+/// A scrolling list of records, `per_row` lines each, that keeps the selected one in view,
+/// marks it when `highlight` is set, and records each row for mouse clicks.
+pub struct Rows<'a, F: Fn(usize) -> Row<'a>> {
+    pub count: usize,
+    pub selected: usize,
+    pub highlight: bool,
+    pub per_row: u16,
+    pub row: F,
+    pub theme: &'a Theme,
+    pub hits: &'a super::hits::Hits,
+}
+
+impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let fits = usize::from((area.height / self.per_row.max(1)).max(1));
+        let first = self.selected.saturating_sub(fits - 1);
+        for i in (first..self.count).take(fits) {
+            let y = area.y + (i - first) as u16 * self.per_row;
+            let selected = self.highlight && i == self.selected;
+            let Row { lines, tail } = (self.row)(i);
+            for (k, mut line) in lines
+                .into_iter()
+                .take(usize::from(self.per_row))
+                .enumerate()
+            {
+                let r = Rect::new(area.x, y + k as u16, area.width, 1);
+                if r.y >= area.bottom() {
+                    break;
+                }
+                if selected {
+                    buf.set_style(r, self.theme.selection);
+                    line = line.patch_style(self.theme.selection);
+                }
+                line.render(r, buf);
+                self.hits.add(r, super::hits::Target::Row(i));
+                if let (0, Some(tail)) = (k, &tail) {
+                    let w = tail.width() as u16 + 1;
+                    if r.width > w + 20 {
+                        let spot = Rect::new(r.right() - w, r.y, w, 1);
+                        let style = if selected {
+                            self.theme.selection
+                        } else {
+                            tail.style
+                        };
+                        Line::from(Span::styled(format!("{} ", tail.content), style))
+                            .render(spot, buf);
+                    }
+                }
+            }
+        }
+    }
+}
