@@ -499,7 +499,12 @@ fn a_backup_taken_while_another_writer_works_is_whole() {
             )
         })
         .collect();
-    store.save_checkins(&first).unwrap();
+    store
+        .save_journal(&kindly::domain::Journal {
+            checkins: first.clone(),
+            ..Default::default()
+        })
+        .unwrap();
     let writer_db = db.clone();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stop_writer = stop.clone();

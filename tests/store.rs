@@ -124,7 +124,12 @@ fn day_summaries_in_sql_match_the_pure_maths_on_sample_data() {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T21:00:00+01:00").unwrap();
     let cfg = kindly::config::Config::default();
     let sample = kindly::demo::checkins(12, now, &cfg.emotions, &cfg.rituals);
-    store.save_checkins(&sample).unwrap();
+    store
+        .save_journal(&kindly::domain::Journal {
+            checkins: sample.clone(),
+            ..Default::default()
+        })
+        .unwrap();
     let from = "2026-01-01".parse().unwrap();
     let to = "2026-12-31".parse().unwrap();
     let sql = store.day_summaries(from, to).unwrap();

@@ -3,7 +3,7 @@
 //! `until` as a parameter and never reads a clock, so the TUI, the CLI and the report all
 //! show the same numbers, and every one can be recomputed from an export.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::domain::{Break, DaySummary, Scale, Thought};
@@ -25,13 +25,6 @@ impl WeekStart {
             WeekStart::Sunday => day.weekday().num_days_from_sunday(),
         };
         day - Duration::days(i64::from(back))
-    }
-
-    pub fn first_weekday(self) -> Weekday {
-        match self {
-            WeekStart::Monday => Weekday::Mon,
-            WeekStart::Sunday => Weekday::Sun,
-        }
     }
 }
 

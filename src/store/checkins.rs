@@ -23,27 +23,10 @@ pub enum Direction {
 }
 
 impl Store {
-    /// Saves a check-in: a new one is added, one with a known id is replaced whole.
-    /// When `draft` names a slot, that draft is cleared in the same transaction, so a
-    /// crash can never leave both the saved record and its draft, or neither.
+    /// Saves a check-in: a new one is added, one with a known id is replaced whole;
+    /// `draft` is cleared in the same transaction.
     pub fn save_checkin(&mut self, checkin: &CheckIn, draft: Option<&str>) -> Result<()> {
-        let tx = self.write()?;
-        upsert(&tx, checkin)?;
-        if let Some(slot) = draft {
-            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Saves many check-ins in one transaction (all or nothing).
-    pub fn save_checkins(&mut self, checkins: &[CheckIn]) -> Result<()> {
-        let tx = self.write()?;
-        for c in checkins {
-            upsert(&tx, c)?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.save_with_draft(draft, |tx| upsert(tx, checkin))
     }
 
     pub fn checkin(&self, id: Uuid) -> Result<Option<CheckIn>> {

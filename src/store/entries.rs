@@ -20,13 +20,7 @@ impl Store {
     /// Saves an entry whole (insert, or replace by id), clearing `draft` in the same
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
-        let tx = self.write()?;
-        upsert_entry(&tx, e)?;
-        if let Some(slot) = draft {
-            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.save_with_draft(draft, |tx| upsert_entry(tx, e))
     }
 
     pub fn entry(&self, id: Uuid) -> Result<Option<Entry>> {

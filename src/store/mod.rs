@@ -259,6 +259,23 @@ impl Store {
         Ok(())
     }
 
+    /// Saves one record with `upsert` and, when `draft` names a slot, clears that draft in
+    /// the same transaction, so a crash can never leave both the record and its draft, or
+    /// neither.
+    fn save_with_draft(
+        &mut self,
+        draft: Option<&str>,
+        upsert: impl FnOnce(&Transaction<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let tx = self.write()?;
+        upsert(&tx)?;
+        if let Some(slot) = draft {
+            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every save goes through here: one transaction, taking the write lock up front so
     /// two kindly processes queue politely instead of failing with "database is locked".
     fn write(&mut self) -> Result<Transaction<'_>> {

@@ -30,13 +30,7 @@ impl Store {
     /// Saves a thought record whole (insert, or replace by id), clearing `draft` in the
     /// same transaction.
     pub fn save_thought(&mut self, t: &Thought, draft: Option<&str>) -> Result<()> {
-        let tx = self.write()?;
-        upsert(&tx, t)?;
-        if let Some(slot) = draft {
-            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.save_with_draft(draft, |tx| upsert(tx, t))
     }
 
     pub fn thought(&self, id: Uuid) -> Result<Option<Thought>> {
