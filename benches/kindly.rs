@@ -106,8 +106,10 @@ fn tui_benches(c: &mut Criterion) {
             })
         },
     );
-    app.checkin.focus =
-        kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Note);
+    if let Some(checkin) = app.pane_mut::<kindly::tui::panes::checkin::CheckinPane>() {
+        checkin.focus =
+            kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Note);
+    }
     app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     c.bench_function("keypress to frame: typing in the note", |b| {
         b.iter(|| {

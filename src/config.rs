@@ -88,6 +88,27 @@ pub enum ConfigError {
     },
 }
 
+/// The `[keys]` table as written: action name → keys.
+pub type KeyTable = [(String, Vec<String>)];
+
+/// A check of a table whose meaning lives above this module (key bindings, colours). The
+/// caller hands these in, so the config module needs nothing from the TUI.
+#[derive(Clone, Copy)]
+pub struct Checks {
+    /// The `[keys]` table: on a problem, the action it names and what is wrong.
+    pub keys: fn(&KeyTable) -> Result<(), (String, String)>,
+    /// One `[themes.NAME]` table: on a problem, what is wrong.
+    pub theme: fn(&BTreeMap<String, String>) -> Result<(), String>,
+}
+
+impl Checks {
+    /// Takes every table as written: for callers that draw nothing.
+    pub const NONE: Checks = Checks {
+        keys: |_| Ok(()),
+        theme: |_| Ok(()),
+    };
+}
+
 impl Config {
     /// The thinking traps to offer: built-in, then the user's own.
     pub fn traps(&self) -> crate::domain::Traps {
@@ -95,7 +116,7 @@ impl Config {
     }
 
     /// Reads the config at `path`; a missing file means the defaults.
-    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+    pub fn load(path: &Path, checks: &Checks) -> Result<Self, ConfigError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -106,13 +127,13 @@ impl Config {
                 });
             }
         };
-        let mut config = Self::parse(&text).map_err(|e| e.at(path))?;
+        let mut config = Self::parse(&text, checks).map_err(|e| e.at(path))?;
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
 
     /// Parses config text, naming the line and key of anything wrong.
-    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+    pub fn parse(text: &str, checks: &Checks) -> Result<Self, ConfigError> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| describe(text, &e))?;
         let mut config = Config::default();
         let check = |key: &str, items: &[String]| -> Result<(), ConfigError> {
@@ -146,18 +167,18 @@ impl Config {
                     KeyList::Many(many) => (name, many),
                 })
                 .collect();
-            if let Err(e) = crate::tui::keymap::Keymap::with(&config.keys) {
+            if let Err((action, message)) = (checks.keys)(&config.keys) {
                 return Err(ConfigError::Invalid {
                     path: PathBuf::new(),
-                    line: line_of_key(text, &e.action),
-                    key: format!(" (key `keys.{}`)", e.action),
-                    message: e.message,
+                    line: line_of_key(text, &action),
+                    key: format!(" (key `keys.{action}`)"),
+                    message,
                 });
             }
         }
         if let Some(themes) = raw.themes {
             for (name, roles) in &themes {
-                if let Err(message) = crate::tui::theme::Theme::from_roles(roles) {
+                if let Err(message) = (checks.theme)(roles) {
                     return Err(ConfigError::Invalid {
                         path: PathBuf::new(),
                         line: line_of_key(text, &format!("[themes.{name}]"))
@@ -307,6 +328,7 @@ mod tests {
     fn file_extends_the_vocabularies() {
         let c = Config::parse(
             "support_contact = \"Dr. Amara, 555 0100\"\nrituals = [\"tea\", \"Walk\"]\n",
+            &Checks::NONE,
         )
         .unwrap();
         assert_eq!(c.support_contact.as_deref(), Some("Dr. Amara, 555 0100"));
@@ -322,9 +344,9 @@ mod tests {
 
     #[test]
     fn week_start_can_be_sunday_and_nothing_else_odd() {
-        let c = Config::parse("week_start = \"sunday\"\n").unwrap();
+        let c = Config::parse("week_start = \"sunday\"\n", &Checks::NONE).unwrap();
         assert_eq!(c.week_start, crate::insights::WeekStart::Sunday);
-        let err = Config::parse("week_start = \"friday\"\n")
+        let err = Config::parse("week_start = \"friday\"\n", &Checks::NONE)
             .unwrap_err()
             .to_string();
         assert!(
@@ -335,7 +357,11 @@ mod tests {
 
     #[test]
     fn unknown_key_names_line_and_key() {
-        let err = Config::parse("support_contact = \"x\"\nritual = [\"tea\"]\n").unwrap_err();
+        let err = Config::parse(
+            "support_contact = \"x\"\nritual = [\"tea\"]\n",
+            &Checks::NONE,
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("line 2"), "{msg}");
         assert!(msg.contains("`ritual`"), "{msg}");
@@ -343,7 +369,7 @@ mod tests {
 
     #[test]
     fn wrong_type_names_line_and_key() {
-        let err = Config::parse("\n\nemotions = \"calm\"\n").unwrap_err();
+        let err = Config::parse("\n\nemotions = \"calm\"\n", &Checks::NONE).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("line 3"), "{msg}");
         assert!(msg.contains("`emotions`"), "{msg}");
@@ -351,7 +377,7 @@ mod tests {
 
     #[test]
     fn empty_item_names_line_and_key() {
-        let err = Config::parse("rituals = [\"tea\", \" \"]\n").unwrap_err();
+        let err = Config::parse("rituals = [\"tea\", \" \"]\n", &Checks::NONE).unwrap_err();
         assert!(err.to_string().contains("line 1 (key `rituals`)"), "{err}");
     }
 }

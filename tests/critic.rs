@@ -19,7 +19,11 @@ fn esc() -> ratatui::crossterm::event::KeyEvent {
 }
 
 fn step(app: &App) -> Step {
-    app.critic.flow.as_ref().expect("the flow is open").step
+    critic_pane(app)
+        .flow
+        .as_ref()
+        .expect("the flow is open")
+        .step
 }
 
 fn records(app: &App) -> Vec<kindly::domain::Thought> {
@@ -29,7 +33,7 @@ fn records(app: &App) -> Vec<kindly::domain::Thought> {
 /// Opens the Critic pane and starts a record.
 fn start(app: &mut App) {
     press(app, &[key(KeyCode::Tab), ch('n')]);
-    assert_eq!(app.critic.view, View::Flow);
+    assert_eq!(critic_pane(app).view, View::Flow);
 }
 
 #[test]
@@ -72,7 +76,7 @@ fn a_record_goes_through_every_step_and_is_saved_whole() {
         "{summary}"
     );
     press(&mut app, &[enter()]);
-    assert_eq!(app.critic.view, View::List);
+    assert_eq!(critic_pane(&app).view, View::List);
 
     let saved = records(&app);
     assert_eq!(saved.len(), 1);
@@ -118,7 +122,7 @@ fn stepping_back_loses_nothing() {
     assert_eq!(step(&app), Step::Situation);
     press(&mut app, &[enter(), enter(), enter(), enter(), enter()]);
     assert_eq!(step(&app), Step::Friend);
-    let f = app.critic.flow.as_ref().unwrap();
+    let f = critic_pane(&app).flow.as_ref().unwrap();
     assert_eq!(f.situation.lines(), ["At the meeting"]);
     assert_eq!(f.thought.lines(), ["Everyone thinks I'm useless"]);
     assert_eq!(f.friend.lines(), ["They were busy, not judging."]);
@@ -151,7 +155,7 @@ fn ctrl_s_saves_from_any_step() {
     press(&mut app, &[ctrl('s')]);
     assert_eq!(records(&app).len(), 1);
     assert_eq!(records(&app)[0].thought, "I'm such a failure");
-    assert_eq!(app.critic.view, View::List);
+    assert_eq!(critic_pane(&app).view, View::List);
 }
 
 #[test]
@@ -160,12 +164,12 @@ fn esc_from_the_first_step_sets_the_record_aside_and_n_carries_on() {
     start(&mut app);
     typed(&mut app, "Missed the bus");
     press(&mut app, &[esc()]);
-    assert_eq!(app.critic.view, View::List);
-    assert!(app.critic.waiting.is_some());
+    assert_eq!(critic_pane(&app).view, View::List);
+    assert!(critic_pane(&app).waiting.is_some());
     assert!(text(&app, 80, 24).contains("Press n to carry on"));
     press(&mut app, &[ch('n')]);
     assert_eq!(
-        app.critic.flow.as_ref().unwrap().situation.lines(),
+        critic_pane(&app).flow.as_ref().unwrap().situation.lines(),
         ["Missed the bus"]
     );
 }
@@ -184,12 +188,11 @@ fn a_half_done_record_survives_a_restart() {
     }
     let mut app = app_with(Store::open(&path).unwrap(), NOW);
     assert_eq!(
-        app.critic.view,
+        critic_pane(&app).view,
         View::List,
         "a recovered draft never takes over"
     );
-    let waiting = app
-        .critic
+    let waiting = critic_pane(&app)
         .waiting
         .clone()
         .expect("the draft is offered back");
@@ -200,7 +203,7 @@ fn a_half_done_record_survives_a_restart() {
         Step::Feelings,
         "it resumes on the step it was left at"
     );
-    assert_eq!(app.critic.flow.as_ref().unwrap().belief, Some(90));
+    assert_eq!(critic_pane(&app).flow.as_ref().unwrap().belief, Some(90));
 }
 
 #[test]
@@ -217,7 +220,7 @@ fn trap_hints_are_shown_but_never_applied() {
         "{screen}"
     );
     assert!(
-        app.critic.flow.as_ref().unwrap().traps.is_empty(),
+        critic_pane(&app).flow.as_ref().unwrap().traps.is_empty(),
         "nothing picked for the person"
     );
 }
@@ -235,7 +238,10 @@ fn earlier_voices_are_offered_on_the_voice_step() {
     press(&mut app, &[enter()]);
     assert_eq!(app.mode(), Mode::Voice);
     press(&mut app, &[key(KeyCode::Down)]);
-    assert_eq!(app.critic.flow.as_ref().unwrap().voice.lines(), ["Mum"]);
+    assert_eq!(
+        critic_pane(&app).flow.as_ref().unwrap().voice.lines(),
+        ["Mum"]
+    );
 }
 
 #[test]
@@ -246,7 +252,7 @@ fn a_saved_record_can_be_read_edited_trashed_and_restored() {
     store.save_thought(&t, None).unwrap();
     let mut app = app_with(store, NOW);
     press(&mut app, &[key(KeyCode::Tab), enter()]);
-    assert_eq!(app.critic.view, View::Detail);
+    assert_eq!(critic_pane(&app).view, View::Detail);
     assert!(text(&app, 80, 24).contains("I ruin everything"));
     press(&mut app, &[ch('e')]);
     assert_eq!(step(&app), Step::Situation);
@@ -280,23 +286,26 @@ fn filters_narrow_the_list_by_voice_trap_and_span() {
     }
     let mut app = app_with(store, NOW);
     press(&mut app, &[key(KeyCode::Tab)]);
-    assert_eq!(app.critic.rows.len(), 2);
+    assert_eq!(critic_pane(&app).list.rows.len(), 2);
     press(&mut app, &[ch('v')]); // the most recent voice first
-    assert_eq!(app.critic.filter.voice.as_deref(), Some("Dad"));
-    assert_eq!(app.critic.rows.len(), 1);
+    assert_eq!(critic_pane(&app).filter.voice.as_deref(), Some("Dad"));
+    assert_eq!(critic_pane(&app).list.rows.len(), 1);
     press(&mut app, &[ch('c'), ch('r')]); // last 7 days
-    assert_eq!(app.critic.rows.len(), 1);
-    assert_eq!(app.critic.rows[0].voice.as_deref(), Some("Dad"));
+    assert_eq!(critic_pane(&app).list.rows.len(), 1);
+    assert_eq!(critic_pane(&app).list.rows[0].voice.as_deref(), Some("Dad"));
     press(&mut app, &[ch('c')]);
     for _ in 0..5 {
         press(&mut app, &[ch('f')]); // all-or-nothing … mind reading
     }
     assert_eq!(
-        app.critic.filter.distortion.as_deref(),
+        critic_pane(&app).filter.distortion.as_deref(),
         Some("mind reading")
     );
-    assert_eq!(app.critic.rows.len(), 1);
-    assert_eq!(app.critic.rows[0].voice.as_deref(), Some("the critic"));
+    assert_eq!(critic_pane(&app).list.rows.len(), 1);
+    assert_eq!(
+        critic_pane(&app).list.rows[0].voice.as_deref(),
+        Some("the critic")
+    );
 }
 
 fn flow_at(step: Step, thought: &str) -> App {
@@ -314,9 +323,9 @@ fn flow_at(step: Step, thought: &str) -> App {
     typed(&mut app, "Texted a friend, no reply");
     press(&mut app, &[enter()]);
     typed(&mut app, thought);
-    while app.critic.flow.as_ref().unwrap().step != step {
+    while critic_pane(&app).flow.as_ref().unwrap().step != step {
         press(&mut app, &[enter()]);
-        if step == Step::Traps && app.critic.flow.as_ref().unwrap().step == Step::Feelings {
+        if step == Step::Traps && critic_pane(&app).flow.as_ref().unwrap().step == Step::Feelings {
             press(&mut app, &[ch('7'), ch('j'), ch(' ')]);
         }
     }

@@ -6,8 +6,8 @@ use common::*;
 use kindly::domain::{Entry, EntryKind, Scale};
 use kindly::store::{RecordKind, Store};
 use kindly::tui::App;
-use kindly::tui::app::Pane;
 use kindly::tui::keymap::Mode;
+use kindly::tui::pane::PaneId as Pane;
 use kindly::tui::panes::journal::View;
 use ratatui::crossterm::event::KeyCode;
 
@@ -21,7 +21,7 @@ fn esc() -> ratatui::crossterm::event::KeyEvent {
 
 fn to_journal(app: &mut App) {
     press(app, &[key(KeyCode::Tab), key(KeyCode::Tab)]);
-    assert_eq!(app.pane, Pane::Journal);
+    assert_eq!(app.pane_id(), Pane::Journal);
 }
 
 fn letter(store: &mut Store, when: &str, title: &str, body: &str) -> Entry {
@@ -63,7 +63,7 @@ fn a_letter_is_written_titled_tagged_and_saved() {
         e.tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
         ["winter", "care"]
     );
-    assert_eq!(app.journal.view, View::List);
+    assert_eq!(journal_pane(&app).view, View::List);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn an_entry_is_edited_trashed_and_restored() {
     press(&mut app, &[ch('d')]);
     assert!(app.store().entries(None).unwrap().is_empty());
     press(&mut app, &[ch('t')]);
-    assert_eq!(app.journal.rows.len(), 1, "the trash lists it");
+    assert_eq!(journal_pane(&app).list.rows.len(), 1, "the trash lists it");
     press(&mut app, &[enter()]);
     assert_eq!(app.store().entries(None).unwrap().len(), 1);
 }
@@ -118,7 +118,7 @@ fn leaving_an_unsaved_page_keeps_it_and_it_survives_a_restart() {
         press(&mut app, &[ch('n')]);
         typed(&mut app, "half a page");
         press(&mut app, &[esc(), esc()]);
-        assert_eq!(app.journal.view, View::List);
+        assert_eq!(journal_pane(&app).view, View::List);
         assert!(text(&app, 80, 24).contains("An unsaved journal is waiting"));
         app.autosave().unwrap();
     }
@@ -126,7 +126,7 @@ fn leaving_an_unsaved_page_keeps_it_and_it_survives_a_restart() {
     to_journal(&mut app);
     press(&mut app, &[ch('n')]);
     assert_eq!(
-        app.journal.page.as_ref().unwrap().body.lines(),
+        journal_pane(&app).page.as_ref().unwrap().body.lines(),
         ["half a page"]
     );
 }
@@ -175,8 +175,8 @@ fn a_low_day_offers_a_letter_quietly_once_a_day() {
     check_in(&mut app, '3');
     assert!(app.offer.is_some());
     press(&mut app, &[ch('o')]);
-    assert_eq!(app.pane, Pane::Journal);
-    let page = app.journal.page.as_ref().unwrap();
+    assert_eq!(app.pane_id(), Pane::Journal);
+    let page = journal_pane(&app).page.as_ref().unwrap();
     assert_eq!(page.body.lines(), ["Dear me, this will pass."]);
     assert_eq!(app.mode(), Mode::JournalPage, "opened to read, not typing");
 }
@@ -203,7 +203,7 @@ fn a_break_records_mood_before_and_after_and_each_line() {
     press(&mut app, &[esc(), esc()]);
     press(&mut app, &[enter(), enter(), enter()]);
     press(&mut app, &[ch('6'), enter()]);
-    assert!(app.checkin.pause.is_none());
+    assert!(checkin_pane(&app).pause.is_none());
     let breaks = app.store().breaks_between(None, None).unwrap();
     assert_eq!(breaks.len(), 1);
     let b = &breaks[0];
@@ -222,7 +222,7 @@ fn a_break_records_mood_before_and_after_and_each_line() {
 fn esc_at_the_start_leaves_the_break_without_saving() {
     let mut app = app();
     press(&mut app, &[ch('b'), ch('4'), esc()]);
-    assert!(app.checkin.pause.is_none());
+    assert!(checkin_pane(&app).pause.is_none());
     assert!(app.store().breaks_between(None, None).unwrap().is_empty());
     assert_eq!(app.mode(), Mode::Form);
 }
@@ -276,14 +276,17 @@ fn slash_searches_everything_and_enter_opens_the_record_in_its_pane() {
     );
     press(&mut app, &[key(KeyCode::Down), enter()]);
     assert!(app.search.is_none());
-    assert_eq!(app.pane, Pane::Critic);
-    assert_eq!(app.critic.view, kindly::tui::panes::critic::View::Detail);
+    assert_eq!(app.pane_id(), Pane::Critic);
+    assert_eq!(
+        critic_pane(&app).view,
+        kindly::tui::panes::critic::View::Detail
+    );
     press(&mut app, &[ch('/')]);
     typed(&mut app, "dawn");
     press(&mut app, &[enter()]);
-    assert_eq!(app.pane, Pane::Checkin);
+    assert_eq!(app.pane_id(), Pane::Checkin);
     assert_eq!(app.mode(), Mode::History);
-    assert_eq!(app.checkin.day.to_string(), "2026-11-27");
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-27");
 }
 
 #[test]

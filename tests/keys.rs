@@ -17,25 +17,25 @@ fn saved(app: &kindly::tui::App) -> Vec<kindly::domain::CheckIn> {
 fn digits_set_the_mood_and_zero_means_ten() {
     let mut app = app();
     press(&mut app, &[ch('7')]);
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(7));
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(7));
     press(&mut app, &[ch('0')]);
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(10));
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(10));
     press(&mut app, &[ch('1')]);
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(1));
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(1));
 }
 
 #[test]
 fn digits_set_the_mood_from_any_field_but_not_while_writing() {
     let mut app = app();
     press(&mut app, &[ch('j'), ch('j'), ch('4')]);
-    assert_eq!(app.checkin.focus, Focus::Field(Field::Emotions));
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(4));
-    app.checkin.focus = Focus::Field(Field::Note);
+    assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Emotions));
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(4));
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.mode(), Mode::Writing);
     typed(&mut app, "9");
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(4));
-    assert_eq!(app.checkin.note.lines(), ["9"]);
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(4));
+    assert_eq!(checkin_pane(&app).note.lines(), ["9"]);
 }
 
 #[test]
@@ -48,8 +48,16 @@ fn ctrl_s_saves_the_form_in_one_go_and_clears_it() {
     assert_eq!(rows[0].mood.get(), 6);
     assert_eq!(rows[0].energy.map(|e| e.get()), Some(5));
     assert_eq!(rows[0].at, at(NOW));
-    assert_eq!(app.checkin.mood, None, "the form is fresh after saving");
-    assert_eq!(app.checkin.rows.len(), 1, "today's list shows it");
+    assert_eq!(
+        checkin_pane(&app).mood,
+        None,
+        "the form is fresh after saving"
+    );
+    assert_eq!(
+        checkin_pane(&app).list.rows.len(),
+        1,
+        "today's list shows it"
+    );
     assert!(app.notice.as_deref().unwrap().contains("Thank you"));
 }
 
@@ -57,7 +65,7 @@ fn ctrl_s_saves_the_form_in_one_go_and_clears_it() {
 fn ctrl_s_saves_while_writing_the_note() {
     let mut app = app();
     press(&mut app, &[ch('3')]);
-    app.checkin.focus = Focus::Field(Field::Note);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[key(KeyCode::Enter)]);
     typed(&mut app, "quiet day, q and all");
     press(&mut app, &[ctrl('s')]);
@@ -71,12 +79,12 @@ fn ctrl_s_saves_while_writing_the_note() {
 #[test]
 fn esc_leaves_writing_and_keeps_the_words() {
     let mut app = app();
-    app.checkin.focus = Focus::Field(Field::Note);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[ch('i')]);
     typed(&mut app, "half a thought");
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(app.mode(), Mode::Form);
-    assert_eq!(app.checkin.note.lines(), ["half a thought"]);
+    assert_eq!(checkin_pane(&app).note.lines(), ["half a thought"]);
     press(&mut app, &[ch('q')]);
     assert!(app.should_quit, "q quits once no text is being edited");
 }
@@ -84,10 +92,10 @@ fn esc_leaves_writing_and_keeps_the_words() {
 #[test]
 fn q_does_not_quit_while_writing() {
     let mut app = app();
-    app.checkin.focus = Focus::Field(Field::Note);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[key(KeyCode::Enter), ch('q')]);
     assert!(!app.should_quit);
-    assert_eq!(app.checkin.note.lines(), ["q"]);
+    assert_eq!(checkin_pane(&app).note.lines(), ["q"]);
 }
 
 #[test]
@@ -107,13 +115,13 @@ fn help_toggles_and_q_still_quits() {
 fn arrows_and_vim_keys_both_move_and_adjust() {
     let mut app = app();
     press(&mut app, &[key(KeyCode::Down)]);
-    assert_eq!(app.checkin.focus, Focus::Field(Field::Energy));
+    assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Energy));
     press(&mut app, &[ch('l'), ch('l'), key(KeyCode::Left)]);
-    assert_eq!(app.checkin.energy.map(|e| e.get()), Some(5));
+    assert_eq!(checkin_pane(&app).energy.map(|e| e.get()), Some(5));
     press(&mut app, &[ch('k')]);
-    assert_eq!(app.checkin.focus, Focus::Field(Field::Mood));
+    assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Mood));
     press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(6));
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(6));
 }
 
 #[test]
@@ -123,7 +131,7 @@ fn space_picks_emotions_and_they_are_saved() {
         &mut app,
         &[ch('5'), ch('j'), ch('j'), ch(' '), ch('l'), ch(' ')],
     );
-    let picked = app.checkin.emotions.picked.clone();
+    let picked = checkin_pane(&app).emotions.picked.clone();
     assert_eq!(picked.len(), 2);
     press(&mut app, &[ctrl('s')]);
     let names: Vec<String> = saved(&app)[0]
@@ -153,7 +161,7 @@ fn a_saved_checkin_can_be_edited_trashed_and_restored() {
     assert_eq!(rows[0].at, c.at, "editing keeps the original time");
     assert_eq!(rows[0].note.as_deref(), Some("early"));
 
-    app.checkin.focus = Focus::History;
+    checkin_pane_mut(&mut app).focus = Focus::History;
     press(&mut app, &[ch('d')]);
     assert!(saved(&app).is_empty());
     assert_eq!(app.store().trashed_checkins().unwrap().len(), 1);
@@ -170,12 +178,12 @@ fn the_trash_list_restores_with_enter() {
         .trash(kindly::store::RecordKind::CheckIn, c.id)
         .unwrap();
     let mut app = app_with(store, NOW);
-    app.checkin.focus = Focus::History;
+    checkin_pane_mut(&mut app).focus = Focus::History;
     press(&mut app, &[ch('t')]);
-    assert_eq!(app.checkin.rows.len(), 1);
+    assert_eq!(checkin_pane(&app).list.rows.len(), 1);
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(saved(&app).len(), 1);
-    assert!(app.checkin.rows.is_empty());
+    assert!(checkin_pane(&app).list.rows.is_empty());
 }
 
 #[test]
@@ -190,13 +198,13 @@ fn earlier_days_can_be_browsed() {
     let mut app = app_with(store, NOW);
     press(&mut app, &[ch('[')]);
     assert_eq!(app.mode(), Mode::History);
-    assert_eq!(app.checkin.day.to_string(), "2026-11-25");
-    assert_eq!(app.checkin.rows[0].mood.get(), 4);
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-25");
+    assert_eq!(checkin_pane(&app).list.rows[0].mood.get(), 4);
     press(&mut app, &[ch('l')]);
-    assert_eq!(app.checkin.day.to_string(), "2026-11-29");
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-29");
     press(&mut app, &[ch('l')]);
     assert_eq!(
-        app.checkin.day.to_string(),
+        checkin_pane(&app).day.to_string(),
         "2026-11-29",
         "never past today"
     );
@@ -209,7 +217,7 @@ fn typed_note_is_autosaved_and_offered_back_next_time() {
     {
         let mut app = app_with(Store::open(&path).unwrap(), NOW);
         press(&mut app, &[ch('2')]);
-        app.checkin.focus = kindly::tui::panes::checkin::Focus::Field(Field::Note);
+        checkin_pane_mut(&mut app).focus = kindly::tui::panes::checkin::Focus::Field(Field::Note);
         press(&mut app, &[key(KeyCode::Enter)]);
         typed(&mut app, "hard morning");
         assert!(
@@ -221,8 +229,8 @@ fn typed_note_is_autosaved_and_offered_back_next_time() {
         // The app is dropped here without saving the check-in, as in a crash.
     }
     let app = app_with(Store::open(&path).unwrap(), NOW);
-    assert_eq!(app.checkin.note.lines(), ["hard morning"]);
-    assert_eq!(app.checkin.mood.map(|m| m.get()), Some(2));
+    assert_eq!(checkin_pane(&app).note.lines(), ["hard morning"]);
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(2));
     assert!(app.notice.as_deref().unwrap().contains("back"));
     assert_eq!(
         app.mode(),
@@ -274,12 +282,12 @@ fn a_paste_lands_in_the_note_only_while_writing() {
     let paste = Event::Paste("q and 7, all text\nsecond line".into());
     app.handle_event(&paste);
     assert!(!app.should_quit, "pasted letters are never taken as keys");
-    assert_eq!(app.checkin.mood, None);
-    app.checkin.focus = Focus::Field(Field::Note);
+    assert_eq!(checkin_pane(&app).mood, None);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[key(KeyCode::Enter)]);
     app.handle_event(&paste);
     assert_eq!(
-        app.checkin.note.lines(),
+        checkin_pane(&app).note.lines(),
         ["q and 7, all text", "second line"]
     );
     assert!(
@@ -291,17 +299,17 @@ fn a_paste_lands_in_the_note_only_while_writing() {
 #[test]
 fn the_footer_offers_what_works_on_the_focused_field() {
     let mut app = app();
-    app.checkin.focus = Focus::Field(Field::Note);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     let last = |app: &kindly::tui::App| text(app, 40, 12).lines().last().unwrap().to_string();
     assert!(last(&app).contains("Enter write"), "{}", last(&app));
-    app.checkin.focus = Focus::Field(Field::Rituals);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Rituals);
     assert!(last(&app).contains("Space pick"), "{}", last(&app));
     assert!(!last(&app).contains("write"), "{}", last(&app));
 }
 
 mod mouse {
     use super::*;
-    use kindly::tui::app::Pane;
+    use kindly::tui::pane::PaneId as Pane;
     use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
     fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
@@ -324,7 +332,7 @@ mod mouse {
         let first_line = screen.lines().next().unwrap();
         let x = first_line.find("Trends").unwrap() as u16;
         click(&mut app, x + 1, 0);
-        assert_eq!(app.pane, Pane::Trends);
+        assert_eq!(app.pane_id(), Pane::Trends);
         text(&app, 80, 24);
         let x = text(&app, 80, 24)
             .lines()
@@ -333,7 +341,7 @@ mod mouse {
             .find("Critic")
             .unwrap() as u16;
         click(&mut app, x, 0);
-        assert_eq!(app.pane, Pane::Critic);
+        assert_eq!(app.pane_id(), Pane::Critic);
     }
 
     #[test]
@@ -352,8 +360,12 @@ mod mouse {
         let row = screen.lines().position(|l| l.contains("08:00")).unwrap() as u16;
         click(&mut app, 60, row);
         assert_eq!(app.mode(), Mode::History);
-        assert_eq!(app.checkin.selected, 2, "the oldest is the third row");
+        assert_eq!(
+            checkin_pane(&app).list.selected,
+            2,
+            "the oldest is the third row"
+        );
         app.handle_event(&mouse(MouseEventKind::ScrollUp, 60, row));
-        assert_eq!(app.checkin.selected, 1);
+        assert_eq!(checkin_pane(&app).list.selected, 1);
     }
 }

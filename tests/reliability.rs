@@ -7,6 +7,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod common;
+use common::{checkin_pane, critic_pane};
 use kindly::domain::Scale;
 use kindly::store::Store;
 
@@ -438,7 +440,7 @@ fn the_tui_shows_what_another_kindly_wrote_when_the_view_is_next_opened() {
         Box::new(move || now),
     )
     .unwrap();
-    assert!(app.checkin.rows.is_empty());
+    assert!(checkin_pane(&app).list.rows.is_empty());
     let mut other = Store::open(&db).unwrap();
     let c = kindly::domain::CheckIn::new(
         chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").unwrap(),
@@ -451,7 +453,7 @@ fn the_tui_shows_what_another_kindly_wrote_when_the_view_is_next_opened() {
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     app.handle_key(&tab);
     assert_eq!(
-        app.critic.rows.len(),
+        critic_pane(&app).list.rows.len(),
         1,
         "the Critic list reads the journal when opened"
     );
@@ -459,11 +461,11 @@ fn the_tui_shows_what_another_kindly_wrote_when_the_view_is_next_opened() {
         app.handle_key(&tab);
     }
     assert_eq!(
-        app.checkin.rows.len(),
+        checkin_pane(&app).list.rows.len(),
         1,
         "back on Check-in, today's list has the new row"
     );
-    assert_eq!(app.checkin.rows[0].id, c.id);
+    assert_eq!(checkin_pane(&app).list.rows[0].id, c.id);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn filled_form_beside_today_80x24() {
             ch(' '),
         ],
     );
-    app.checkin.focus = Focus::Field(Field::Note);
+    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
     press(&mut app, &[key(KeyCode::Enter)]);
     typed(
         &mut app,
@@ -69,7 +69,7 @@ fn checkin_pane_40x12() {
 #[test]
 fn todays_list_40x12() {
     let mut app = app_with(journal(), NOW);
-    app.checkin.focus = Focus::History;
+    checkin_pane_mut(&mut app).focus = Focus::History;
     insta::assert_snapshot!(screen(&app, 40, 12));
 }
 
@@ -83,8 +83,11 @@ fn help_overlay_80x24() {
 #[test]
 fn help_names_the_support_contact_and_crisis_line() {
     let fixed = at(NOW);
-    let config =
-        kindly::config::Config::parse("support_contact = \"Dr. Okafor, 0161 555 0100\"").unwrap();
+    let config = kindly::config::Config::parse(
+        "support_contact = \"Dr. Okafor, 0161 555 0100\"",
+        &kindly::config::Checks::NONE,
+    )
+    .unwrap();
     let mut app = kindly::tui::App::new(
         Store::open_in_memory().unwrap(),
         config,
@@ -100,15 +103,23 @@ fn help_names_the_support_contact_and_crisis_line() {
 
 #[test]
 fn help_lists_every_binding_of_each_pane() {
-    use kindly::tui::app::Pane;
+    use kindly::tui::keymap::Mode;
+    use kindly::tui::pane::{Pane as _, PaneId as Pane};
     for pane in Pane::ALL {
         let mut app = app();
-        app.pane = pane;
+        go_to(&mut app, pane);
         press(&mut app, &[ch('?')]);
         let shown = text(&app, 120, 100);
+        let mut modes = match pane {
+            Pane::Checkin => checkin_pane(&app).help_modes().to_vec(),
+            Pane::Critic => critic_pane(&app).help_modes().to_vec(),
+            Pane::Journal => journal_pane(&app).help_modes().to_vec(),
+            Pane::Trends => trends_pane(&app).help_modes().to_vec(),
+        };
+        modes.extend([Mode::Global, Mode::Search, Mode::Help]);
         for b in kindly::tui::keymap::BINDINGS
             .iter()
-            .filter(|b| pane.help_modes().contains(&b.mode))
+            .filter(|b| modes.contains(&b.mode))
         {
             assert!(shown.contains(b.help), "{pane:?} help lacks '{}'", b.help);
         }

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
 fn app_with_config(text: &str) -> App {
-    let config = Config::parse(text).unwrap();
+    let config = Config::parse(text, &kindly::tui::CONFIG_CHECKS).unwrap();
     let theme = Theme::resolve_with(&config, false);
     let fixed = at(NOW);
     App::new(
@@ -25,7 +25,7 @@ fn app_with_config(text: &str) -> App {
 
 #[test]
 fn no_color_means_no_colour_anywhere_on_screen() {
-    let config = Config::parse("theme = \"high-contrast\"").unwrap();
+    let config = Config::parse("theme = \"high-contrast\"", &kindly::tui::CONFIG_CHECKS).unwrap();
     let theme = Theme::resolve_with(&config, true);
     let fixed = at(NOW);
     let mut store = Store::open_in_memory().unwrap();
@@ -51,14 +51,13 @@ fn no_color_means_no_colour_anywhere_on_screen() {
 
 #[test]
 fn built_in_and_own_themes_resolve() {
-    let light = Config::parse("theme = \"light\"").unwrap();
+    let light = Config::parse("theme = \"light\"", &kindly::tui::CONFIG_CHECKS).unwrap();
     assert_eq!(
         Theme::resolve_with(&light, false).accent,
         Theme::light().accent
     );
     let own = Config::parse(
-        "theme = \"dusk\"\n\n[themes.dusk]\naccent = \"#5f87af\"\nmood = \"61,62,63,64,65,66,67,68,69,70\"\n",
-    )
+        "theme = \"dusk\"\n\n[themes.dusk]\naccent = \"#5f87af\"\nmood = \"61,62,63,64,65,66,67,68,69,70\"\n", &kindly::tui::CONFIG_CHECKS)
     .unwrap();
     let t = Theme::resolve_with(&own, false);
     assert_eq!(t.accent.fg, Some(Color::Rgb(0x5f, 0x87, 0xaf)));
@@ -68,21 +67,29 @@ fn built_in_and_own_themes_resolve() {
 
 #[test]
 fn theme_mistakes_name_the_line() {
-    let err = Config::parse("theme = \"neon\"\n").unwrap_err().to_string();
+    let err = Config::parse("theme = \"neon\"\n", &kindly::tui::CONFIG_CHECKS)
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("line 1") && err.contains("'neon' isn't a theme"),
         "{err}"
     );
-    let err = Config::parse("mouse = true\n\n[themes.dusk]\naccent = \"mauveish\"\n")
-        .unwrap_err()
-        .to_string();
+    let err = Config::parse(
+        "mouse = true\n\n[themes.dusk]\naccent = \"mauveish\"\n",
+        &kindly::tui::CONFIG_CHECKS,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         err.contains("line 3") && err.contains("'mauveish' for accent isn't a colour"),
         "{err}"
     );
-    let err = Config::parse("[themes.dusk]\nmood = \"1,2,3\"\n")
-        .unwrap_err()
-        .to_string();
+    let err = Config::parse(
+        "[themes.dusk]\nmood = \"1,2,3\"\n",
+        &kindly::tui::CONFIG_CHECKS,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("ten colours"), "{err}");
 }
 
@@ -108,12 +115,15 @@ fn a_rebound_key_saves_and_shows_in_help_and_footer() {
 
 #[test]
 fn a_conflicting_binding_is_reported_with_its_line() {
-    let err = Config::parse("support_contact = \"Sam\"\n\n[keys]\nsave = \"q\"\n")
-        .unwrap_err()
-        .to_string();
+    let err = Config::parse(
+        "support_contact = \"Sam\"\n\n[keys]\nsave = \"q\"\n",
+        &kindly::tui::CONFIG_CHECKS,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("line 4"), "{err}");
     assert!(err.contains("q is bound to both"), "{err}");
-    let err = Config::parse("[keys]\nteleport = \"t\"\n")
+    let err = Config::parse("[keys]\nteleport = \"t\"\n", &kindly::tui::CONFIG_CHECKS)
         .unwrap_err()
         .to_string();
     assert!(
@@ -125,5 +135,9 @@ fn a_conflicting_binding_is_reported_with_its_line() {
 #[test]
 fn mouse_can_be_turned_off() {
     assert!(Config::default().mouse);
-    assert!(!Config::parse("mouse = false").unwrap().mouse);
+    assert!(
+        !Config::parse("mouse = false", &kindly::tui::CONFIG_CHECKS)
+            .unwrap()
+            .mouse
+    );
 }

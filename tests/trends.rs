@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use kindly::store::Store;
 use kindly::tui::App;
-use kindly::tui::app::Pane;
+use kindly::tui::pane::PaneId as Pane;
 use kindly::tui::panes::trends::Sub;
 use ratatui::crossterm::event::KeyCode;
 
@@ -18,7 +18,7 @@ fn demo_app() -> App {
 
 fn to_trends(app: &mut App) {
     press(app, &[key(KeyCode::BackTab)]);
-    assert_eq!(app.pane, Pane::Trends);
+    assert_eq!(app.pane_id(), Pane::Trends);
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn snapshot_trends_with_nothing_yet() {
 fn the_span_grows_and_shrinks_and_views_cycle() {
     let mut app = demo_app();
     to_trends(&mut app);
-    let weeks = |app: &App| app.trends.trends.as_ref().unwrap().weeks.len();
+    let weeks = |app: &App| trends_pane(app).trends.as_ref().unwrap().weeks.len();
     assert_eq!(weeks(&app), 8);
     press(&mut app, &[ch('+')]);
     assert_eq!(weeks(&app), 12);
@@ -59,14 +59,14 @@ fn the_span_grows_and_shrinks_and_views_cycle() {
     for _ in 0..6 {
         press(&mut app, &[ch('+')]);
     }
-    let t = app.trends.trends.as_ref().unwrap();
+    let t = trends_pane(&app).trends.as_ref().unwrap();
     assert_eq!(
         t.span.from,
         "2026-09-07".parse().unwrap(),
         "all time reaches the first week"
     );
     press(&mut app, &[ch('h')]);
-    assert_eq!(app.trends.sub, Sub::Practice);
+    assert_eq!(trends_pane(&app).sub, Sub::Practice);
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn trends_see_what_was_just_saved() {
     let mut app = app();
     press(&mut app, &[ch('6'), ctrl('s')]);
     to_trends(&mut app);
-    let t = app.trends.trends.as_ref().unwrap();
+    let t = trends_pane(&app).trends.as_ref().unwrap();
     assert_eq!(t.days.len(), 1);
     assert_eq!(t.days[0].mood, 6.0);
 }

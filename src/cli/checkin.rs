@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use clap::Args;
 use std::io::IsTerminal;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::{
     CheckIn, Energy, InvalidInput, Mood, PartRating, Scale, parse_label_list, time,
 };
@@ -124,7 +124,7 @@ pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {
     if std::io::stderr().is_terminal() {
         eprintln!("Saved. Thank you for checking in.");
     }
-    super::write_stdout(format!("{}\n", checkin.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", checkin.id).as_bytes())
 }
 
 #[cfg(test)]

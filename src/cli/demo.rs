@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::config::Config;
 use crate::store::Store;
 

@@ -9,7 +9,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::time;
 use crate::io::json;
 use crate::store::Store;
@@ -110,7 +110,7 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
             path.display()
         ))),
         Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
-        None => super::write_stdout(&bytes),
+        None => super::shared::write_stdout(&bytes),
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::{InvalidInput, Journal};
 use crate::io::import;
 use crate::store::Store;
@@ -136,5 +136,5 @@ pub fn report(
             counts(journal)
         ),
     };
-    super::write_stdout(line.as_bytes())
+    super::shared::write_stdout(line.as_bytes())
 }

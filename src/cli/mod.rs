@@ -7,6 +7,7 @@ mod import;
 mod passphrase;
 mod report;
 mod search;
+mod shared;
 mod status;
 mod thought;
 pub mod trends;
@@ -18,9 +19,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::config::{self, Config, ConfigError};
-use crate::domain::InvalidInput;
-use crate::store::{Store, StoreError};
+use crate::config;
+use crate::store::Store;
+pub use shared::CliError;
+use shared::{load_config, write_stdout};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -120,32 +122,6 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-}
-
-/// Why a command stopped, and so which exit code it gets.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Bad usage or a value kindly can't accept: exit 2, nothing written.
-    #[error("{0}")]
-    Invalid(#[from] InvalidInput),
-    #[error("{0}")]
-    Config(#[from] ConfigError),
-    #[error("{0}")]
-    Usage(String),
-    /// Anything else: exit 1.
-    #[error("{0}")]
-    Store(#[from] StoreError),
-    #[error("{0:#}")]
-    Other(#[from] anyhow::Error),
-}
-
-impl CliError {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Invalid(_) | CliError::Config(_) | CliError::Usage(_) => 2,
-            CliError::Store(_) | CliError::Other(_) => 1,
-        }
-    }
 }
 
 /// The whole program: parse, run, and turn any error into one calm line and an exit code.
@@ -394,13 +370,6 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-fn load_config(flag: Option<PathBuf>) -> Result<Config, CliError> {
-    match config::config_path(flag) {
-        Some(path) => Ok(Config::load(&path)?),
-        None => Ok(Config::default()),
-    }
-}
-
 pub(crate) fn open_store(
     flag: Option<PathBuf>,
     passphrase_file: Option<&std::path::Path>,
@@ -460,15 +429,4 @@ fn convert(
         let _ = std::fs::remove_file(PathBuf::from(n));
     }
     result
-}
-
-/// Writes to stdout; a reader that went away early (`| head`) is not an error.
-pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Other(
-            anyhow::anyhow!("couldn't write the output: {e}"),
-        )),
-        _ => Ok(()),
-    }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::InvalidInput;
 
 /// The first line of `path`, which must not be empty.

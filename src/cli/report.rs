@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::CliError;
+use super::shared::CliError;
 use crate::insights::{Span, WeekStart};
 use crate::io::report::{self, Source};
 use crate::store::Store;

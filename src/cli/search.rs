@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use clap::Args;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::store::{Found, Store, StoreError};
 
 #[derive(Debug, Args)]
@@ -41,7 +41,7 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
     if found.is_empty() && std::io::stderr().is_terminal() {
         eprintln!("Nothing found for {query}.");
     }
-    super::write_stdout(out.as_bytes())
+    super::shared::write_stdout(out.as_bytes())
 }
 
 fn line(f: &Found, bold: bool) -> String {

@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::{Scale, time};
 use crate::store::Store;
 
@@ -57,5 +57,5 @@ pub fn run(store: Option<&Store>, args: &StatusArgs) -> Result<(), CliError> {
             ),
         },
     };
-    super::write_stdout(text.as_bytes())
+    super::shared::write_stdout(text.as_bytes())
 }

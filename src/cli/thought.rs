@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use std::io::IsTerminal;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::{
     InvalidInput, Percent, Scale, Thought, Traps, optional_text, parse_felt_emotion, time,
 };
@@ -105,7 +105,7 @@ pub fn run(store: &mut Store, thought: Thought) -> Result<(), CliError> {
     if std::io::stderr().is_terminal() {
         eprintln!("Saved. Thank you for looking at that thought.");
     }
-    super::write_stdout(format!("{}\n", thought.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", thought.id).as_bytes())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::time;
 use crate::insights::{BreakSummary, RitualImpact, Span, Trends, Week, WeekStart, sparkline};
 use crate::store::Store;
@@ -88,7 +88,7 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         }
         Format::Text => text(&t),
     };
-    super::write_stdout(out.as_bytes())
+    super::shared::write_stdout(out.as_bytes())
 }
 
 fn num(v: Option<f64>) -> String {

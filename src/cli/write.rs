@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read};
 
 use clap::Args;
 
-use super::CliError;
+use super::shared::CliError;
 use crate::domain::{Entry, EntryKind, InvalidInput, optional_text, parse_label_list, time};
 use crate::store::Store;
 
@@ -66,5 +66,5 @@ pub fn run(store: &mut Store, entry: Entry) -> Result<(), CliError> {
             entry.words()
         );
     }
-    super::write_stdout(format!("{}\n", entry.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", entry.id).as_bytes())
 }

@@ -3,9 +3,12 @@
 
 pub mod action;
 pub mod app;
-pub mod hits;
+mod autosave;
+pub mod chrome;
 pub mod keymap;
+pub mod pane;
 pub mod panes;
+pub mod records;
 pub mod search;
 pub mod theme;
 pub mod widgets;
@@ -30,6 +33,23 @@ pub use app::App;
 
 use crate::config::Config;
 use crate::store::Store;
+
+/// What the TUI checks of the config file's `[keys]` and `[themes.NAME]` tables as it is
+/// read, so a mistake is named with its line before the screen opens.
+pub const CONFIG_CHECKS: crate::config::Checks = crate::config::Checks {
+    keys: check_keys,
+    theme: check_theme,
+};
+
+fn check_keys(keys: &[(String, Vec<String>)]) -> Result<(), (String, String)> {
+    keymap::Keymap::with(keys)
+        .map(|_| ())
+        .map_err(|e| (e.action, e.message))
+}
+
+fn check_theme(roles: &std::collections::BTreeMap<String, String>) -> Result<(), String> {
+    theme::Theme::from_roles(roles).map(|_| ())
+}
 
 /// What wakes the event loop.
 enum Wake {

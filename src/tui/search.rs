@@ -79,7 +79,7 @@ impl SearchBox {
 }
 
 pub struct SearchView<'a> {
-    pub hits: &'a crate::tui::hits::Hits,
+    pub hits: &'a crate::tui::pane::Hits,
     pub search: &'a SearchBox,
     pub theme: &'a Theme,
     pub today: NaiveDate,
@@ -147,7 +147,7 @@ impl Widget for SearchView<'_> {
                 line = line.patch_style(t.selection);
             }
             line.render(row, buf);
-            self.hits.add(row, crate::tui::hits::Target::Row(i));
+            self.hits.add(row, crate::tui::pane::Target::Row(i));
         }
     }
 }

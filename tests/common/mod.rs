@@ -107,3 +107,35 @@ pub fn plain(app: &App, width: u16, height: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The panes' own states, reached through the App's pane interface.
+pub fn checkin_pane(app: &App) -> &kindly::tui::panes::checkin::CheckinPane {
+    app.pane().expect("the Check-in pane")
+}
+
+pub fn checkin_pane_mut(app: &mut App) -> &mut kindly::tui::panes::checkin::CheckinPane {
+    app.pane_mut().expect("the Check-in pane")
+}
+
+pub fn critic_pane(app: &App) -> &kindly::tui::panes::critic::CriticPane {
+    app.pane().expect("the Critic pane")
+}
+
+pub fn journal_pane(app: &App) -> &kindly::tui::panes::journal::JournalPane {
+    app.pane().expect("the Journal pane")
+}
+
+pub fn trends_pane(app: &App) -> &kindly::tui::panes::trends::TrendsPane {
+    app.pane().expect("the Trends pane")
+}
+
+/// Moves to `pane` the way a person does, with Tab.
+pub fn go_to(app: &mut App, pane: kindly::tui::pane::PaneId) {
+    for _ in 0..kindly::tui::pane::PaneId::ALL.len() {
+        if app.pane_id() == pane {
+            return;
+        }
+        app.apply(kindly::tui::action::Action::NextPane);
+    }
+    assert_eq!(app.pane_id(), pane);
+}

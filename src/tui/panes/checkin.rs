@@ -1,136 +1,22 @@
 //! The Check-in pane: a quick form for how you are now, beside the check-ins of a chosen day.
 
-use chrono::{Duration, NaiveDate};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::compassion_break::BreakFlow;
+pub use super::form::{Chips, Field, Focus};
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{
-    ChipRow, Row, Rows, ScaleRow, editor, framed, mood_word, show_cursor, shown,
-};
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::records::Records;
+use crate::tui::widgets::{editor, show_cursor};
 
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Mood,
-    Energy,
-    Emotions,
-    Rituals,
-    Kindness,
-    Humanity,
-    Mindfulness,
-    Note,
-}
-
-impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::Mood,
-        Field::Energy,
-        Field::Emotions,
-        Field::Rituals,
-        Field::Kindness,
-        Field::Humanity,
-        Field::Mindfulness,
-        Field::Note,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Field::Mood => "Mood",
-            Field::Energy => "Energy",
-            Field::Emotions => "Emotions",
-            Field::Rituals => "Rituals",
-            Field::Kindness => "Kindness",
-            Field::Humanity => "Humanity",
-            Field::Mindfulness => "Mindfulness",
-            Field::Note => "Note",
-        }
-    }
-
-    fn index(self) -> usize {
-        Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
-    }
-
-    fn part(self) -> Option<usize> {
-        match self {
-            Field::Kindness => Some(0),
-            Field::Humanity => Some(1),
-            Field::Mindfulness => Some(2),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Field(Field),
-    History,
-}
-
-/// A set of choices (emotions or rituals) with the ones picked and a cursor.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Chips {
-    pub vocab: Vec<String>,
-    pub picked: Vec<String>,
-    pub cursor: usize,
-}
-
-impl Chips {
-    fn new(vocab: Vec<String>) -> Self {
-        Self {
-            vocab,
-            picked: Vec::new(),
-            cursor: 0,
-        }
-    }
-
-    fn toggle(&mut self) {
-        let Some(name) = self.vocab.get(self.cursor).cloned() else {
-            return;
-        };
-        if let Some(i) = self.picked.iter().position(|p| *p == name) {
-            self.picked.remove(i);
-        } else {
-            self.picked.push(name);
-        }
-    }
-
-    fn move_cursor(&mut self, right: bool) {
-        let last = self.vocab.len().saturating_sub(1);
-        self.cursor = if right {
-            (self.cursor + 1).min(last)
-        } else {
-            self.cursor.saturating_sub(1)
-        };
-    }
-
-    /// Picks exactly these, adding any the vocabulary lacks so they can be seen and unpicked.
-    fn set(&mut self, names: &[String]) {
-        for n in names {
-            if !self.vocab.contains(n) {
-                self.vocab.push(n.clone());
-            }
-        }
-        self.picked = names.to_vec();
-    }
-
-    fn labels(&self, field: &str) -> Vec<Label> {
-        self.picked
-            .iter()
-            .filter_map(|p| Label::new(field, p).ok())
-            .collect()
-    }
-}
 
 /// Everything typed or picked in the form, as autosaved and offered back after a restart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,18 +50,12 @@ pub struct CheckinPane {
     pub editing: Option<CheckIn>,
     /// The day shown beside the form, and its check-ins (newest first).
     pub day: NaiveDate,
-    pub rows: Vec<CheckIn>,
-    pub selected: usize,
-    pub show_trash: bool,
-    trashed: Vec<Uuid>,
+    pub list: Records<CheckIn>,
     /// The self-compassion break, while it is open.
     pub pause: Option<BreakFlow>,
     /// No check-ins at all yet: the day list shows a short welcome instead.
     pub first_time: bool,
 }
-
-use super::compassion_break::{BreakFlow, BreakView};
-pub use super::{Ctx, Notice};
 
 impl CheckinPane {
     pub fn new(emotions: Vec<String>, rituals: Vec<String>, today: NaiveDate) -> Self {
@@ -190,10 +70,7 @@ impl CheckinPane {
             writing: false,
             editing: None,
             day: today,
-            rows: Vec::new(),
-            selected: 0,
-            show_trash: false,
-            trashed: Vec::new(),
+            list: Records::new(),
             pause: None,
             first_time: false,
         }
@@ -252,12 +129,12 @@ impl CheckinPane {
     /// Reads the day's check-ins (or the trash) again from the journal.
     pub fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
         self.first_time = store.latest_checkin()?.is_none();
-        self.rows = if self.show_trash {
+        let rows = if self.list.show_trash {
             store.trashed_checkins()?
         } else {
             store.checkins_on(self.day)?
         };
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.list.set(rows);
         Ok(())
     }
 
@@ -280,10 +157,12 @@ impl CheckinPane {
     pub fn show_checkin(&mut self, c: &CheckIn, store: &Store) -> crate::store::Result<()> {
         self.pause = None;
         self.writing = false;
-        self.show_trash = false;
+        self.list.leave_trash();
         self.day = c.day();
         self.refresh(store)?;
-        self.selected = self.rows.iter().position(|r| r.id == c.id).unwrap_or(0);
+        if !self.list.select_id(c.id) {
+            self.list.select(0);
+        }
         self.focus = Focus::History;
         Ok(())
     }
@@ -319,16 +198,16 @@ impl CheckinPane {
                 Some(next) => self.focus = Focus::Field(*next),
                 None => {
                     self.focus = Focus::History;
-                    self.selected = 0;
+                    self.list.select(0);
                 }
             },
             (Action::FocusPrev, Focus::Field(f)) => {
                 self.focus = Focus::Field(Field::ALL[f.index().saturating_sub(1)]);
             }
-            (Action::FocusNext, Focus::History) => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
+            (Action::FocusNext, Focus::History) => return self.list_action(action, ctx),
+            (Action::FocusPrev, Focus::History) if self.list.selected > 0 => {
+                return self.list_action(action, ctx);
             }
-            (Action::FocusPrev, Focus::History) if self.selected > 0 => self.selected -= 1,
             (Action::FocusPrev | Action::BackToForm, Focus::History) => {
                 self.focus = Focus::Field(Field::Note);
             }
@@ -346,14 +225,14 @@ impl CheckinPane {
             (Action::ClearField, Focus::Field(f)) => self.clear_field(f),
             (Action::EarlierDay, _) => return self.browse(Direction::Earlier, ctx),
             (Action::LaterDay, _) => return self.browse(Direction::Later, ctx),
-            (Action::EditSelected, Focus::History) => return self.open_selected(ctx),
-            (Action::TrashSelected, Focus::History) => return self.trash_selected(ctx),
-            (Action::UndoTrash, _) => return self.undo_trash(ctx),
-            (Action::ToggleTrash, Focus::History) => {
-                self.show_trash = !self.show_trash;
-                self.selected = 0;
-                self.refresh(ctx.store)?;
+            (Action::EditSelected, Focus::History) if !self.list.show_trash => {
+                return Ok(self.open_selected());
             }
+            (
+                Action::EditSelected | Action::TrashSelected | Action::ToggleTrash,
+                Focus::History,
+            )
+            | (Action::UndoTrash, _) => return self.list_action(action, ctx),
             _ => {}
         }
         Ok(None)
@@ -424,7 +303,7 @@ impl CheckinPane {
         ctx.store.save_checkin(&c, Some(DRAFT_SLOT))?;
         self.clear_form();
         self.day = if edited { c.day() } else { ctx.today() };
-        self.show_trash = false;
+        self.list.leave_trash();
         self.refresh(ctx.store)?;
         Ok(Some(if edited {
             "Your changes are saved.".into()
@@ -435,7 +314,7 @@ impl CheckinPane {
 
     fn browse(&mut self, dir: Direction, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
         self.focus = Focus::History;
-        if self.show_trash {
+        if self.list.show_trash {
             return Ok(None);
         }
         let today = ctx.today();
@@ -453,332 +332,131 @@ impl CheckinPane {
             }));
         };
         self.day = day;
-        self.selected = 0;
+        self.list.select(0);
         self.refresh(ctx.store)?;
         Ok(None)
     }
 
-    fn open_selected(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        let Some(c) = self.rows.get(self.selected).cloned() else {
-            return Ok(None);
-        };
-        if self.show_trash {
-            ctx.store.restore(RecordKind::CheckIn, c.id)?;
-            self.trashed.retain(|id| *id != c.id);
-            self.refresh(ctx.store)?;
-            return Ok(Some(format!(
-                "Brought back the check-in from {}.",
-                c.at.format("%-d %b, %H:%M")
-            )));
-        }
+    fn open_selected(&mut self) -> Notice {
+        let c = self.list.selected().cloned()?;
         self.load(&c);
-        Ok(Some(format!(
+        Some(format!(
             "Editing the check-in from {}. Ctrl-S saves, Esc leaves it as it was.",
             c.at.format("%H:%M")
-        )))
+        ))
     }
 
-    fn trash_selected(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        let Some(c) = self.rows.get(self.selected).cloned() else {
+    /// Trash, bring back, undo and the trash view: the one list model's, with the form
+    /// letting go of a check-in that went to the trash.
+    fn list_action(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        let Some(reply) = self.list.apply(action, ctx.store)? else {
             return Ok(None);
         };
-        if self.show_trash {
-            return Ok(Some(
-                "It's already in the trash; Enter brings it back.".into(),
-            ));
-        }
-        ctx.store.trash(RecordKind::CheckIn, c.id)?;
-        self.trashed.push(c.id);
-        if self.editing.as_ref().is_some_and(|e| e.id == c.id) {
+        if let Some(id) = reply.trashed
+            && self.editing.as_ref().is_some_and(|e| e.id == id)
+        {
             self.clear_form();
             self.focus = Focus::History;
         }
-        self.refresh(ctx.store)?;
-        Ok(Some("Moved to the trash. Press u to bring it back.".into()))
-    }
-
-    fn undo_trash(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        let Some(id) = self.trashed.pop() else {
-            return Ok(Some("Nothing trashed just now to bring back.".into()));
-        };
-        ctx.store.restore(RecordKind::CheckIn, id)?;
-        self.refresh(ctx.store)?;
-        Ok(Some("Brought it back.".into()))
+        if reply.reload {
+            self.refresh(ctx.store)?;
+        }
+        Ok(reply.notice)
     }
 }
 
-fn new_note(text: &str) -> TextArea<'static> {
+pub(super) fn new_note(text: &str) -> TextArea<'static> {
     editor(text, "Enter to write a few words, if you like")
 }
 
-/// Draws the pane from its state; drawing never changes it.
-pub struct CheckinView<'a> {
-    pub hits: &'a crate::tui::hits::Hits,
-    pub pane: &'a CheckinPane,
-    pub theme: &'a Theme,
-    pub today: NaiveDate,
-}
-
-impl Widget for CheckinView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let p = self.pane;
-        if let Some(flow) = &p.pause {
-            BreakView {
-                flow,
-                theme: self.theme,
-            }
-            .render(area, buf);
-            return;
-        }
-        let wide = area.width >= 72;
-        let boxed = area.height >= 14;
-        if wide {
-            let [form, list] =
-                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                    .areas(area);
-            self.form(form, buf, boxed);
-            self.history(list, buf, boxed);
-        } else if p.focus == Focus::History {
-            self.history(area, buf, boxed);
-        } else {
-            self.form(area, buf, boxed);
-        }
-    }
-}
-
-const LABEL_WIDTH: u16 = 13;
-
-impl CheckinView<'_> {
-    fn block(&self, title: String, focused: bool) -> Block<'static> {
-        let t = self.theme;
-        Block::default()
-            .borders(Borders::ALL)
-            .border_type(BorderType::Rounded)
-            .border_style(if focused { t.accent } else { t.muted })
-            .title(Span::styled(format!(" {title} "), t.title))
+impl Pane for CheckinPane {
+    fn id(&self) -> PaneId {
+        PaneId::Checkin
     }
 
-    fn form(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
-        let p = self.pane;
-        let t = self.theme;
-        let inner = if boxed {
-            let title = match &p.editing {
-                Some(c) => format!("Editing {}", c.at.format("%a %-d %b, %H:%M")),
-                None => "How are you, right now?".into(),
-            };
-            let focused = matches!(p.focus, Focus::Field(_));
-            let block = self.block(title, focused);
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
-        } else {
-            area
+    fn mode(&self) -> Mode {
+        match &self.pause {
+            Some(p) if p.step.is_text() => Mode::BreakText,
+            Some(_) => Mode::BreakMood,
+            None if self.writing => Mode::Writing,
+            None if self.focus == Focus::History => Mode::History,
+            None => Mode::Form,
+        }
+    }
+
+    fn help_modes(&self) -> &'static [Mode] {
+        &[
+            Mode::Form,
+            Mode::History,
+            Mode::Writing,
+            Mode::BreakMood,
+            Mode::BreakText,
+        ]
+    }
+
+    fn offers(&self, action: Action) -> bool {
+        Pane::mode(self) != Mode::Form || CheckinPane::offers(self, action)
+    }
+
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled> {
+        CheckinPane::apply(self, action, ctx).map(Handled::Consumed)
+    }
+
+    fn input(&mut self, input: ratatui_textarea::Input) -> bool {
+        self.type_key(input)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        CheckinPane::paste(self, text)
+    }
+
+    fn select_row(&mut self, i: usize) {
+        self.focus = Focus::History;
+        self.list.select(i);
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
+        CheckinPane::refresh(self, ctx.store)
+    }
+
+    fn show(
+        &mut self,
+        kind: RecordKind,
+        id: Uuid,
+        ctx: &mut Ctx<'_>,
+    ) -> crate::store::Result<bool> {
+        if kind != RecordKind::CheckIn {
+            return Ok(false);
+        }
+        let Some(c) = ctx.store.checkin(id)? else {
+            return Ok(false);
         };
-        if inner.height == 0 {
-            return;
-        }
-        // In a short window the editor takes the whole form while writing.
-        if p.writing && inner.height < 12 {
-            let [label, text] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-            Line::from(vec![
-                Span::styled("Note", t.focus),
-                Span::styled("  Esc when done · Ctrl-S saves", t.muted),
-            ])
-            .render(label, buf);
-            self.note(text, buf);
-            return;
-        }
-        let rows = Layout::vertical(
-            Field::ALL
-                .iter()
-                .map(|f| {
-                    if *f == Field::Note {
-                        Constraint::Min(1)
-                    } else {
-                        Constraint::Length(1)
-                    }
-                })
-                .collect::<Vec<_>>(),
-        )
-        .split(inner);
-        for (field, row) in Field::ALL.iter().zip(rows.iter()) {
-            let focused = p.focus == Focus::Field(*field);
-            let [label, value] =
-                Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
-                    .areas(*row);
-            let marker = if focused { "›" } else { " " };
-            Line::from(vec![
-                Span::styled(marker, t.focus),
-                Span::styled(field.label(), if focused { t.focus } else { t.text }),
-            ])
-            .render(label, buf);
-            self.value(*field, focused, value, buf);
-        }
+        self.show_checkin(&c, ctx.store)?;
+        Ok(true)
     }
 
-    fn value(&self, field: Field, focused: bool, area: Rect, buf: &mut Buffer) {
-        let p = self.pane;
-        let t = self.theme;
-        match field {
-            Field::Mood => ScaleRow {
-                value: p.mood.map(Mood::get),
-                max: 10,
-                style: p.mood.map_or(t.muted, |m| t.mood(m.get())),
-                word: p.mood.map(|m| mood_word(m.get())),
-                empty: "press 1–9 or 0",
-                theme: t,
-            }
-            .render(area, buf),
-            Field::Energy => ScaleRow {
-                value: p.energy.map(Energy::get),
-                max: 10,
-                style: t.accent,
-                word: None,
-                empty: if focused { "← → to set" } else { "" },
-                theme: t,
-            }
-            .render(area, buf),
-            Field::Emotions | Field::Rituals => {
-                let chips = if field == Field::Emotions {
-                    &p.emotions
-                } else {
-                    &p.rituals
-                };
-                ChipRow {
-                    chips: &chips.vocab,
-                    picked: &chips.picked,
-                    cursor: chips.cursor,
-                    focused,
-                    theme: t,
-                }
-                .render(area, buf)
-            }
-            Field::Kindness | Field::Humanity | Field::Mindfulness => {
-                let v = field.part().and_then(|i| p.parts[i]).map(PartRating::get);
-                ScaleRow {
-                    value: v,
-                    max: 5,
-                    style: t.accent,
-                    word: None,
-                    empty: if focused { "← → to set" } else { "" },
-                    theme: t,
-                }
-                .render(area, buf)
-            }
-            Field::Note => self.note(area, buf),
-        }
+    fn drafts(&self) -> Vec<DraftOut> {
+        let draft = self.draft();
+        vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
     }
 
-    fn note(&self, area: Rect, buf: &mut Buffer) {
-        // Rendered in place, not from a copy: the editor remembers its viewport between
-        // frames, and a copy would forget it and lose the scroll position.
-        self.pane.note.render(area, buf);
-    }
-
-    fn history(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
-        let p = self.pane;
-        let t = self.theme;
-        let focused = p.focus == Focus::History;
-        let title = if p.show_trash {
-            format!("Trash · {}", p.rows.len())
-        } else if p.day == self.today {
-            match p.rows.len() {
-                0 => "Today".to_string(),
-                n => format!("Today · {n}"),
-            }
-        } else if p.day == self.today - Duration::days(1) {
-            format!("Yesterday · {}", p.rows.len())
-        } else {
-            format!("{} · {}", p.day.format("%a %-d %b %Y"), p.rows.len())
+    fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered> {
+        let Some(draft) = store.load_draft::<Draft>(DRAFT_SLOT)? else {
+            return Ok(Recovered::default());
         };
-        let border = if focused { t.accent } else { t.muted };
-        let inner = framed(area, buf, &title, boxed, border, t);
-        if p.rows.is_empty() && p.first_time && !p.show_trash {
-            let lines: Vec<Line<'_>> = [
-                ("Welcome to kindly.", t.title),
-                ("", t.text),
-                ("Check-in: how you are, in a few keys.", t.text),
-                (
-                    "Critic: catch a harsh thought and answer it kindly.",
-                    t.text,
-                ),
-                ("Journal: pages and letters to yourself.", t.text),
-                ("Trends: your weeks, drawn as charts.", t.text),
-                ("", t.text),
-                ("Tab moves between them; ? shows every key.", t.muted),
-            ]
-            .into_iter()
-            .map(|(s, style)| Line::from(Span::styled(s, style)))
-            .collect();
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
-            return;
+        let mut recovered = Recovered {
+            slots: vec![DRAFT_SLOT],
+            notice: None,
+        };
+        if !draft.is_blank() {
+            self.restore(&draft, store);
+            recovered.notice = Some("Your unsaved check-in is back, just as you left it.".into());
         }
-        if p.rows.is_empty() {
-            let words = if p.show_trash {
-                "The trash is empty."
-            } else if p.day == self.today {
-                "Nothing here yet today, and that's okay."
-            } else {
-                "Nothing on this day."
-            };
-            Paragraph::new(Line::from(Span::styled(words, t.muted)))
-                .wrap(Wrap { trim: true })
-                .render(inner, buf);
-            return;
-        }
-        // Tall windows give each check-in a second line for its note.
-        let per_row: u16 = if boxed { 2 } else { 1 };
-        Rows {
-            count: p.rows.len(),
-            selected: p.selected,
-            highlight: focused,
-            per_row,
-            theme: t,
-            hits: self.hits,
-            row: |i| {
-                let c = &p.rows[i];
-                let when = if p.show_trash {
-                    c.at.format("%-d %b %H:%M").to_string()
-                } else {
-                    c.at.format("%H:%M").to_string()
-                };
-                let mut spans = vec![
-                    Span::styled(when, t.muted),
-                    Span::raw(" "),
-                    Span::styled(format!("{:>2}", c.mood.get()), t.mood(c.mood.get())),
-                    Span::raw(" "),
-                ];
-                let names: Vec<&str> = c
-                    .emotions
-                    .iter()
-                    .chain(c.rituals.iter())
-                    .map(Label::as_str)
-                    .collect();
-                if !names.is_empty() {
-                    spans.push(Span::styled(shown(&names.join(", ")), t.accent));
-                    spans.push(Span::raw(" "));
-                }
-                let note = c
-                    .note
-                    .as_deref()
-                    .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
-                    .unwrap_or_default();
-                let mut lines = vec![Line::from(spans)];
-                if per_row == 2 {
-                    lines.push(Line::from(Span::styled(
-                        format!("      {}", shown(note)),
-                        t.muted,
-                    )));
-                } else if !note.is_empty() {
-                    lines[0].push_span(Span::styled(shown(note), t.text));
-                }
-                Row { lines, tail: None }
-            },
-        }
-        .render(inner, buf);
+        Ok(recovered)
+    }
+
+    fn in_flow(&self) -> bool {
+        self.pause.is_some()
     }
 }
 

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{Input, TextArea};
 
-use super::{Ctx, Notice};
 use crate::domain::{Break, Mood, Scale, optional_text};
 use crate::store::Result;
 use crate::tui::action::Action;
+use crate::tui::pane::{Ctx, Notice};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{ScaleRow, editor, editor_text, framed, mood_word, show_cursor};
 

@@ -2,298 +2,23 @@
 //! catches a harsh thought and answers it kindly, one step per screen.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use ratatui_textarea::{Input, TextArea};
-use serde::{Deserialize, Serialize};
+use ratatui_textarea::Input;
 use uuid::Uuid;
 
-use super::{Ctx, Notice};
-use crate::domain::{FeltEmotion, Label, Percent, Scale, Thought, Traps, optional_text};
+use super::critic_flow::draft_of;
+pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
+use crate::domain::{Thought, Traps};
 use crate::store::{RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::records::Records;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 const CRITIC_FEELINGS: &str = include_str!("../../../assets/critic-feelings.txt");
 
 /// The draft slot a half-done record autosaves into.
 pub const DRAFT_SLOT: &str = "thought";
-
-/// The steps of the flow, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Step {
-    Situation,
-    Thought,
-    Voice,
-    Feelings,
-    Traps,
-    Friend,
-    Reframe,
-    Rerate,
-    Summary,
-}
-
-impl Step {
-    pub const ALL: [Step; 9] = [
-        Step::Situation,
-        Step::Thought,
-        Step::Voice,
-        Step::Feelings,
-        Step::Traps,
-        Step::Friend,
-        Step::Reframe,
-        Step::Rerate,
-        Step::Summary,
-    ];
-
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
-    }
-
-    fn next(self) -> Option<Step> {
-        Step::ALL.get(self.number()).copied()
-    }
-
-    fn prev(self) -> Option<Step> {
-        self.number().checked_sub(2).map(|i| Step::ALL[i])
-    }
-
-    /// Whether the step is answered in an editor.
-    pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Step::Situation | Step::Thought | Step::Voice | Step::Friend | Step::Reframe
-        )
-    }
-}
-
-/// The time spans the list can be narrowed to, in days (`None`: all time).
-pub const SPANS: [(Option<i64>, &str); 5] = [
-    (None, "all time"),
-    (Some(7), "last 7 days"),
-    (Some(30), "last 30 days"),
-    (Some(90), "last 90 days"),
-    (Some(365), "last year"),
-];
-
-/// An emotion picked in the flow, with its intensity before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Felt {
-    pub name: String,
-    pub before: Option<u8>,
-    pub after: Option<u8>,
-}
-
-/// A half-done record, as autosaved and offered back.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    pub step: Option<Step>,
-    pub situation: String,
-    pub thought: String,
-    pub voice: String,
-    pub felt: Vec<Felt>,
-    pub belief: Option<u8>,
-    pub belief_after: Option<u8>,
-    pub traps: Vec<String>,
-    pub friend: String,
-    pub reframe: String,
-    pub editing: Option<Uuid>,
-}
-
-impl Draft {
-    pub fn is_blank(&self) -> bool {
-        Draft {
-            step: None,
-            ..self.clone()
-        } == Draft::default()
-    }
-}
-
-/// The flow in progress.
-pub struct Flow {
-    pub step: Step,
-    pub situation: TextArea<'static>,
-    pub thought: TextArea<'static>,
-    pub voice: TextArea<'static>,
-    pub friend: TextArea<'static>,
-    pub reframe: TextArea<'static>,
-    pub felt: Vec<Felt>,
-    pub belief: Option<u8>,
-    pub belief_after: Option<u8>,
-    pub traps: Vec<String>,
-    /// The focused row on steps made of rows (feelings, traps, re-rating).
-    pub row: usize,
-    /// The cursor among emotions not yet picked, on the feelings step.
-    pub chip: usize,
-    /// Which earlier voice is being offered, on the voice step.
-    pub suggestion: Option<usize>,
-    /// The saved record being changed, if any (its id and time are kept).
-    pub editing: Option<Thought>,
-}
-
-impl Flow {
-    fn from_draft(d: &Draft, editing: Option<Thought>) -> Self {
-        let mut flow = Flow {
-            step: d.step.unwrap_or(Step::Situation),
-            situation: editor(
-                &d.situation,
-                "For example: sent the report with a typo in it",
-            ),
-            thought: editor(&d.thought, "Exactly as it sounded, even if it's harsh"),
-            voice: editor(
-                &d.voice,
-                "A parent, a teacher, an old boss, or just 'the critic'",
-            ),
-            friend: editor(&d.friend, "What would you say to them?"),
-            reframe: editor(&d.reframe, "Honest, warm, and on your side"),
-            felt: d.felt.clone(),
-            belief: d.belief,
-            belief_after: d.belief_after,
-            traps: d.traps.clone(),
-            row: 0,
-            chip: 0,
-            suggestion: None,
-            editing,
-        };
-        flow.focus_editor();
-        flow
-    }
-
-    pub fn draft(&self) -> Draft {
-        Draft {
-            step: Some(self.step),
-            situation: editor_text(&self.situation),
-            thought: editor_text(&self.thought),
-            voice: editor_text(&self.voice),
-            felt: self.felt.clone(),
-            belief: self.belief,
-            belief_after: self.belief_after,
-            traps: self.traps.clone(),
-            friend: editor_text(&self.friend),
-            reframe: editor_text(&self.reframe),
-            editing: self.editing.as_ref().map(|t| t.id),
-        }
-    }
-
-    /// The editor of the current step, if it is a text step.
-    pub fn editor(&self) -> Option<&TextArea<'static>> {
-        match self.step {
-            Step::Situation => Some(&self.situation),
-            Step::Thought => Some(&self.thought),
-            Step::Voice => Some(&self.voice),
-            Step::Friend => Some(&self.friend),
-            Step::Reframe => Some(&self.reframe),
-            _ => None,
-        }
-    }
-
-    fn editor_mut(&mut self) -> Option<&mut TextArea<'static>> {
-        match self.step {
-            Step::Situation => Some(&mut self.situation),
-            Step::Thought => Some(&mut self.thought),
-            Step::Voice => Some(&mut self.voice),
-            Step::Friend => Some(&mut self.friend),
-            Step::Reframe => Some(&mut self.reframe),
-            _ => None,
-        }
-    }
-
-    /// Shows the cursor in the current step's editor only.
-    fn focus_editor(&mut self) {
-        let step = self.step;
-        for (s, area) in [
-            (Step::Situation, &mut self.situation),
-            (Step::Thought, &mut self.thought),
-            (Step::Voice, &mut self.voice),
-            (Step::Friend, &mut self.friend),
-            (Step::Reframe, &mut self.reframe),
-        ] {
-            show_cursor(area, s == step);
-        }
-    }
-
-    fn go(&mut self, step: Step) {
-        self.step = step;
-        self.row = 0;
-        self.suggestion = None;
-        self.focus_editor();
-    }
-
-    /// Rows of the feelings step: belief, each picked emotion, then the emotions to add.
-    pub fn feeling_rows(&self) -> usize {
-        self.felt.len() + 2
-    }
-
-    /// Rows of the re-rating step: belief, then each picked emotion.
-    pub fn rerate_rows(&self) -> usize {
-        self.felt.len() + 1
-    }
-
-    /// Builds the record, keeping the id and time of one being edited.
-    fn to_thought(&self, now: DateTime<FixedOffset>) -> std::result::Result<Thought, String> {
-        let text = editor_text(&self.thought);
-        let mut t = match &self.editing {
-            Some(old) => {
-                let mut t = old.clone();
-                t.thought = optional_text(&text).ok_or("empty")?;
-                t
-            }
-            None => Thought::new(now, &text).map_err(|e| e.to_string())?,
-        };
-        t.situation = optional_text(&editor_text(&self.situation));
-        t.voice = optional_text(&editor_text(&self.voice)).map(|v| v.trim().to_string());
-        t.friend = optional_text(&editor_text(&self.friend));
-        t.reframe = optional_text(&editor_text(&self.reframe));
-        let pct = |v: Option<u8>| v.and_then(|v| Percent::new(v).ok());
-        t.belief = pct(self.belief);
-        t.belief_after = pct(self.belief_after);
-        t.emotions = self
-            .felt
-            .iter()
-            .filter_map(|f| {
-                Some(FeltEmotion {
-                    name: Label::new("emotion", &f.name).ok()?,
-                    intensity: pct(f.before),
-                    intensity_after: pct(f.after),
-                })
-            })
-            .collect();
-        t.distortions = self
-            .traps
-            .iter()
-            .filter_map(|n| Label::new("distortion", n).ok())
-            .collect();
-        Ok(t)
-    }
-
-    /// The record as it stands, for the summary's relief figures.
-    pub fn preview(&self, now: DateTime<FixedOffset>) -> Option<Thought> {
-        self.to_thought(now).ok()
-    }
-}
-
-fn draft_of(t: &Thought) -> Draft {
-    let pct = |v: Option<Percent>| v.map(Percent::get);
-    Draft {
-        step: Some(Step::Situation),
-        situation: t.situation.clone().unwrap_or_default(),
-        thought: t.thought.clone(),
-        voice: t.voice.clone().unwrap_or_default(),
-        felt: t
-            .emotions
-            .iter()
-            .map(|e| Felt {
-                name: e.name.to_string(),
-                before: pct(e.intensity),
-                after: pct(e.intensity_after),
-            })
-            .collect(),
-        belief: pct(t.belief),
-        belief_after: pct(t.belief_after),
-        traps: t.distortions.iter().map(Label::to_string).collect(),
-        friend: t.friend.clone().unwrap_or_default(),
-        reframe: t.reframe.clone().unwrap_or_default(),
-        editing: Some(t.id),
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -307,16 +32,13 @@ pub struct CriticPane {
     pub flow: Option<Flow>,
     /// A half-done record from before, waiting to be carried on with `n`.
     pub waiting: Option<Draft>,
-    pub rows: Vec<Thought>,
-    pub selected: usize,
-    pub show_trash: bool,
+    pub list: Records<Thought>,
     pub filter: ThoughtFilter,
     pub span: usize,
     pub detail_scroll: u16,
     pub traps: Traps,
     pub emotions: Vec<String>,
     pub voices: Vec<String>,
-    trashed: Vec<Uuid>,
 }
 
 impl CriticPane {
@@ -342,16 +64,13 @@ impl CriticPane {
             view: View::List,
             flow: None,
             waiting: None,
-            rows: Vec::new(),
-            selected: 0,
-            show_trash: false,
+            list: Records::new(),
             filter: ThoughtFilter::default(),
             span: 0,
             detail_scroll: 0,
             traps,
             emotions,
             voices: Vec::new(),
-            trashed: Vec::new(),
         }
     }
 
@@ -393,15 +112,15 @@ impl CriticPane {
         }
         match action {
             Action::CycleVoice | Action::CycleTrap | Action::CycleSpan | Action::EditSelected => {
-                !self.rows.is_empty() || self.filter != ThoughtFilter::default() || self.span > 0
+                !self.list.is_empty() || self.filter != ThoughtFilter::default() || self.span > 0
             }
-            Action::FocusPrev | Action::FocusNext => self.rows.len() > 1,
+            Action::FocusPrev | Action::FocusNext => self.list.len() > 1,
             _ => true,
         }
     }
 
     pub fn selected_thought(&self) -> Option<&Thought> {
-        self.rows.get(self.selected)
+        self.list.selected()
     }
 
     /// Reads the list (or the trash) and the voices heard so far again.
@@ -409,13 +128,13 @@ impl CriticPane {
         self.filter.from = SPANS[self.span]
             .0
             .map(|days| now.date_naive() - Duration::days(days - 1));
-        self.rows = if self.show_trash {
+        let rows = if self.list.show_trash {
             store.trashed_thoughts()?
         } else {
             store.thoughts(&self.filter)?
         };
+        self.list.set(rows);
         self.voices = store.voices()?;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         Ok(())
     }
 
@@ -435,10 +154,9 @@ impl CriticPane {
         }
         self.filter = ThoughtFilter::default();
         self.span = 0;
-        self.show_trash = false;
+        self.list.leave_trash();
         self.refresh(store, now)?;
-        if let Some(i) = self.rows.iter().position(|t| t.id == id) {
-            self.selected = i;
+        if self.list.select_id(id) {
             self.view = View::Detail;
             self.detail_scroll = 0;
         }
@@ -478,27 +196,20 @@ impl CriticPane {
 
     fn apply_list(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
         match action {
-            Action::FocusNext => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
-            }
-            Action::FocusPrev => self.selected = self.selected.saturating_sub(1),
-            Action::EditSelected if self.show_trash => {
-                let Some(t) = self.selected_thought().cloned() else {
-                    return Ok(None);
-                };
-                ctx.store.restore(RecordKind::Thought, t.id)?;
-                self.trashed.retain(|id| *id != t.id);
-                self.refresh(ctx.store, ctx.now)?;
-                return Ok(Some("Brought that record back.".into()));
-            }
-            Action::EditSelected if !self.rows.is_empty() => {
+            Action::FocusNext
+            | Action::FocusPrev
+            | Action::TrashSelected
+            | Action::UndoTrash
+            | Action::ToggleTrash => return self.list_action(action, ctx),
+            Action::EditSelected if self.list.show_trash => return self.list_action(action, ctx),
+            Action::EditSelected if !self.list.is_empty() => {
                 self.view = View::Detail;
                 self.detail_scroll = 0;
             }
             Action::NewRecord => return Ok(self.start(None)),
             Action::CycleVoice => {
                 self.filter.voice = cycle(&self.voices, self.filter.voice.as_deref());
-                self.selected = 0;
+                self.list.select(0);
                 self.refresh(ctx.store, ctx.now)?;
             }
             Action::CycleTrap => {
@@ -510,24 +221,17 @@ impl CriticPane {
                     }
                 }
                 self.filter.distortion = cycle(&names, self.filter.distortion.as_deref());
-                self.selected = 0;
+                self.list.select(0);
                 self.refresh(ctx.store, ctx.now)?;
             }
             Action::CycleSpan => {
                 self.span = (self.span + 1) % SPANS.len();
-                self.selected = 0;
+                self.list.select(0);
                 self.refresh(ctx.store, ctx.now)?;
             }
             Action::ClearFilters => {
                 self.filter = ThoughtFilter::default();
                 self.span = 0;
-                self.refresh(ctx.store, ctx.now)?;
-            }
-            Action::TrashSelected => return self.trash_selected(ctx),
-            Action::UndoTrash => return self.undo_trash(ctx),
-            Action::ToggleTrash => {
-                self.show_trash = !self.show_trash;
-                self.selected = 0;
                 self.refresh(ctx.store, ctx.now)?;
             }
             _ => {}
@@ -552,7 +256,7 @@ impl CriticPane {
                 }
             }
             Action::TrashSelected => {
-                let notice = self.trash_selected(ctx)?;
+                let notice = self.list_action(action, ctx)?;
                 self.view = View::List;
                 return Ok(notice);
             }
@@ -579,7 +283,7 @@ impl CriticPane {
         let editing = editing.or_else(|| {
             draft
                 .editing
-                .and_then(|id| self.rows.iter().find(|t| t.id == id).cloned())
+                .and_then(|id| self.list.rows.iter().find(|t| t.id == id).cloned())
         });
         self.flow = Some(Flow::from_draft(&draft, editing));
         (!notice.is_empty()).then(|| notice.to_string())
@@ -740,13 +444,11 @@ impl CriticPane {
         ctx.store.save_thought(&thought, Some(DRAFT_SLOT))?;
         self.flow = None;
         self.view = View::List;
-        self.show_trash = false;
+        self.list.leave_trash();
         self.refresh(ctx.store, ctx.now)?;
-        self.selected = self
-            .rows
-            .iter()
-            .position(|t| t.id == thought.id)
-            .unwrap_or(0);
+        if !self.list.select_id(thought.id) {
+            self.list.select(0);
+        }
         Ok(Some(if edited {
             "Your changes are saved.".into()
         } else {
@@ -754,28 +456,95 @@ impl CriticPane {
         }))
     }
 
-    fn trash_selected(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
-        let Some(t) = self.selected_thought().cloned() else {
+    /// Trash, bring back, undo and the trash view: the one list model's.
+    fn list_action(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
+        let Some(reply) = self.list.apply(action, ctx.store)? else {
             return Ok(None);
         };
-        if self.show_trash {
-            return Ok(Some(
-                "It's already in the trash; Enter brings it back.".into(),
-            ));
+        if reply.reload {
+            self.refresh(ctx.store, ctx.now)?;
         }
-        ctx.store.trash(RecordKind::Thought, t.id)?;
-        self.trashed.push(t.id);
-        self.refresh(ctx.store, ctx.now)?;
-        Ok(Some("Moved to the trash. Press u to bring it back.".into()))
+        Ok(reply.notice)
+    }
+}
+
+impl Pane for CriticPane {
+    fn id(&self) -> PaneId {
+        PaneId::Critic
     }
 
-    fn undo_trash(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
-        let Some(id) = self.trashed.pop() else {
-            return Ok(Some("Nothing trashed just now to bring back.".into()));
-        };
-        ctx.store.restore(RecordKind::Thought, id)?;
-        self.refresh(ctx.store, ctx.now)?;
-        Ok(Some("Brought it back.".into()))
+    fn mode(&self) -> Mode {
+        match (self.view, &self.flow) {
+            (View::List, _) | (View::Flow, None) => Mode::CriticList,
+            (View::Detail, _) => Mode::CriticDetail,
+            (View::Flow, Some(f)) if f.step == Step::Voice => Mode::Voice,
+            (View::Flow, Some(f)) if f.step.is_text() => Mode::FlowText,
+            (View::Flow, Some(_)) => Mode::FlowPick,
+        }
+    }
+
+    fn help_modes(&self) -> &'static [Mode] {
+        &[
+            Mode::CriticList,
+            Mode::CriticDetail,
+            Mode::FlowText,
+            Mode::Voice,
+            Mode::FlowPick,
+        ]
+    }
+
+    fn offers(&self, action: Action) -> bool {
+        CriticPane::offers(self, action)
+    }
+
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Handled> {
+        CriticPane::apply(self, action, ctx).map(Handled::Consumed)
+    }
+
+    fn input(&mut self, input: Input) -> bool {
+        self.type_key(input)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        CriticPane::paste(self, text)
+    }
+
+    fn select_row(&mut self, i: usize) {
+        self.list.select(i);
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        CriticPane::refresh(self, ctx.store, ctx.now)
+    }
+
+    fn show(&mut self, kind: RecordKind, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
+        if kind != RecordKind::Thought {
+            return Ok(false);
+        }
+        self.show_record(id, ctx.store, ctx.now)?;
+        Ok(true)
+    }
+
+    fn drafts(&self) -> Vec<DraftOut> {
+        let draft = self.draft();
+        vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
+    }
+
+    fn recover(&mut self, store: &Store) -> Result<Recovered> {
+        Ok(match store.load_draft::<Draft>(DRAFT_SLOT)? {
+            Some(draft) => {
+                self.offer(draft);
+                Recovered {
+                    slots: vec![DRAFT_SLOT],
+                    notice: None,
+                }
+            }
+            None => Recovered::default(),
+        })
+    }
+
+    fn in_flow(&self) -> bool {
+        self.view == View::Flow && self.flow.is_some()
     }
 }
 

@@ -8,72 +8,24 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::critic::{CriticPane, Flow, SPANS, Step, View};
 use crate::domain::{Percent, Scale, Thought};
+use crate::tui::pane::{Draw, DrawCx};
+use crate::tui::records::words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{ChipRow, PercentRow, Row, Rows, framed, shown};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
-    pub hits: &'a crate::tui::hits::Hits,
+    pub hits: &'a crate::tui::pane::Hits,
     pub pane: &'a CriticPane,
     pub theme: &'a Theme,
     pub now: DateTime<FixedOffset>,
-}
-
-impl Step {
-    /// The step's question, short enough for a 40-column window.
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::Situation => "What was happening?",
-            Step::Thought => "What did the critic say?",
-            Step::Voice => "Whose voice is it?",
-            Step::Feelings => "How does it feel?",
-            Step::Traps => "Any thinking traps?",
-            Step::Friend => "The friend test",
-            Step::Reframe => "Answer it kindly",
-            Step::Rerate => "And now?",
-            Step::Summary => "Look what you did",
-        }
-    }
-
-    /// A sentence or two of gentle guidance, shown when there is room.
-    pub fn prompt(self) -> &'static str {
-        match self {
-            Step::Situation => {
-                "Just the facts of the moment: where you were, what happened. A line is plenty."
-            }
-            Step::Thought => {
-                "Write the critical thought down word for word, exactly as it sounded, even if it is harsh. Seeing it written is the first step away from it."
-            }
-            Step::Voice => {
-                "Does it sound like someone? A parent, a teacher, an old boss, or simply 'the critic'. Naming the voice can loosen its grip."
-            }
-            Step::Feelings => {
-                "Rate how much you believe the thought, and pick the feelings it brings with how strong each is. There are no wrong answers."
-            }
-            Step::Traps => {
-                "Thoughts like this often fall into familiar traps. Pick any that fit; the marked ones are only guesses from the words."
-            }
-            Step::Friend => {
-                "Imagine someone you love said this about themselves. Would you talk to them the way this thought talks to you? Is it helping, or hurting? What would you tell them?"
-            }
-            Step::Reframe => {
-                "Now answer the thought as a caring friend would: honest about what happened, warm about who you are."
-            }
-            Step::Rerate => {
-                "Read the thought once more. How much do you believe it now, and how strong are the feelings?"
-            }
-            Step::Summary => {
-                "You caught a harsh thought and answered it. That is self-compassion in practice."
-            }
-        }
-    }
 }
 
 impl Widget for CriticView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let boxed = area.height >= 14;
         let title = match self.pane.view {
-            View::List if self.pane.show_trash => "Trash".to_string(),
+            View::List if self.pane.list.show_trash => words::TRASH_TITLE.to_string(),
             View::List => "Thought records".to_string(),
             View::Detail => "A thought record".to_string(),
             View::Flow => match &self.pane.flow {
@@ -113,6 +65,18 @@ fn pct(v: Option<Percent>) -> String {
     v.map_or("–".into(), |p| format!("{}%", p.get()))
 }
 
+impl Draw for CriticPane {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &DrawCx<'_>) {
+        CriticView {
+            hits: cx.hits,
+            pane: self,
+            theme: cx.theme,
+            now: cx.now,
+        }
+        .render(area, buf);
+    }
+}
+
 impl CriticView<'_> {
     fn list(&self, area: Rect, buf: &mut Buffer, tall: bool) {
         let p = self.pane;
@@ -124,7 +88,7 @@ impl CriticView<'_> {
                 *y += 1;
             }
         };
-        if !p.show_trash {
+        if !p.list.show_trash {
             let on = |v: Option<&str>, all: &'static str| -> Span<'static> {
                 match v {
                     Some(v) => Span::styled(v.to_string(), t.focus),
@@ -151,9 +115,9 @@ impl CriticView<'_> {
             line(&mut y, Line::from(Span::styled(text, t.notice)), buf);
         }
         let rest = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
-        if p.rows.is_empty() {
-            let words = if p.show_trash {
-                "The trash is empty."
+        if p.list.rows.is_empty() {
+            let words = if p.list.show_trash {
+                words::TRASH_EMPTY
             } else if p.filter != Default::default() || p.span > 0 {
                 "Nothing matches these filters. Press c to show every record."
             } else {
@@ -166,14 +130,14 @@ impl CriticView<'_> {
         }
         let per_row: u16 = if tall { 2 } else { 1 };
         Rows {
-            count: p.rows.len(),
-            selected: p.selected,
+            count: p.list.rows.len(),
+            selected: p.list.selected,
             highlight: true,
             per_row,
             theme: t,
             hits: self.hits,
             row: |i| {
-                let rec = &p.rows[i];
+                let rec = &p.list.rows[i];
                 let relief = match (rec.belief, rec.belief_after) {
                     (Some(b), Some(a)) => Some(format!(" {}→{}", b.get(), a.get())),
                     (Some(b), None) => Some(format!(" {}", b.get())),

@@ -1,21 +1,17 @@
 //! The Journal pane: entries and compassionate letters, listed newest first, written in a
 //! soft-wrapping editor.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{Input, TextArea};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Ctx, Notice};
 use crate::domain::{Entry, EntryKind, Label, optional_text, parse_label_list};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
-use crate::tui::theme::Theme;
-use crate::tui::widgets::{Row, Rows, editor, editor_text, framed, show_cursor, shown};
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::records::Records;
+use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
@@ -113,13 +109,10 @@ pub enum View {
 
 pub struct JournalPane {
     pub view: View,
-    pub rows: Vec<Entry>,
-    pub selected: usize,
-    pub show_trash: bool,
+    pub list: Records<Entry>,
     pub page: Option<Page>,
     /// An unsaved entry from before, waiting to be carried on with `n` or `l`.
     pub waiting: Option<Draft>,
-    trashed: Vec<Uuid>,
 }
 
 impl Default for JournalPane {
@@ -132,12 +125,9 @@ impl JournalPane {
     pub fn new() -> Self {
         Self {
             view: View::List,
-            rows: Vec::new(),
-            selected: 0,
-            show_trash: false,
+            list: Records::new(),
             page: None,
             waiting: None,
-            trashed: Vec::new(),
         }
     }
 
@@ -160,12 +150,12 @@ impl JournalPane {
     }
 
     pub fn refresh(&mut self, store: &Store) -> Result<()> {
-        self.rows = if self.show_trash {
+        let rows = if self.list.show_trash {
             store.trashed_entries()?
         } else {
             store.entries(None)?
         };
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.list.set(rows);
         Ok(())
     }
 
@@ -177,7 +167,7 @@ impl JournalPane {
                 self.waiting = Some(draft);
             }
         }
-        self.show_trash = false;
+        self.list.leave_trash();
         self.refresh(store)?;
         self.open(entry);
         Ok(())
@@ -199,9 +189,7 @@ impl JournalPane {
         };
         self.page = Some(Page::new(&draft, Some(entry.clone())));
         self.view = View::Page;
-        if let Some(i) = self.rows.iter().position(|e| e.id == entry.id) {
-            self.selected = i;
-        }
+        self.list.select_id(entry.id);
     }
 
     pub fn type_key(&mut self, input: Input) -> bool {
@@ -236,21 +224,12 @@ impl JournalPane {
             return self.apply_page(action, ctx);
         }
         match action {
-            Action::FocusNext => {
-                self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1))
-            }
-            Action::FocusPrev => self.selected = self.selected.saturating_sub(1),
             Action::NewRecord => return Ok(self.start(EntryKind::Journal)),
             Action::NewLetter => return Ok(self.start(EntryKind::Letter)),
-            Action::EditSelected => {
-                let Some(e) = self.rows.get(self.selected).cloned() else {
+            Action::EditSelected if !self.list.show_trash => {
+                let Some(e) = self.list.selected().cloned() else {
                     return Ok(None);
                 };
-                if self.show_trash {
-                    ctx.store.restore(RecordKind::Entry, e.id)?;
-                    self.refresh(ctx.store)?;
-                    return Ok(Some("Brought it back.".into()));
-                }
                 if self.waiting.is_some() {
                     return Ok(Some(
                         "An unsaved entry is waiting; press n to finish it first.".into(),
@@ -258,34 +237,14 @@ impl JournalPane {
                 }
                 self.open(&e);
             }
-            Action::TrashSelected => {
-                let Some(e) = self.rows.get(self.selected).cloned() else {
-                    return Ok(None);
-                };
-                if self.show_trash {
-                    return Ok(Some(
-                        "It's already in the trash; Enter brings it back.".into(),
-                    ));
+            _ => {
+                if let Some(reply) = self.list.apply(action, ctx.store)? {
+                    if reply.reload {
+                        self.refresh(ctx.store)?;
+                    }
+                    return Ok(reply.notice);
                 }
-                ctx.store.trash(RecordKind::Entry, e.id)?;
-                self.trashed.push(e.id);
-                self.refresh(ctx.store)?;
-                return Ok(Some("Moved to the trash. Press u to bring it back.".into()));
             }
-            Action::UndoTrash => {
-                let Some(id) = self.trashed.pop() else {
-                    return Ok(Some("Nothing trashed just now to bring back.".into()));
-                };
-                ctx.store.restore(RecordKind::Entry, id)?;
-                self.refresh(ctx.store)?;
-                return Ok(Some("Brought it back.".into()));
-            }
-            Action::ToggleTrash => {
-                self.show_trash = !self.show_trash;
-                self.selected = 0;
-                self.refresh(ctx.store)?;
-            }
-            _ => {}
         }
         Ok(None)
     }
@@ -296,7 +255,7 @@ impl JournalPane {
         if let Some(d) = self.waiting.take() {
             let editing = d
                 .editing
-                .and_then(|id| self.rows.iter().find(|e| e.id == id).cloned());
+                .and_then(|id| self.list.rows.iter().find(|e| e.id == id).cloned());
             let mut page = Page::new(&d, editing);
             page.writing = true;
             page.show();
@@ -412,9 +371,11 @@ impl JournalPane {
         ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
         self.page = None;
         self.view = View::List;
-        self.show_trash = false;
+        self.list.leave_trash();
         self.refresh(ctx.store)?;
-        self.selected = self.rows.iter().position(|e| e.id == entry.id).unwrap_or(0);
+        if !self.list.select_id(entry.id) {
+            self.list.select(0);
+        }
         Ok(Some(match (edited, entry.kind) {
             (true, _) => "Your changes are saved.".into(),
             (false, EntryKind::Letter) => {
@@ -429,160 +390,83 @@ impl JournalPane {
     /// Whether the footer should offer an action here.
     pub fn offers(&self, action: Action) -> bool {
         match (self.view, action) {
-            (View::List, Action::EditSelected | Action::TrashSelected) => !self.rows.is_empty(),
-            (View::List, Action::FocusNext | Action::FocusPrev) => self.rows.len() > 1,
+            (View::List, Action::EditSelected | Action::TrashSelected) => !self.list.is_empty(),
+            (View::List, Action::FocusNext | Action::FocusPrev) => self.list.len() > 1,
             _ => true,
         }
     }
 }
 
-/// Draws the pane from its state; drawing never changes it.
-pub struct JournalView<'a> {
-    pub hits: &'a crate::tui::hits::Hits,
-    pub pane: &'a JournalPane,
-    pub theme: &'a Theme,
-    pub now: DateTime<FixedOffset>,
-}
-
-fn when(at: &DateTime<FixedOffset>, today: NaiveDate) -> String {
-    if at.date_naive() == today {
-        at.format("today %H:%M").to_string()
-    } else {
-        at.format("%a %-d %b %Y").to_string()
-    }
-}
-
-impl Widget for JournalView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let p = self.pane;
-        let t = self.theme;
-        let boxed = area.height >= 14;
-        let title = match (&p.page, p.view) {
-            (Some(page), View::Page) => match (&page.editing, page.kind) {
-                (Some(e), _) => format!(
-                    "{} · {}",
-                    e.kind.as_str(),
-                    when(&e.at, self.now.date_naive())
-                ),
-                (None, EntryKind::Letter) => "A letter to yourself".into(),
-                (None, EntryKind::Journal) => "A new page".into(),
-            },
-            _ if p.show_trash => "Trash".into(),
-            _ => "Journal and letters".into(),
-        };
-        let inner = framed(area, buf, &title, boxed, t.accent, t);
-        match (&p.page, p.view) {
-            (Some(page), View::Page) => self.page(page, inner, buf, boxed),
-            _ => self.list(inner, buf, boxed),
-        }
-    }
-}
-
-impl JournalView<'_> {
-    fn list(&self, area: Rect, buf: &mut Buffer, tall: bool) {
-        let p = self.pane;
-        let t = self.theme;
-        let mut y = area.y;
-        if let Some(w) = &p.waiting {
-            let line = Line::from(Span::styled(
-                format!(
-                    "An unsaved {} is waiting. Press n to carry on.",
-                    w.kind.as_str()
-                ),
-                t.notice,
-            ));
-            line.render(Rect::new(area.x, y, area.width, 1), buf);
-            y += 1;
-        }
-        let rest = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
-        if p.rows.is_empty() {
-            let words = if p.show_trash {
-                "The trash is empty."
-            } else {
-                "Nothing written yet. Press n for a journal page, or l to write a letter to yourself, the way a good friend would."
-            };
-            Paragraph::new(Span::styled(words, t.muted))
-                .wrap(Wrap { trim: true })
-                .render(rest, buf);
-            return;
-        }
-        let per_row: u16 = if tall { 2 } else { 1 };
-        let today = self.now.date_naive();
-        Rows {
-            count: p.rows.len(),
-            selected: p.selected,
-            highlight: true,
-            per_row,
-            theme: t,
-            hits: self.hits,
-            row: |i| {
-                let e = &p.rows[i];
-                let mark = match e.kind {
-                    EntryKind::Letter => "✉ ",
-                    EntryKind::Journal => "  ",
-                };
-                let mut lines = vec![Line::from(vec![
-                    Span::styled(format!("{:<16}", when(&e.at, today)), t.muted),
-                    Span::styled(mark, t.accent),
-                    Span::styled(shown(&e.heading()), t.text),
-                ])];
-                if per_row == 2 {
-                    let mut second = vec![Span::raw(" ".repeat(18))];
-                    second.push(Span::styled(format!("{} words", e.words()), t.muted));
-                    if !e.tags.is_empty() {
-                        let tags: Vec<String> = e
-                            .tags
-                            .iter()
-                            .map(|t| format!("#{}", shown(t.as_str())))
-                            .collect();
-                        second.push(Span::styled(format!("  {}", tags.join(" ")), t.accent));
-                    }
-                    lines.push(Line::from(second));
-                }
-                Row { lines, tail: None }
-            },
-        }
-        .render(rest, buf);
+impl Pane for JournalPane {
+    fn id(&self) -> PaneId {
+        PaneId::Journal
     }
 
-    fn page(&self, page: &Page, area: Rect, buf: &mut Buffer, roomy: bool) {
-        let t = self.theme;
-        let prompt_h: u16 = if page.kind == EntryKind::Letter && page.editing.is_none() {
-            if roomy { 3 } else { 1 }
+    fn mode(&self) -> Mode {
+        if self.writing() {
+            Mode::Writing
+        } else if self.view == View::Page {
+            Mode::JournalPage
         } else {
-            0
+            Mode::JournalList
+        }
+    }
+
+    fn help_modes(&self) -> &'static [Mode] {
+        &[Mode::JournalList, Mode::JournalPage, Mode::Writing]
+    }
+
+    fn offers(&self, action: Action) -> bool {
+        JournalPane::offers(self, action)
+    }
+
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Handled> {
+        JournalPane::apply(self, action, ctx).map(Handled::Consumed)
+    }
+
+    fn input(&mut self, input: Input) -> bool {
+        self.type_key(input)
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        JournalPane::paste(self, text)
+    }
+
+    fn select_row(&mut self, i: usize) {
+        self.list.select(i);
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        JournalPane::refresh(self, ctx.store)
+    }
+
+    fn show(&mut self, kind: RecordKind, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
+        if kind != RecordKind::Entry {
+            return Ok(false);
+        }
+        let Some(entry) = ctx.store.entry(id)? else {
+            return Ok(false);
         };
-        let [title, tags, prompt, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(prompt_h),
-            Constraint::Min(1),
-        ])
-        .areas(area);
-        for (field, label, rect, textarea) in [
-            (Field::Title, "Title", title, &page.title),
-            (Field::Tags, "Tags", tags, &page.tags),
-        ] {
-            let focused = page.field == field;
-            let [l, v] =
-                Layout::horizontal([Constraint::Length(7), Constraint::Min(1)]).areas(rect);
-            Line::from(vec![
-                Span::styled(if focused { "›" } else { " " }, t.focus),
-                Span::styled(label, if focused { t.focus } else { t.muted }),
-            ])
-            .render(l, buf);
-            textarea.render(v, buf);
-        }
-        if prompt_h > 0 {
-            Paragraph::new(Span::styled(LETTER_PROMPT, t.notice))
-                .wrap(Wrap { trim: true })
-                .render(prompt, buf);
-        }
-        let [mark, text] =
-            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(body);
-        if page.field == Field::Body {
-            Line::from(Span::styled("›", t.focus)).render(mark, buf);
-        }
-        page.body.render(text, buf);
+        self.show_entry(&entry, ctx.store)?;
+        Ok(true)
+    }
+
+    fn drafts(&self) -> Vec<DraftOut> {
+        let draft = self.draft();
+        let blank = draft.as_ref().is_none_or(Draft::is_blank);
+        vec![DraftOut::of(DRAFT_SLOT, &draft, blank)]
+    }
+
+    fn recover(&mut self, store: &Store) -> Result<Recovered> {
+        Ok(match store.load_draft::<Draft>(DRAFT_SLOT)? {
+            Some(draft) => {
+                self.offer(draft);
+                Recovered {
+                    slots: vec![DRAFT_SLOT],
+                    notice: None,
+                }
+            }
+            None => Recovered::default(),
+        })
     }
 }

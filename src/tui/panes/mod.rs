@@ -1,27 +1,15 @@
-//! The panes of the TUI: each holds its own state and draws itself from it.
+//! The panes of the TUI: each holds its own state, implements the pane interface
+//! ([`crate::tui::pane::Pane`]) and draws itself from that state.
 
 pub mod checkin;
+mod checkin_view;
 pub mod compassion_break;
 pub mod critic;
+mod critic_flow;
 pub mod critic_view;
+mod form;
 pub mod journal;
+mod journal_view;
 pub mod trends;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
-use crate::store::Store;
-
-/// What a pane needs from the world to act: the journal and the time.
-pub struct Ctx<'a> {
-    pub store: &'a mut Store,
-    pub now: DateTime<FixedOffset>,
-}
-
-impl Ctx<'_> {
-    pub fn today(&self) -> NaiveDate {
-        self.now.date_naive()
-    }
-}
-
-/// A quiet line for the person, if an action has something to say.
-pub type Notice = Option<String>;
+pub use crate::tui::pane::{Ctx, Notice};

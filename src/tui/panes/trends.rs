@@ -15,6 +15,8 @@ use ratatui::widgets::{
 use crate::insights::{Span as Window, Trends, WeekStart, sparkline};
 use crate::store::Store;
 use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{Ctx, Draw, DrawCx, Handled, Pane, PaneId};
 use crate::tui::theme::Theme;
 
 /// The spans a person can look over, in weeks (`None`: everything).
@@ -85,7 +87,7 @@ impl TrendsPane {
     }
 
     /// Returns whether the figures need computing again.
-    pub fn apply(&mut self, action: Action) -> bool {
+    pub fn choose(&mut self, action: Action) -> bool {
         let i = Sub::ALL.iter().position(|s| *s == self.sub).unwrap_or(0);
         match action {
             Action::Right => self.sub = Sub::ALL[(i + 1) % Sub::ALL.len()],
@@ -101,6 +103,47 @@ impl TrendsPane {
             _ => {}
         }
         false
+    }
+}
+
+impl Pane for TrendsPane {
+    fn id(&self) -> PaneId {
+        PaneId::Trends
+    }
+
+    fn mode(&self) -> Mode {
+        Mode::Trends
+    }
+
+    fn help_modes(&self) -> &'static [Mode] {
+        &[Mode::Trends]
+    }
+
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled> {
+        if !matches!(
+            action,
+            Action::Left | Action::Right | Action::LongerSpan | Action::ShorterSpan
+        ) {
+            return Ok(Handled::NotConsumed);
+        }
+        if self.choose(action) {
+            TrendsPane::refresh(self, ctx.store, ctx.today())?;
+        }
+        Ok(Handled::Consumed(None))
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
+        TrendsPane::refresh(self, ctx.store, ctx.today())
+    }
+}
+
+impl Draw for TrendsPane {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &DrawCx<'_>) {
+        TrendsView {
+            pane: self,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }
 

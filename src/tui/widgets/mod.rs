@@ -230,7 +230,7 @@ pub struct Rows<'a, F: Fn(usize) -> Row<'a>> {
     pub per_row: u16,
     pub row: F,
     pub theme: &'a Theme,
-    pub hits: &'a super::hits::Hits,
+    pub hits: &'a super::pane::Hits,
 }
 
 impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
@@ -255,7 +255,7 @@ impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
                     line = line.patch_style(self.theme.selection);
                 }
                 line.render(r, buf);
-                self.hits.add(r, super::hits::Target::Row(i));
+                self.hits.add(r, super::pane::Target::Row(i));
                 if let (0, Some(tail)) = (k, &tail) {
                     let w = tail.width() as u16 + 1;
                     if r.width > w + 20 {

@@ -1,0 +1,53 @@
+//! What every command shares: the error that decides the exit code, reading the config,
+//! and writing to stdout.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::config::{self, Config, ConfigError};
+use crate::domain::InvalidInput;
+use crate::store::StoreError;
+
+/// Why a command stopped, and so which exit code it gets.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad usage or a value kindly can't accept: exit 2, nothing written.
+    #[error("{0}")]
+    Invalid(#[from] InvalidInput),
+    #[error("{0}")]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Usage(String),
+    /// Anything else: exit 1.
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0:#}")]
+    Other(#[from] anyhow::Error),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Invalid(_) | CliError::Config(_) | CliError::Usage(_) => 2,
+            CliError::Store(_) | CliError::Other(_) => 1,
+        }
+    }
+}
+
+pub(crate) fn load_config(flag: Option<PathBuf>) -> Result<Config, CliError> {
+    match config::config_path(flag) {
+        Some(path) => Ok(Config::load(&path, &crate::tui::CONFIG_CHECKS)?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Writes to stdout; a reader that went away early (`| head`) is not an error.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Other(
+            anyhow::anyhow!("couldn't write the output: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,280 @@
+//! The chrome around the panes: the header with its tabs, the footer of keys, the help
+//! overlay, the notice and offer lines, the search box's place, and the note shown when the
+//! window is too small. It draws from the App and never changes it.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::{self, Mode};
+use super::pane::{DrawCx, PaneId, Target};
+
+/// The smallest window kindly lays itself out in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Replaces control characters in every cell with visible stand-ins (␛ for ESC, and so on),
+/// so text from a note or an import can never send its own commands to the terminal.
+/// This is the one place everything drawn passes through before it is written.
+pub fn defuse(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let symbol = cell.symbol();
+        if symbol.chars().any(char::is_control) {
+            let safe: String = symbol
+                .chars()
+                .map(|c| match c as u32 {
+                    0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                    0x7f => '\u{2421}',
+                    _ if c.is_control() => '\u{fffd}',
+                    _ => c,
+                })
+                .collect();
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
+impl App {
+    /// Draws the whole screen, with every control character made visible.
+    pub fn draw(&self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        self.render(area, frame.buffer_mut());
+        defuse(frame.buffer_mut());
+    }
+
+    /// Whether the letter offer's line shows: on the Check-in pane, out of a flow's way.
+    fn offer_shows(&self) -> bool {
+        self.pane_id() == PaneId::Checkin && !self.current().in_flow()
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        self.hits.clear();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let msg = format!(
+                "This window is a little small for kindly. At {MIN_WIDTH}×{MIN_HEIGHT} or larger it will come right back."
+            );
+            let y = area.height / 2;
+            let rect = Rect::new(
+                area.x,
+                area.y + y.saturating_sub(1),
+                area.width,
+                area.height - y.saturating_sub(1),
+            );
+            Paragraph::new(Span::styled(msg, t.muted))
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .render(rect, buf);
+            return;
+        }
+        // A long notice may take two lines rather than be cut short.
+        let notice_width = self.notice.as_deref().map_or(0, |n| n.chars().count() + 1);
+        let notice_lines = if notice_width > usize::from(area.width) {
+            2
+        } else {
+            1
+        };
+        let offer_lines = u16::from(self.offer.is_some() && self.pane_id() == PaneId::Checkin);
+        let [head, body, offer, notice, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(offer_lines),
+            Constraint::Length(notice_lines),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let now = (self.clock)();
+        self.header(head, buf, now);
+        self.current().draw(
+            body,
+            buf,
+            &DrawCx {
+                theme: t,
+                hits: &self.hits,
+                now,
+            },
+        );
+        if let Some(letter) = &self.offer
+            && self.offer_shows()
+        {
+            let words = format!(
+                " ✉ A letter of yours{} is here, if you'd like it · o read · O not today",
+                letter
+                    .title
+                    .as_deref()
+                    .map(|t| format!(", “{t}”,"))
+                    .unwrap_or_default()
+            );
+            Line::from(Span::styled(words, t.notice)).render(offer, buf);
+        }
+        if let Some(search) = &self.search {
+            super::search::SearchView {
+                hits: &self.hits,
+                search,
+                theme: t,
+                today: now.date_naive(),
+            }
+            .render(body, buf);
+        }
+        if let Some(n) = &self.notice {
+            Paragraph::new(Span::styled(format!(" {n}"), t.notice))
+                .wrap(Wrap { trim: false })
+                .render(notice, buf);
+        }
+        self.footer(foot, buf);
+        if self.help_open {
+            self.help(body, buf);
+        }
+    }
+
+    fn header(&self, area: Rect, buf: &mut Buffer, now: DateTime<FixedOffset>) {
+        let t = &self.theme;
+        // Narrow windows keep the pane tabs and let the name and the date go.
+        let roomy = area.width >= 70;
+        let mut spans = vec![];
+        if roomy {
+            spans.push(Span::styled(" kindly ", t.title));
+        }
+        let mut x = area.x + spans.iter().map(|s| s.width() as u16).sum::<u16>();
+        for p in PaneId::ALL {
+            let style = if p == self.pane_id() {
+                t.selection
+            } else {
+                t.muted
+            };
+            let label = format!(" {} ", p.title());
+            let w = label.chars().count() as u16;
+            self.hits
+                .add(Rect::new(x + 1, area.y, w, 1), Target::Tab(p));
+            x += w + 1;
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(label, style));
+        }
+        let tabs_width: usize = spans.iter().map(|s| s.width()).sum();
+        Line::from(spans).render(area, buf);
+        let date = if roomy {
+            now.format("%A %-d %B ").to_string()
+        } else {
+            now.format("%a %-d %b ").to_string()
+        };
+        if tabs_width + date.chars().count() < usize::from(area.width) {
+            Line::from(Span::styled(date, t.muted))
+                .alignment(Alignment::Right)
+                .render(area, buf);
+        }
+    }
+
+    fn footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let width = |h: &keymap::Hint| h.keys.chars().count() + h.what.chars().count() + 3;
+        let mode = self.mode();
+        // Only what works where the focus is; moving on, going back, saving, help and
+        // quitting always show, and the rest fill what room there is, in table order.
+        let (always, rest): (Vec<_>, Vec<_>) = self
+            .keymap
+            .footer(mode)
+            .into_iter()
+            .filter(|h| mode == Mode::Search || self.current().offers(h.action))
+            .partition(|h| {
+                matches!(
+                    h.action,
+                    Action::NextStep
+                        | Action::PrevStep
+                        | Action::Save
+                        | Action::ToggleHelp
+                        | Action::Quit
+                        | Action::LeaveText
+                )
+            });
+        let mut room =
+            usize::from(area.width).saturating_sub(1 + always.iter().map(width).sum::<usize>());
+        let mut shown = Vec::new();
+        for h in rest {
+            if width(&h) <= room {
+                room -= width(&h);
+                shown.push(h);
+            }
+        }
+        shown.extend(always);
+        let mut spans = vec![Span::raw(" ")];
+        for h in shown {
+            spans.push(Span::styled(h.keys.clone(), t.accent));
+            spans.push(Span::styled(format!(" {}  ", h.what), t.muted));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn help(&self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let w = area.width.min(76);
+        let rect = Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height);
+        Clear.render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(t.accent)
+            .title(Span::styled(
+                format!(" Help · {} ", self.pane_id().title()),
+                t.title,
+            ));
+        // Support comes first, so it is there the moment help opens.
+        let mut lines: Vec<Line<'_>> = vec![Line::from(Span::styled(
+            "kindly is a journal, not a clinic. If you are in crisis or thinking about \
+             harming yourself, please contact a professional or your local emergency number now.",
+            t.text,
+        ))];
+        match &self.config.support_contact {
+            Some(contact) => lines.push(Line::from(vec![
+                Span::styled("Your support contact: ", t.text),
+                Span::styled(contact.clone(), t.focus),
+            ])),
+            None => lines.push(Line::from(Span::styled(
+                format!(
+                    "You can name someone to reach here: support_contact = \"…\" in {}",
+                    self.config
+                        .path
+                        .as_ref()
+                        .map_or("config.toml".to_string(), |p| p.display().to_string())
+                ),
+                t.muted,
+            ))),
+        }
+        lines.push(Line::raw(""));
+        let mut modes = self.current().help_modes().to_vec();
+        modes.extend([Mode::Global, Mode::Search, Mode::Help]);
+        for (mode, bindings) in self.keymap.help_sections(&modes) {
+            lines.push(Line::from(Span::styled(mode.title(), t.title)));
+            for b in bindings {
+                // Narrow windows put the words under the keys instead of beside them.
+                if w >= 60 {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {:<11} ", b.keys), t.accent),
+                        Span::styled(b.help, t.text),
+                    ]));
+                } else {
+                    lines.push(Line::from(Span::styled(format!("  {}", b.keys), t.accent)));
+                    lines.push(Line::from(Span::styled(format!("    {}", b.help), t.text)));
+                }
+            }
+            lines.push(Line::raw(""));
+        }
+        let inner = block.inner(rect);
+        let inner_width = usize::from(inner.width.max(1));
+        let total: usize = lines
+            .iter()
+            .map(|l| l.width().div_ceil(inner_width).max(1))
+            .sum();
+        let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
+        self.help_max_scroll.set(max_scroll);
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((self.help_scroll.min(max_scroll), 0))
+            .render(rect, buf);
+    }
+}

@@ -1,0 +1,299 @@
+//! Drawing the Check-in pane: the form beside the day's check-ins, or the break.
+
+use chrono::{Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+
+use super::checkin::CheckinPane;
+use super::compassion_break::BreakView;
+use super::form::{Field, Focus};
+use crate::domain::{Energy, Label, Mood, PartRating, Scale};
+use crate::tui::pane::{Draw, DrawCx};
+use crate::tui::records::words;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{ChipRow, Row, Rows, ScaleRow, framed, mood_word, shown};
+
+/// Draws the pane from its state; drawing never changes it.
+pub struct CheckinView<'a> {
+    pub hits: &'a crate::tui::pane::Hits,
+    pub pane: &'a CheckinPane,
+    pub theme: &'a Theme,
+    pub today: NaiveDate,
+}
+
+impl Widget for CheckinView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let p = self.pane;
+        if let Some(flow) = &p.pause {
+            BreakView {
+                flow,
+                theme: self.theme,
+            }
+            .render(area, buf);
+            return;
+        }
+        let wide = area.width >= 72;
+        let boxed = area.height >= 14;
+        if wide {
+            let [form, list] =
+                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                    .areas(area);
+            self.form(form, buf, boxed);
+            self.history(list, buf, boxed);
+        } else if p.focus == Focus::History {
+            self.history(area, buf, boxed);
+        } else {
+            self.form(area, buf, boxed);
+        }
+    }
+}
+
+impl Draw for CheckinPane {
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &DrawCx<'_>) {
+        CheckinView {
+            hits: cx.hits,
+            pane: self,
+            theme: cx.theme,
+            today: cx.now.date_naive(),
+        }
+        .render(area, buf);
+    }
+}
+
+const LABEL_WIDTH: u16 = 13;
+
+impl CheckinView<'_> {
+    fn block(&self, title: String, focused: bool) -> Block<'static> {
+        let t = self.theme;
+        Block::default()
+            .borders(Borders::ALL)
+            .border_type(BorderType::Rounded)
+            .border_style(if focused { t.accent } else { t.muted })
+            .title(Span::styled(format!(" {title} "), t.title))
+    }
+
+    fn form(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
+        let p = self.pane;
+        let t = self.theme;
+        let inner = if boxed {
+            let title = match &p.editing {
+                Some(c) => format!("Editing {}", c.at.format("%a %-d %b, %H:%M")),
+                None => "How are you, right now?".into(),
+            };
+            let focused = matches!(p.focus, Focus::Field(_));
+            let block = self.block(title, focused);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            inner
+        } else {
+            area
+        };
+        if inner.height == 0 {
+            return;
+        }
+        // In a short window the editor takes the whole form while writing.
+        if p.writing && inner.height < 12 {
+            let [label, text] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+            Line::from(vec![
+                Span::styled("Note", t.focus),
+                Span::styled("  Esc when done · Ctrl-S saves", t.muted),
+            ])
+            .render(label, buf);
+            self.note(text, buf);
+            return;
+        }
+        let rows = Layout::vertical(
+            Field::ALL
+                .iter()
+                .map(|f| {
+                    if *f == Field::Note {
+                        Constraint::Min(1)
+                    } else {
+                        Constraint::Length(1)
+                    }
+                })
+                .collect::<Vec<_>>(),
+        )
+        .split(inner);
+        for (field, row) in Field::ALL.iter().zip(rows.iter()) {
+            let focused = p.focus == Focus::Field(*field);
+            let [label, value] =
+                Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
+                    .areas(*row);
+            let marker = if focused { "›" } else { " " };
+            Line::from(vec![
+                Span::styled(marker, t.focus),
+                Span::styled(field.label(), if focused { t.focus } else { t.text }),
+            ])
+            .render(label, buf);
+            self.value(*field, focused, value, buf);
+        }
+    }
+
+    fn value(&self, field: Field, focused: bool, area: Rect, buf: &mut Buffer) {
+        let p = self.pane;
+        let t = self.theme;
+        match field {
+            Field::Mood => ScaleRow {
+                value: p.mood.map(Mood::get),
+                max: 10,
+                style: p.mood.map_or(t.muted, |m| t.mood(m.get())),
+                word: p.mood.map(|m| mood_word(m.get())),
+                empty: "press 1–9 or 0",
+                theme: t,
+            }
+            .render(area, buf),
+            Field::Energy => ScaleRow {
+                value: p.energy.map(Energy::get),
+                max: 10,
+                style: t.accent,
+                word: None,
+                empty: if focused { "← → to set" } else { "" },
+                theme: t,
+            }
+            .render(area, buf),
+            Field::Emotions | Field::Rituals => {
+                let chips = if field == Field::Emotions {
+                    &p.emotions
+                } else {
+                    &p.rituals
+                };
+                ChipRow {
+                    chips: &chips.vocab,
+                    picked: &chips.picked,
+                    cursor: chips.cursor,
+                    focused,
+                    theme: t,
+                }
+                .render(area, buf)
+            }
+            Field::Kindness | Field::Humanity | Field::Mindfulness => {
+                let v = field.part().and_then(|i| p.parts[i]).map(PartRating::get);
+                ScaleRow {
+                    value: v,
+                    max: 5,
+                    style: t.accent,
+                    word: None,
+                    empty: if focused { "← → to set" } else { "" },
+                    theme: t,
+                }
+                .render(area, buf)
+            }
+            Field::Note => self.note(area, buf),
+        }
+    }
+
+    fn note(&self, area: Rect, buf: &mut Buffer) {
+        // Rendered in place, not from a copy: the editor remembers its viewport between
+        // frames, and a copy would forget it and lose the scroll position.
+        self.pane.note.render(area, buf);
+    }
+
+    fn history(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
+        let p = self.pane;
+        let t = self.theme;
+        let focused = p.focus == Focus::History;
+        let title = if p.list.show_trash {
+            format!("{} · {}", words::TRASH_TITLE, p.list.rows.len())
+        } else if p.day == self.today {
+            match p.list.rows.len() {
+                0 => "Today".to_string(),
+                n => format!("Today · {n}"),
+            }
+        } else if p.day == self.today - Duration::days(1) {
+            format!("Yesterday · {}", p.list.rows.len())
+        } else {
+            format!("{} · {}", p.day.format("%a %-d %b %Y"), p.list.rows.len())
+        };
+        let border = if focused { t.accent } else { t.muted };
+        let inner = framed(area, buf, &title, boxed, border, t);
+        if p.list.rows.is_empty() && p.first_time && !p.list.show_trash {
+            let lines: Vec<Line<'_>> = [
+                ("Welcome to kindly.", t.title),
+                ("", t.text),
+                ("Check-in: how you are, in a few keys.", t.text),
+                (
+                    "Critic: catch a harsh thought and answer it kindly.",
+                    t.text,
+                ),
+                ("Journal: pages and letters to yourself.", t.text),
+                ("Trends: your weeks, drawn as charts.", t.text),
+                ("", t.text),
+                ("Tab moves between them; ? shows every key.", t.muted),
+            ]
+            .into_iter()
+            .map(|(s, style)| Line::from(Span::styled(s, style)))
+            .collect();
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
+        if p.list.rows.is_empty() {
+            let words = if p.list.show_trash {
+                words::TRASH_EMPTY
+            } else if p.day == self.today {
+                "Nothing here yet today, and that's okay."
+            } else {
+                "Nothing on this day."
+            };
+            Paragraph::new(Line::from(Span::styled(words, t.muted)))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
+        // Tall windows give each check-in a second line for its note.
+        let per_row: u16 = if boxed { 2 } else { 1 };
+        Rows {
+            count: p.list.rows.len(),
+            selected: p.list.selected,
+            highlight: focused,
+            per_row,
+            theme: t,
+            hits: self.hits,
+            row: |i| {
+                let c = &p.list.rows[i];
+                let when = if p.list.show_trash {
+                    c.at.format("%-d %b %H:%M").to_string()
+                } else {
+                    c.at.format("%H:%M").to_string()
+                };
+                let mut spans = vec![
+                    Span::styled(when, t.muted),
+                    Span::raw(" "),
+                    Span::styled(format!("{:>2}", c.mood.get()), t.mood(c.mood.get())),
+                    Span::raw(" "),
+                ];
+                let names: Vec<&str> = c
+                    .emotions
+                    .iter()
+                    .chain(c.rituals.iter())
+                    .map(Label::as_str)
+                    .collect();
+                if !names.is_empty() {
+                    spans.push(Span::styled(shown(&names.join(", ")), t.accent));
+                    spans.push(Span::raw(" "));
+                }
+                let note = c
+                    .note
+                    .as_deref()
+                    .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
+                    .unwrap_or_default();
+                let mut lines = vec![Line::from(spans)];
+                if per_row == 2 {
+                    lines.push(Line::from(Span::styled(
+                        format!("      {}", shown(note)),
+                        t.muted,
+                    )));
+                } else if !note.is_empty() {
+                    lines[0].push_span(Span::styled(shown(note), t.text));
+                }
+                Row { lines, tail: None }
+            },
+        }
+        .render(inner, buf);
+    }
+}

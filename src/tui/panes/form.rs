@@ -1,0 +1,116 @@
+//! The pieces of the check-in form: its fields, where the focus is, and the chip sets
+//! (emotions, rituals) with the ones picked and a cursor.
+
+use crate::domain::Label;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Mood,
+    Energy,
+    Emotions,
+    Rituals,
+    Kindness,
+    Humanity,
+    Mindfulness,
+    Note,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Mood,
+        Field::Energy,
+        Field::Emotions,
+        Field::Rituals,
+        Field::Kindness,
+        Field::Humanity,
+        Field::Mindfulness,
+        Field::Note,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Mood => "Mood",
+            Field::Energy => "Energy",
+            Field::Emotions => "Emotions",
+            Field::Rituals => "Rituals",
+            Field::Kindness => "Kindness",
+            Field::Humanity => "Humanity",
+            Field::Mindfulness => "Mindfulness",
+            Field::Note => "Note",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    pub fn part(self) -> Option<usize> {
+        match self {
+            Field::Kindness => Some(0),
+            Field::Humanity => Some(1),
+            Field::Mindfulness => Some(2),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Field(Field),
+    History,
+}
+
+/// A set of choices (emotions or rituals) with the ones picked and a cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chips {
+    pub vocab: Vec<String>,
+    pub picked: Vec<String>,
+    pub cursor: usize,
+}
+
+impl Chips {
+    pub fn new(vocab: Vec<String>) -> Self {
+        Self {
+            vocab,
+            picked: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    pub fn toggle(&mut self) {
+        let Some(name) = self.vocab.get(self.cursor).cloned() else {
+            return;
+        };
+        if let Some(i) = self.picked.iter().position(|p| *p == name) {
+            self.picked.remove(i);
+        } else {
+            self.picked.push(name);
+        }
+    }
+
+    pub fn move_cursor(&mut self, right: bool) {
+        let last = self.vocab.len().saturating_sub(1);
+        self.cursor = if right {
+            (self.cursor + 1).min(last)
+        } else {
+            self.cursor.saturating_sub(1)
+        };
+    }
+
+    /// Picks exactly these, adding any the vocabulary lacks so they can be seen and unpicked.
+    pub fn set(&mut self, names: &[String]) {
+        for n in names {
+            if !self.vocab.contains(n) {
+                self.vocab.push(n.clone());
+            }
+        }
+        self.picked = names.to_vec();
+    }
+
+    pub fn labels(&self, field: &str) -> Vec<Label> {
+        self.picked
+            .iter()
+            .filter_map(|p| Label::new(field, p).ok())
+            .collect()
+    }
+}
