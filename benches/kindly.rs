@@ -161,7 +161,8 @@ fn tui_benches(c: &mut Criterion) {
                 breaks: store.breaks_between(None, None).unwrap(),
             };
             let mut out = Vec::new();
-            kindly::io::json::write(&kindly::io::json::export(&journal), &mut out).unwrap();
+            kindly::io::kindly_json::write(&kindly::io::kindly_json::export(&journal), &mut out)
+                .unwrap();
             out.len()
         })
     });
@@ -172,7 +173,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("import a 5,000-row Daylio file (parse, check, save)", |b| {
         b.iter(|| {
             let mut store = Store::open_in_memory().unwrap();
-            let j = kindly::io::import::daylio_csv(csv.as_bytes(), &Default::default()).unwrap();
+            let j = kindly::io::daylio::read(csv.as_bytes(), &Default::default())
+                .unwrap()
+                .journal;
             store.save_journal(&j).unwrap();
             j.checkins.len()
         })

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 
 use super::shared::CliError;
 use crate::domain::time;
-use crate::io::json;
+use crate::io::kindly_json as json;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

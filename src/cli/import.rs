@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use std::io::Write;
+
 use clap::{Args, ValueEnum};
 
 use super::shared::CliError;
@@ -37,43 +39,35 @@ pub struct ImportArgs {
 
 /// Reads and checks the whole file before the journal is opened.
 pub fn read(args: &ImportArgs) -> Result<Journal, CliError> {
+    if args.mood_map.is_some() && !matches!(args.from, Source::Daylio) {
+        return Err(CliError::Usage(
+            "--mood-map is only for --from daylio".into(),
+        ));
+    }
     let bytes = std::fs::read(&args.file).map_err(|e| {
         CliError::Invalid(InvalidInput::new(
             "import",
             format!("couldn't read {} ({e})", args.file.display()),
         ))
     })?;
-    let text = || {
-        String::from_utf8(bytes.clone()).map_err(|e| {
-            InvalidInput::new(
-                "import",
-                format!(
-                    "{} isn't text (stopped at byte {}); nothing was imported",
-                    args.file.display(),
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-        })
+    let options = import::Options {
+        mood_map: args
+            .mood_map
+            .as_deref()
+            .map(import::parse_mood_map)
+            .transpose()?
+            .unwrap_or_default(),
     };
-    let journal = match args.from {
-        Source::Kindly => import::kindly_json(&text()?)?,
-        Source::Jrnl => import::jrnl_json(&text()?)?,
-        Source::Daylio => {
-            let map = args
-                .mood_map
-                .as_deref()
-                .map(import::parse_mood_map)
-                .transpose()?
-                .unwrap_or_default();
-            import::daylio_csv(&bytes, &map)?
-        }
+    let format = match args.from {
+        Source::Kindly => import::Format::Kindly,
+        Source::Daylio => import::Format::Daylio,
+        Source::Jrnl => import::Format::Jrnl,
     };
-    if args.mood_map.is_some() && !matches!(args.from, Source::Daylio) {
-        return Err(CliError::Usage(
-            "--mood-map is only for --from daylio".into(),
-        ));
+    let parsed = import::read(format, &args.file.display().to_string(), &bytes, &options)?;
+    for s in &parsed.skipped {
+        let _ = writeln!(std::io::stderr(), "Passed over {}: {}.", s.place, s.why);
     }
-    Ok(journal)
+    Ok(parsed.journal)
 }
 
 fn counts(j: &Journal) -> String {

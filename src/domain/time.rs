@@ -31,6 +31,12 @@ pub fn parse_datetime(field: &str, text: &str) -> Result<DateTime<FixedOffset>, 
     local_from_naive(field, naive)
 }
 
+/// A moment as kindly writes it everywhere (the journal, exports, reports): RFC 3339 with
+/// its offset, to the second.
+pub fn format_at(at: &DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 /// Parses a DATE (`YYYY-MM-DD`).
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, InvalidInput> {
     let t = text.trim();

@@ -1,6 +1,11 @@
-//! Import and export formats: the lossless kindly JSON export and the summary report.
+//! Import and export formats: kindly's own JSON (one set of types for export, import and
+//! anything else that carries whole records), one module per outside format behind one
+//! import driver, the readable text exports and the summary report.
 
+pub mod daylio;
 pub mod import;
-pub mod json;
+pub mod jrnl;
+pub mod kindly_json;
 pub mod report;
+pub mod source;
 pub mod text;

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::domain::time::format_at;
 use crate::domain::{Journal, Label, Mood, Percent, Scale};
-use crate::store::format_at;
 
 fn names(ls: &[Label]) -> String {
     ls.iter().map(Label::as_str).collect::<Vec<_>>().join("; ")

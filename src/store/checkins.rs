@@ -1,6 +1,6 @@
 //! Check-ins in SQL: save (insert or update), list by day, trash and restore.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
@@ -209,9 +209,7 @@ pub(super) fn stamp_now() -> String {
 }
 
 /// RFC 3339 with the person's offset, to the second: what export shows.
-pub fn format_at(at: &DateTime<FixedOffset>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, false)
-}
+pub use crate::domain::time::format_at;
 
 pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
     let now = stamp_now();
@@ -312,6 +310,7 @@ mod tests {
     use super::*;
     use crate::domain::parse_label_list;
     use crate::store::RecordKind;
+    use chrono::FixedOffset;
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
