@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Whole-process figures and a side-by-side with jrnl. Needs python3 (with venv) and the
+# Whole-process figures, kindly's first frame against a floor program (examples/floor.rs),
+# and a side-by-side with jrnl. Needs python3 (with venv) and the
 # network to PyPI for jrnl; installs nothing outside a throwaway folder.
 #   scripts/bench-compare.sh            # everything
 #   scripts/bench-compare.sh --no-jrnl  # kindly's own figures only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet
+cargo build --release --locked --quiet --example floor
 jrnl=""
 if [ "${1:-}" != "--no-jrnl" ]; then
   venv=$(mktemp -d)/venv
@@ -13,4 +15,4 @@ if [ "${1:-}" != "--no-jrnl" ]; then
   "$venv/bin/pip" install --quiet jrnl
   jrnl="$venv/bin/jrnl"
 fi
-python3 scripts/bench_compare.py "$PWD/target/release/kindly" $jrnl
+python3 scripts/bench_compare.py "$PWD/target/release/kindly" "$PWD/target/release/examples/floor" $jrnl

@@ -21,8 +21,10 @@ import termios
 import time
 
 KINDLY = sys.argv[1]
-JRNL = sys.argv[2] if len(sys.argv) > 2 else None
+FLOOR = sys.argv[2]
+JRNL = sys.argv[3] if len(sys.argv) > 3 else None
 RUNS = 5
+FRAME_RUNS = 15
 WORK = tempfile.mkdtemp(prefix="kindly-bench-")
 ENV = dict(os.environ, KINDLY_CONFIG=os.path.join(WORK, "none.toml"), NO_COLOR="1")
 
@@ -43,20 +45,22 @@ def medians(argv, env=ENV):
     return statistics.median(times), max(rss)
 
 
-def spawn_tui(db):
-    """kindly's TUI in a new 80x24 pty; returns (pid, fd)."""
+def spawn_tui(db, argv=None):
+    """kindly's TUI (or `argv`) in a new 80x24 pty; returns (pid, fd)."""
+    argv = argv or [KINDLY, "--db", db]
     pid, fd = pty.fork()
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         os.environ.update(ENV)
-        os.execv(KINDLY, [KINDLY, "--db", db])
+        os.execv(argv[0], argv)
     return pid, fd
 
 
-def first_frame(db):
-    """Start to first full frame of the TUI in a pty, then quit. Returns (seconds, MB)."""
+def first_frame(db, argv=None, needles=(b"quit", b"How are you")):
+    """Start to first full frame of the TUI in a pty (all of `needles` drawn), then quit.
+    Returns (seconds, MB)."""
     start = time.perf_counter()
-    pid, fd = spawn_tui(db)
+    pid, fd = spawn_tui(db, argv)
     out, seen = b"", None
     while time.perf_counter() - start < 10:
         r, _, _ = select.select([fd], [], [], 0.01)
@@ -68,7 +72,7 @@ def first_frame(db):
                     _, _, usage = os.wait4(pid, 0)
                     return seen, usage.ru_maxrss / 1024
                 break
-            if seen is None and b"quit" in out and b"How are you" in out:
+            if seen is None and all(n in out for n in needles):
                 seen = time.perf_counter() - start
                 os.write(fd, b"q")
         if seen is not None:
@@ -140,9 +144,18 @@ def main():
     subprocess.run([KINDLY, "--db", ten, "demo", "--weeks", "520", "--fill-only"], env=ENV, check=True,
                    stderr=subprocess.DEVNULL)
     rows = []
-    frames = [first_frame(ten) for _ in range(RUNS)]
-    rows.append(("TUI start to first frame, ten years", statistics.median(f[0] for f in frames),
+    # kindly and the floor take turns, so both see the same machine at the same moment.
+    frames, floors = [], []
+    for _ in range(FRAME_RUNS):
+        frames.append(first_frame(ten))
+        # The floor's last cell drawn is the list's bottom-right corner.
+        floors.append(first_frame(ten, [FLOOR, ten], (b"quit", "╯".encode())))
+    kindly_frame = statistics.median(f[0] for f in frames)
+    floor_frame = statistics.median(f[0] for f in floors)
+    rows.append(("TUI start to first frame, ten years", kindly_frame,
                  max(f[1] for f in frames), 0.020, 25))
+    rows.append(("floor (examples/floor.rs), same journal", floor_frame,
+                 max(f[1] for f in floors), None, None))
     for label, argv, budget in [
         ("kindly trends --weeks 520", ["trends", "--weeks", "520"], None),
         ("kindly search walk", ["search", "walk"], 0.015),
@@ -156,6 +169,10 @@ def main():
     for label, t, mb, budget, mb_budget in rows:
         b = f"{budget * 1000:.0f} ms" if budget else ""
         print(f"{label:44} {t * 1000:7.1f} ms {b:>8} {mb:7.1f} MB")
+
+    print(f"\nFirst frame against the floor: kindly {kindly_frame * 1000:.1f} ms, "
+          f"floor {floor_frame * 1000:.1f} ms, ratio {kindly_frame / floor_frame:.2f} "
+          f"(medians of {FRAME_RUNS} turns each)")
 
     print("\nIdle CPU with the TUI open 10 s on each pane:")
     for pane, pct in idle_cpu(ten):

@@ -97,8 +97,10 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
+        // One connection does everything: the checks that may refuse the file run on it
+        // first, reading only, and nothing is written until they pass.
         let key = if path.exists() {
-            inspect_existing(path, key)?
+            inspect_header(path, key)?
         } else {
             create_private_file(path)?;
             None
@@ -108,6 +110,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         unlock(&conn, key.as_deref())?;
+        check_connection(&conn, path, key.is_some())?;
         Self::prepare(conn, Some(path))
     }
 
@@ -334,6 +337,81 @@ fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut header = Vec::with_capacity(100);
     file.by_ref().take(100).read_to_end(&mut header)?;
     Ok(header)
+}
+
+/// The first look at an existing file, from its 100-byte header alone: an empty file is a
+/// journal not started, a plain SQLite file must not be another program's or from a newer
+/// kindly, and an encrypted one needs its passphrase. Returns the key to open it with.
+fn inspect_header(path: &Path, key: Option<&str>) -> Result<Option<String>> {
+    let header = read_header(path).map_err(|source| StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if header.is_empty() {
+        return Ok(None);
+    }
+    if looks_encrypted(&header) {
+        return match key {
+            Some(k) => Ok(Some(k.to_string())),
+            None => Err(StoreError::NeedsPassphrase(path.to_path_buf())),
+        };
+    }
+    if !header.starts_with(SQLITE_MAGIC) || header.len() < 100 {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    let word = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let (version, app_id) = (word(60), word(68));
+    if app_id != APPLICATION_ID && app_id != 0 {
+        return Err(StoreError::Foreign(path.to_path_buf()));
+    }
+    let known = migrations::latest();
+    if app_id == APPLICATION_ID && u32::try_from(version).is_ok_and(|v| v > known) {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version as u32,
+            known,
+        });
+    }
+    Ok(None)
+}
+
+/// The checks the header can't answer, on the connection that will be used, before anything
+/// is written: the passphrase opens it, it is kindly's (or empty), and its schema is one this
+/// kindly knows (the header can lag behind a write still in the WAL).
+fn check_connection(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
+    let damaged = |e: rusqlite::Error| StoreError::Damaged {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
+    let tables = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    let tables = match tables {
+        Ok(n) => n,
+        Err(_) if keyed => return Err(StoreError::WrongPassphrase(path.to_path_buf())),
+        Err(e) => return Err(damaged(e)),
+    };
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(damaged)?;
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(damaged)?;
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
+        return Err(StoreError::Foreign(path.to_path_buf()));
+    }
+    let known = migrations::latest();
+    if version > known {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
+    }
+    Ok(())
 }
 
 /// Decides, without writing a byte, whether an existing file may be opened as a journal.
