@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const KINDLY: &str = env!("CARGO_BIN_EXE_kindly");
+mod common;
+use common::{KINDLY, export};
 const PATIENCE: Duration = Duration::from_secs(15);
 
 /// A tmux server of our own, with one session running a shell command.
@@ -152,17 +153,6 @@ fn assert_cooked(stty: &str) {
         "icanon is off after exit:\n{stty}"
     );
     assert!(words.contains(&"echo"), "echo is off after exit:\n{stty}");
-}
-
-fn export(db: &Path) -> serde_json::Value {
-    let out = Command::new(KINDLY)
-        .arg("--db")
-        .arg(db)
-        .arg("export")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]

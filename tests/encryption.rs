@@ -3,17 +3,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use kindly::domain::Scale;
 use kindly::store::Store;
 
-fn kindly(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kindly").unwrap();
-    cmd.arg("--db").arg(db);
-    cmd.env("KINDLY_CONFIG", db.with_extension("none.toml"));
-    cmd.env_remove("KINDLY_DB");
-    cmd
-}
+mod common;
+use common::kindly;
 
 const SECRET: &str = "the secret heron sentence";
 

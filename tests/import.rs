@@ -4,33 +4,14 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use assert_cmd::Command;
 use kindly::domain::*;
 use kindly::store::Store;
 
-fn kindly(db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("kindly").unwrap();
-    cmd.arg("--db").arg(db);
-    cmd.env("KINDLY_CONFIG", db.with_extension("no-config.toml"));
-    cmd.env_remove("KINDLY_DB");
-    cmd
-}
+mod common;
+use common::{every_kind_of_record, export_bytes as export, kindly, save_journal};
 
 fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339(s).unwrap()
-}
-
-fn export(db: &Path) -> Vec<u8> {
-    let out = kindly(db)
-        .args(["export", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 fn count(db: &Path) -> usize {
@@ -41,64 +22,11 @@ fn count(db: &Path) -> usize {
         .sum()
 }
 
-/// A journal holding every record kind and every field, with awkward text.
-fn everything(path: &Path) {
-    let mut store = Store::open(path).unwrap();
-    let awkward = "She said \"it's fine\", then left;\nI cried a bit 😢 — and that's okay.\n\ttabbed, café, 日本語";
-    let mut c = CheckIn::new(at("2026-11-20T07:45:00+09:00"), Mood::new(3).unwrap());
-    c.energy = Some(Energy::new(2).unwrap());
-    c.emotions = parse_label_list("emotions", "sad,tired,something new").unwrap();
-    c.rituals = parse_label_list("rituals", "rest,reached out").unwrap();
-    c.kindness = Some(PartRating::new(2).unwrap());
-    c.humanity = Some(PartRating::new(3).unwrap());
-    c.mindfulness = Some(PartRating::new(4).unwrap());
-    c.set_note(&awkward.repeat(20));
-    let bare = CheckIn::new(at("2026-11-21T12:00:00-05:00"), Mood::new(10).unwrap());
-    let mut t = Thought::new(at("2026-11-22T09:30:00+00:00"), "I'm \"hopeless\", always").unwrap();
-    t.situation = Some(awkward.into());
-    t.voice = Some("Mum".into());
-    t.emotions = vec![FeltEmotion {
-        name: Label::new("e", "ashamed").unwrap(),
-        intensity: Percent::new(90).ok(),
-        intensity_after: Percent::new(0).ok(),
-    }];
-    t.belief = Percent::new(100).ok();
-    t.belief_after = Percent::new(0).ok();
-    t.distortions = Traps::default()
-        .parse_list("labelling,overgeneralisation")
-        .unwrap();
-    t.friend = Some("You're not hopeless.\nYou're tired.".into());
-    t.reframe = Some(awkward.into());
-    let mut e = Entry::new(
-        at("2026-11-23T22:10:00+01:00"),
-        EntryKind::Letter,
-        &awkward.repeat(100),
-    )
-    .unwrap();
-    e.title = Some("For \"later\"".into());
-    e.tags = parse_label_list("tags", "winter,🌙").unwrap();
-    let plain = Entry::new(at("2026-11-24T08:00:00+00:00"), EntryKind::Journal, "short").unwrap();
-    let mut b = Break::new(at("2026-11-25T18:00:00+00:00"), Mood::new(2).unwrap());
-    b.mood_after = Some(Mood::new(4).unwrap());
-    b.moment = Some("This hurts.".into());
-    b.shared = Some(awkward.into());
-    b.wish = Some("May I rest.".into());
-    let half = Break::new(at("2026-11-26T18:00:00+00:00"), Mood::new(5).unwrap());
-    store
-        .save_journal(&Journal {
-            checkins: vec![c, bare],
-            thoughts: vec![t],
-            entries: vec![e, plain],
-            breaks: vec![b, half],
-        })
-        .unwrap();
-}
-
 #[test]
 fn export_import_export_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.db");
-    everything(&a);
+    save_journal(&a, &every_kind_of_record());
     let first = export(&a);
     let file = dir.path().join("export.json");
     std::fs::write(&file, &first).unwrap();
@@ -126,7 +54,7 @@ fn export_import_export_is_byte_identical() {
 fn importing_the_same_file_twice_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.db");
-    everything(&a);
+    save_journal(&a, &every_kind_of_record());
     let file = dir.path().join("export.json");
     std::fs::write(&file, export(&a)).unwrap();
     let b = dir.path().join("b.db");
@@ -154,7 +82,7 @@ fn importing_the_same_file_twice_adds_nothing() {
 fn a_dry_run_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.db");
-    everything(&a);
+    save_journal(&a, &every_kind_of_record());
     let file = dir.path().join("export.json");
     std::fs::write(&file, export(&a)).unwrap();
     let b = dir.path().join("b.db");
@@ -429,7 +357,7 @@ fn a_jrnl_export_becomes_tagged_journal_pages() {
 fn csv_export_writes_one_private_file_per_kind_with_proper_quoting() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
-    everything(&db);
+    save_journal(&db, &every_kind_of_record());
     let out_dir = dir.path().join("csv");
     std::fs::create_dir(&out_dir).unwrap();
     kindly(&db)
@@ -470,7 +398,7 @@ fn csv_export_writes_one_private_file_per_kind_with_proper_quoting() {
 fn markdown_export_reads_by_day_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
-    everything(&db);
+    save_journal(&db, &every_kind_of_record());
     let md = String::from_utf8(
         kindly(&db)
             .args(["export", "--format", "md"])

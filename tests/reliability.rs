@@ -4,23 +4,13 @@
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 mod common;
-use common::{checkin_pane, critic_pane};
+use common::{checkin_pane, critic_pane, kindly_process as kindly};
 use kindly::domain::Scale;
 use kindly::store::Store;
-
-const KINDLY: &str = env!("CARGO_BIN_EXE_kindly");
-
-fn kindly(db: &Path) -> Command {
-    let mut cmd = Command::new(KINDLY);
-    cmd.arg("--db").arg(db);
-    cmd.env("KINDLY_CONFIG", db.with_extension("none.toml"));
-    cmd.env_remove("KINDLY_DB");
-    cmd
-}
 
 fn integrity(db: &Path) -> String {
     let conn = rusqlite::Connection::open(db).unwrap();

@@ -1,5 +1,9 @@
-//! Shared test helpers: an App on a real (in-memory or temp-file) store with a fixed clock.
-#![allow(dead_code)]
+//! Shared test helpers: an App on a real (in-memory or temp-file) store with a fixed clock,
+//! and (in `cli`) the one way to run the real binary on a journal.
+#![allow(dead_code, unused_imports)]
+
+pub mod cli;
+pub use cli::*;
 
 use chrono::{DateTime, FixedOffset};
 use kindly::config::Config;

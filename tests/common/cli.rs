@@ -1,0 +1,189 @@
+//! Running the real binary: one way to start it on a journal (never the developer's own
+//! config or `KINDLY_DB`), and one way to build a journal file to run it on.
+
+use std::path::{Path, PathBuf};
+
+use kindly::domain::*;
+use kindly::store::Store;
+
+pub const KINDLY: &str = env!("CARGO_BIN_EXE_kindly");
+
+/// The binary on `db`, as a plain process (for killing, signals and pseudo-terminals).
+pub fn kindly_process(db: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(KINDLY);
+    cmd.arg("--db").arg(db);
+    // Never read the developer's own config or journal.
+    cmd.env("KINDLY_CONFIG", db.with_extension("no-config.toml"));
+    cmd.env_remove("KINDLY_DB");
+    cmd
+}
+
+/// The binary on `db`, with assert_cmd's conveniences (stdin, output, assertions).
+pub fn kindly(db: &Path) -> assert_cmd::Command {
+    assert_cmd::Command::from_std(kindly_process(db))
+}
+
+/// The journal's JSON export, exactly as written.
+pub fn export_bytes(db: &Path) -> Vec<u8> {
+    let out = kindly(db)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// The journal's JSON export, parsed.
+pub fn export(db: &Path) -> serde_json::Value {
+    serde_json::from_slice(&export_bytes(db)).unwrap()
+}
+
+/// A journal file in a folder of its own, filled with whatever a test needs.
+pub struct TestJournal {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Default for TestJournal {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestJournal {
+    /// A folder with room for a journal; the file itself is made by the first save.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        Self { dir, db }
+    }
+
+    pub fn store(&self) -> Store {
+        Store::open(&self.db).unwrap()
+    }
+
+    pub fn with_checkins(self, checkins: &[CheckIn]) -> Self {
+        let mut store = self.store();
+        for c in checkins {
+            store.save_checkin(c, None).unwrap();
+        }
+        self
+    }
+
+    pub fn with_thoughts(self, thoughts: &[Thought]) -> Self {
+        let mut store = self.store();
+        for t in thoughts {
+            store.save_thought(t, None).unwrap();
+        }
+        self
+    }
+
+    pub fn with_journal(self, journal: &Journal) -> Self {
+        save_journal(&self.db, journal);
+        self
+    }
+
+    pub fn with_entries(self, entries: &[Entry]) -> Self {
+        let mut store = self.store();
+        for e in entries {
+            store.save_entry(e, None).unwrap();
+        }
+        self
+    }
+
+    /// A file of its own in the journal's folder, holding `bytes`.
+    pub fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    pub fn kindly(&self) -> assert_cmd::Command {
+        kindly(&self.db)
+    }
+
+    pub fn export(&self) -> serde_json::Value {
+        export(&self.db)
+    }
+}
+
+/// Runs a command that must be refused: exit 2, one line on stderr naming `needle`,
+/// and no database file created.
+pub fn refused(args: &[&str], needle: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let out = kindly(&db).args(args).write_stdin("").output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: one line, got: {err}");
+    assert!(
+        err.contains(needle),
+        "{args:?}: expected '{needle}' in: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!db.exists(), "{args:?}: nothing may be written");
+}
+
+/// Saves a whole journal into the file at `path` (made if need be), in one transaction.
+pub fn save_journal(path: &Path, journal: &Journal) {
+    Store::open(path).unwrap().save_journal(journal).unwrap();
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+/// One of every kind of record, with every field used and awkward text in each: quotes,
+/// newlines, tabs, emoji, accents and other scripts.
+pub fn every_kind_of_record() -> Journal {
+    let awkward = "She said \"it's fine\", then left;\nI cried a bit 😢 — and that's okay.\n\ttabbed, café, 日本語";
+    let mut c = CheckIn::new(at("2026-11-20T07:45:00+09:00"), Mood::new(3).unwrap());
+    c.energy = Some(Energy::new(2).unwrap());
+    c.emotions = parse_label_list("emotions", "sad,tired,something new").unwrap();
+    c.rituals = parse_label_list("rituals", "rest,reached out").unwrap();
+    c.kindness = Some(PartRating::new(2).unwrap());
+    c.humanity = Some(PartRating::new(3).unwrap());
+    c.mindfulness = Some(PartRating::new(4).unwrap());
+    c.set_note(&awkward.repeat(20));
+    let bare = CheckIn::new(at("2026-11-21T12:00:00-05:00"), Mood::new(10).unwrap());
+    let mut t = Thought::new(at("2026-11-22T09:30:00+00:00"), "I'm \"hopeless\", always").unwrap();
+    t.situation = Some(awkward.into());
+    t.voice = Some("Mum".into());
+    t.emotions = vec![FeltEmotion {
+        name: Label::new("e", "ashamed").unwrap(),
+        intensity: Percent::new(90).ok(),
+        intensity_after: Percent::new(0).ok(),
+    }];
+    t.belief = Percent::new(100).ok();
+    t.belief_after = Percent::new(0).ok();
+    t.distortions = Traps::default()
+        .parse_list("labelling,overgeneralisation")
+        .unwrap();
+    t.friend = Some("You're not hopeless.\nYou're tired.".into());
+    t.reframe = Some(awkward.into());
+    let mut e = Entry::new(
+        at("2026-11-23T22:10:00+01:00"),
+        EntryKind::Letter,
+        &awkward.repeat(100),
+    )
+    .unwrap();
+    e.title = Some("For \"later\"".into());
+    e.tags = parse_label_list("tags", "winter,🌙").unwrap();
+    let plain = Entry::new(at("2026-11-24T08:00:00+00:00"), EntryKind::Journal, "short").unwrap();
+    let mut b = Break::new(at("2026-11-25T18:00:00+00:00"), Mood::new(2).unwrap());
+    b.mood_after = Some(Mood::new(4).unwrap());
+    b.moment = Some("This hurts.".into());
+    b.shared = Some(awkward.into());
+    b.wish = Some("May I rest.".into());
+    let half = Break::new(at("2026-11-26T18:00:00+00:00"), Mood::new(5).unwrap());
+    Journal {
+        checkins: vec![c, bare],
+        thoughts: vec![t],
+        entries: vec![e, plain],
+        breaks: vec![b, half],
+    }
+}
