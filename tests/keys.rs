@@ -30,7 +30,7 @@ fn digits_set_the_mood_from_any_field_but_not_while_writing() {
     press(&mut app, &[ch('j'), ch('j'), ch('4')]);
     assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Emotions));
     assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(4));
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.mode(), Mode::Writing);
     typed(&mut app, "9");
@@ -65,7 +65,7 @@ fn ctrl_s_saves_the_form_in_one_go_and_clears_it() {
 fn ctrl_s_saves_while_writing_the_note() {
     let mut app = app();
     press(&mut app, &[ch('3')]);
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[key(KeyCode::Enter)]);
     typed(&mut app, "quiet day, q and all");
     press(&mut app, &[ctrl('s')]);
@@ -79,7 +79,7 @@ fn ctrl_s_saves_while_writing_the_note() {
 #[test]
 fn esc_leaves_writing_and_keeps_the_words() {
     let mut app = app();
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[ch('i')]);
     typed(&mut app, "half a thought");
     press(&mut app, &[key(KeyCode::Esc)]);
@@ -92,7 +92,7 @@ fn esc_leaves_writing_and_keeps_the_words() {
 #[test]
 fn q_does_not_quit_while_writing() {
     let mut app = app();
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[key(KeyCode::Enter), ch('q')]);
     assert!(!app.should_quit);
     assert_eq!(checkin_pane(&app).note.lines(), ["q"]);
@@ -161,7 +161,7 @@ fn a_saved_checkin_can_be_edited_trashed_and_restored() {
     assert_eq!(rows[0].at, c.at, "editing keeps the original time");
     assert_eq!(rows[0].note.as_deref(), Some("early"));
 
-    checkin_pane_mut(&mut app).focus = Focus::History;
+    focus(&mut app, Focus::History);
     press(&mut app, &[ch('d')]);
     assert!(saved(&app).is_empty());
     assert_eq!(app.store().trashed_checkins().unwrap().len(), 1);
@@ -178,7 +178,7 @@ fn the_trash_list_restores_with_enter() {
         .trash(kindly::store::RecordKind::CheckIn, c.id)
         .unwrap();
     let mut app = app_with(store, NOW);
-    checkin_pane_mut(&mut app).focus = Focus::History;
+    focus(&mut app, Focus::History);
     press(&mut app, &[ch('t')]);
     assert_eq!(checkin_pane(&app).list.rows.len(), 1);
     press(&mut app, &[key(KeyCode::Enter)]);
@@ -217,7 +217,10 @@ fn typed_note_is_autosaved_and_offered_back_next_time() {
     {
         let mut app = app_with(Store::open(&path).unwrap(), NOW);
         press(&mut app, &[ch('2')]);
-        checkin_pane_mut(&mut app).focus = kindly::tui::panes::checkin::Focus::Field(Field::Note);
+        focus(
+            &mut app,
+            kindly::tui::panes::checkin::Focus::Field(Field::Note),
+        );
         press(&mut app, &[key(KeyCode::Enter)]);
         typed(&mut app, "hard morning");
         assert!(
@@ -283,7 +286,7 @@ fn a_paste_lands_in_the_note_only_while_writing() {
     app.handle_event(&paste);
     assert!(!app.should_quit, "pasted letters are never taken as keys");
     assert_eq!(checkin_pane(&app).mood, None);
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[key(KeyCode::Enter)]);
     app.handle_event(&paste);
     assert_eq!(
@@ -299,10 +302,10 @@ fn a_paste_lands_in_the_note_only_while_writing() {
 #[test]
 fn the_footer_offers_what_works_on_the_focused_field() {
     let mut app = app();
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     let last = |app: &kindly::tui::App| text(app, 40, 12).lines().last().unwrap().to_string();
     assert!(last(&app).contains("Enter write"), "{}", last(&app));
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Rituals);
+    focus(&mut app, Focus::Field(Field::Rituals));
     assert!(last(&app).contains("Space pick"), "{}", last(&app));
     assert!(!last(&app).contains("write"), "{}", last(&app));
 }

@@ -50,7 +50,7 @@ fn filled_form_beside_today_80x24() {
             ch(' '),
         ],
     );
-    checkin_pane_mut(&mut app).focus = Focus::Field(Field::Note);
+    focus(&mut app, Focus::Field(Field::Note));
     press(&mut app, &[key(KeyCode::Enter)]);
     typed(
         &mut app,
@@ -69,7 +69,7 @@ fn checkin_pane_40x12() {
 #[test]
 fn todays_list_40x12() {
     let mut app = app_with(journal(), NOW);
-    checkin_pane_mut(&mut app).focus = Focus::History;
+    focus(&mut app, Focus::History);
     insta::assert_snapshot!(screen(&app, 40, 12));
 }
 

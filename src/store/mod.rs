@@ -414,25 +414,11 @@ fn check_connection(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
     Ok(())
 }
 
-/// Decides, without writing a byte, whether an existing file may be opened as a journal.
-/// Returns the key to open it with: the passphrase for an encrypted file, none for a
-/// plain one.
+/// Decides, without writing a byte, whether an existing file may be opened as a journal:
+/// the header first, then a read-only connection for what only SQLite can answer. Returns
+/// the key to open it with: the passphrase for an encrypted file, none for a plain one.
 fn inspect_existing(path: &Path, key: Option<&str>) -> Result<Option<String>> {
-    let header = read_header(path).map_err(|source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if header.is_empty() {
-        return Ok(None); // an empty file is a journal that has not started yet
-    }
-    let encrypted = looks_encrypted(&header);
-    if encrypted && key.is_none() {
-        return Err(StoreError::NeedsPassphrase(path.to_path_buf()));
-    }
-    if !encrypted && !header.starts_with(SQLITE_MAGIC) {
-        return Err(StoreError::NotADatabase(path.to_path_buf()));
-    }
-    let key = if encrypted { key } else { None };
+    let key = inspect_header(path, key)?;
     let damaged = |e: rusqlite::Error| StoreError::Damaged {
         path: path.to_path_buf(),
         detail: e.to_string(),
@@ -442,38 +428,9 @@ fn inspect_existing(path: &Path, key: Option<&str>) -> Result<Option<String>> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(damaged)?;
-    unlock(&conn, key).map_err(damaged)?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
-    if key.is_some()
-        && conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .is_err()
-    {
-        return Err(StoreError::WrongPassphrase(path.to_path_buf()));
-    }
-    let app_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(damaged)?;
-    let version: u32 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(damaged)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(damaged)?;
-    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
-        return Err(StoreError::Foreign(path.to_path_buf()));
-    }
-    let known = migrations::latest();
-    if version > known {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found: version,
-            known,
-        });
-    }
-    Ok(key.map(String::from))
+    unlock(&conn, key.as_deref()).map_err(damaged)?;
+    check_connection(&conn, path, key.is_some())?;
+    Ok(key)
 }
 
 /// An encrypted journal starts with a random salt: not SQLite's header, not zeros, and not

@@ -117,8 +117,23 @@ pub fn checkin_pane(app: &App) -> &kindly::tui::panes::checkin::CheckinPane {
     app.pane().expect("the Check-in pane")
 }
 
-pub fn checkin_pane_mut(app: &mut App) -> &mut kindly::tui::panes::checkin::CheckinPane {
-    app.pane_mut().expect("the Check-in pane")
+/// Moves the Check-in focus to `to` the way a person does: ↓ and ↑ through the form and
+/// into the day's list.
+pub fn focus(app: &mut App, to: kindly::tui::panes::checkin::Focus) {
+    use kindly::tui::panes::checkin::{Field, Focus};
+    let index = |f: Focus| match f {
+        Focus::Field(field) => Field::ALL.iter().position(|x| *x == field).unwrap_or(0),
+        Focus::History => Field::ALL.len(),
+    };
+    for _ in 0..2 * Field::ALL.len() {
+        let here = checkin_pane(app).focus;
+        if here == to {
+            return;
+        }
+        let down = index(here) < index(to);
+        app.handle_key(&key(if down { KeyCode::Down } else { KeyCode::Up }));
+    }
+    assert_eq!(checkin_pane(app).focus, to, "the focus never got there");
 }
 
 pub fn critic_pane(app: &App) -> &kindly::tui::panes::critic::CriticPane {
