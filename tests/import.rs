@@ -381,17 +381,48 @@ fn csv_export_writes_one_private_file_per_kind_with_proper_quoting() {
         "quotes, commas and newlines survive"
     );
     assert_eq!(&rows[0][4], "sad; tired; something new");
-    let stdout = kindly(&db)
+    // Four tables don't fit one stream: CSV always goes to a folder.
+    let out = kindly(&db)
         .args(["export", "--format", "csv"])
         .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
+
+#[test]
+fn csv_export_to_a_folder_not_there_yet_makes_it_with_all_four_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    save_journal(&db, &every_kind_of_record());
+    let out_dir = dir.path().join("exports").join("december");
+    kindly(&db)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&out_dir)
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&out_dir).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "the folder is private");
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
-        .stdout;
-    assert!(
-        String::from_utf8(stdout)
-            .unwrap()
-            .starts_with("id,at,mood,energy,emotions"),
-        "check-ins to stdout"
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["breaks.csv", "checkins.csv", "entries.csv", "thoughts.csv"]
     );
+    // A file where the folder should be is refused, and left alone.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "mine").unwrap();
+    let out = kindly(&db)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
 }
 
 #[test]

@@ -1,14 +1,12 @@
 //! `kindly export`: the journal, whole, as kindly JSON to stdout or a private file.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
+use super::output::write_private;
 use super::shared::CliError;
 use crate::domain::time;
 use crate::io::kindly_json as json;
@@ -18,7 +16,7 @@ use crate::store::Store;
 pub enum Format {
     /// Lossless kindly JSON (can be imported again)
     Json,
-    /// Spreadsheets: one file per record kind when -o names a folder; check-ins otherwise
+    /// Spreadsheets: one file per record kind, in the folder -o names
     Csv,
     /// A readable journal, by day, newest first
     Md,
@@ -36,7 +34,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
     /// Write to this file (created readable only by you) instead of standard output; for
-    /// CSV, a folder gets one file per record kind
+    /// CSV, the folder (made if need be) that gets one file per record kind
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 }
@@ -69,12 +67,24 @@ impl ExportArgs {
                 "--from ({f}) comes after --to ({t}); swap them to cover that span"
             )));
         }
+        if matches!(self.format, Format::Csv) && self.output.is_none() {
+            return Err(CliError::Usage(
+                "CSV is four files (check-ins, thought records, pages and letters, breaks); name a folder for them with -o DIR".into(),
+            ));
+        }
         Ok(Plan {
             from,
             to,
             format: self.format,
             output: self.output,
         })
+    }
+}
+
+impl Plan {
+    /// Where the export goes, if to a file, so it can be checked against the journal.
+    pub fn output(&self) -> Option<&Path> {
+        self.output.as_deref()
     }
 }
 
@@ -95,13 +105,13 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         Format::Md => crate::io::text::markdown(&journal).into_bytes(),
         Format::Csv => {
             let files = crate::io::text::csv_files(&journal).context("couldn't build the CSV")?;
-            if let Some(dir) = plan.output.as_ref().filter(|p| p.is_dir()) {
-                for (name, bytes) in &files {
-                    write_private(&dir.join(name), bytes).map_err(CliError::Other)?;
-                }
-                return Ok(());
+            // validate() made sure CSV has a folder to go to.
+            let dir = plan.output.as_deref().unwrap_or(Path::new("."));
+            super::output::folder(dir)?;
+            for (name, bytes) in &files {
+                write_private(&dir.join(name), bytes).map_err(CliError::Other)?;
             }
-            files.into_iter().next().map(|(_, b)| b).unwrap_or_default()
+            return Ok(());
         }
     };
     match plan.output {
@@ -112,35 +122,4 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
         None => super::shared::write_stdout(&bytes),
     }
-}
-
-/// Writes a file only its owner can read, via a temporary file and a rename, so a reader
-/// never sees half an export and an old export is replaced whole.
-pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.kindly-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("couldn't write {}", path.display()))
 }

@@ -4,8 +4,10 @@ mod checkin;
 mod demo;
 mod export;
 mod import;
+mod output;
 mod passphrase;
 mod report;
+mod safekeeping;
 mod search;
 mod shared;
 mod status;
@@ -216,19 +218,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Search(args)) => {
             args.validate()?;
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             search::run(&store, args)
         }
         Some(Command::Trends(args)) => {
             let config = load_config(cli.config)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             trends::run(&store, plan)
         }
         Some(Command::Report(args)) => {
             let config = load_config(cli.config)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            output::guard(plan.output(), &journal_path(cli.db.clone())?)?;
+            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             report::run(&store, plan)
         }
         Some(Command::Import(args)) => {
@@ -238,108 +241,33 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 // A dry run against a journal that doesn't exist yet must not create one.
                 return import::report(None, &args, &journal);
             }
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let mut store = if args.dry_run {
+                open_reading(cli.db, cli.passphrase_file.as_deref())?
+            } else {
+                open_store(cli.db, cli.passphrase_file.as_deref())?
+            };
             import::report(Some(&mut store), &args, &journal)
         }
         Some(Command::Encrypt) => {
-            let path = journal_path(cli.db)?;
-            if !path.exists() {
-                return Err(CliError::Usage(format!(
-                    "there's no journal at {} to encrypt",
-                    path.display()
-                )));
-            }
-            if Store::is_encrypted(&path) {
-                return Err(CliError::Usage(format!(
-                    "{} is already encrypted",
-                    path.display()
-                )));
-            }
-            let key = passphrase::new(cli.passphrase_file.as_deref())?;
-            convert(&path, None, Some(&key))?;
-            let _ = writeln!(
-                std::io::stderr(),
-                "Your journal is encrypted. Keep the passphrase somewhere safe: without it the journal can't be read."
-            );
-            Ok(())
+            safekeeping::encrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
         Some(Command::Decrypt) => {
-            let path = journal_path(cli.db)?;
-            if !Store::is_encrypted(&path) {
-                return Err(CliError::Usage(format!(
-                    "{} isn't encrypted",
-                    path.display()
-                )));
-            }
-            let key = passphrase::existing(cli.passphrase_file.as_deref())?;
-            convert(&path, Some(&key), None)?;
-            let _ = writeln!(std::io::stderr(), "Your journal is a plain file again.");
-            Ok(())
+            safekeeping::decrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
         Some(Command::Check) => {
-            let path = journal_path(cli.db)?;
-            if !path.exists() {
-                return write_stdout(
-                    format!(
-                        "There's no journal at {} yet; nothing to check.\n",
-                        path.display()
-                    )
-                    .as_bytes(),
-                );
-            }
-            let key = if Store::is_encrypted(&path) {
-                Some(passphrase::existing(cli.passphrase_file.as_deref())?)
-            } else {
-                None
-            };
-            let problems = Store::check_file(&path, key.as_deref())?;
-            if problems.is_empty() {
-                return write_stdout(
-                    format!(
-                        "{} is healthy: SQLite's integrity check found nothing wrong.\n",
-                        path.display()
-                    )
-                    .as_bytes(),
-                );
-            }
-            let mut text = format!(
-                "{} is damaged; SQLite's integrity check found:\n",
-                path.display()
-            );
-            for p in &problems {
-                text.push_str(&format!("  - {p}\n"));
-            }
-            text.push_str(&format!(
-                "It was left untouched. To rescue what can be read:\n  1. copy the file somewhere safe first;\n  2. sqlite3 {} .recover | sqlite3 recovered.db\n  3. kindly --db recovered.db check, then use recovered.db as your journal.\n",
-                path.display()
-            ));
-            write_stdout(text.as_bytes())?;
-            Err(CliError::Other(anyhow::anyhow!(
-                "the journal needs recovering (see above)"
-            )))
+            safekeeping::check(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
-        Some(Command::Backup { output }) => {
-            if output.exists() {
-                return Err(CliError::Usage(format!(
-                    "{} already exists; choose a new name so no earlier backup is overwritten",
-                    output.display()
-                )));
-            }
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            let problems = store.quick_check()?;
-            if !problems.is_empty() {
-                return Err(CliError::Other(anyhow::anyhow!(
-                    "the journal is damaged ({}), so it wasn't copied; `kindly check` says how to recover what can be read",
-                    problems.join("; ")
-                )));
-            }
-            store.backup_to(&output)?;
-            eprintln!("Backed up to {}.", output.display());
-            Ok(())
-        }
+        Some(Command::Backup { output }) => safekeeping::backup(
+            &journal_path(cli.db)?,
+            &output,
+            cli.passphrase_file.as_deref(),
+        ),
         Some(Command::Export(args)) => {
             let plan = args.validate()?;
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            if let Some(out) = plan.output() {
+                output::guard(out, &journal_path(cli.db.clone())?)?;
+            }
+            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             export::run(&store, plan)
         }
         Some(Command::Demo(args)) => {
@@ -347,13 +275,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             demo::run(args, cli.db, config)
         }
         Some(Command::Status(args)) => {
-            // A prompt should never create a journal, so a missing file is just "no check-ins yet".
-            let path = config::database_path(cli.db.clone());
-            if path.as_ref().is_none_or(|p| !p.exists()) {
-                return status::run(None, &args);
-            }
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            status::run(Some(&store), &args)
+            // A prompt line never asks for anything, never creates a journal, and never
+            // fails: whatever the file, it says something calm and exits 0.
+            status::run(config::database_path(cli.db).as_deref(), &args)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
@@ -370,63 +294,44 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
+/// Opens the journal for a command that writes: created if it isn't there yet, and
+/// refused (left as it is) if its integrity check finds damage.
 pub(crate) fn open_store(
     flag: Option<PathBuf>,
     passphrase_file: Option<&std::path::Path>,
 ) -> Result<Store, CliError> {
     let path = journal_path(flag)?;
-    // The passphrase is asked for only when the journal really is encrypted.
-    let key = if Store::is_encrypted(&path) {
-        Some(passphrase::existing(passphrase_file)?)
+    let store = Store::open_keyed(&path, key_for(&path, passphrase_file)?.as_deref())?;
+    store.verify()?;
+    Ok(store)
+}
+
+/// Opens the journal for a command that only reads: never creates one, never writes.
+fn open_reading(
+    flag: Option<PathBuf>,
+    passphrase_file: Option<&std::path::Path>,
+) -> Result<Store, CliError> {
+    let path = journal_path(flag)?;
+    Ok(Store::open_reader(
+        &path,
+        key_for(&path, passphrase_file)?.as_deref(),
+    )?)
+}
+
+/// The passphrase, asked for only when the journal really is encrypted.
+fn key_for(
+    path: &std::path::Path,
+    passphrase_file: Option<&std::path::Path>,
+) -> Result<Option<String>, CliError> {
+    if Store::is_encrypted(path) {
+        Ok(Some(passphrase::existing(passphrase_file)?))
     } else {
-        None
-    };
-    Ok(Store::open_keyed(&path, key.as_deref())?)
+        Ok(None)
+    }
 }
 
 fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     config::database_path(flag).ok_or_else(|| {
         CliError::Usage("couldn't find a home folder for the journal; pass --db PATH".into())
     })
-}
-
-/// Rewrites the journal at `path` encrypted (or plain), checks the new file holds every
-/// record, and only then puts it in place of the old one.
-fn convert(
-    path: &std::path::Path,
-    from_key: Option<&str>,
-    to_key: Option<&str>,
-) -> Result<(), CliError> {
-    let store = Store::open_keyed(path, from_key)?;
-    let counts = store.record_counts()?;
-    let mut name = path.as_os_str().to_owned();
-    name.push(".kindly-converting");
-    let tmp = PathBuf::from(name);
-    let _ = std::fs::remove_file(&tmp);
-    let result = (|| -> Result<(), CliError> {
-        store.export_to(&tmp, to_key)?;
-        drop(store);
-        let copy = Store::open_keyed(&tmp, to_key)?;
-        if copy.record_counts()? != counts || !copy.quick_check()?.is_empty() {
-            return Err(CliError::Other(anyhow::anyhow!(
-                "the converted copy didn't check out, so your journal was left as it was"
-            )));
-        }
-        drop(copy);
-        std::fs::rename(&tmp, path).map_err(|e| {
-            CliError::Other(anyhow::anyhow!(
-                "couldn't put the converted journal in place ({e}); the old one is unchanged"
-            ))
-        })?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    for side in ["-wal", "-shm"] {
-        let mut n = tmp.as_os_str().to_owned();
-        n.push(side);
-        let _ = std::fs::remove_file(PathBuf::from(n));
-    }
-    result
 }

@@ -34,9 +34,15 @@ pub struct ReportArgs {
 }
 
 pub struct Plan {
-    span: Span,
+    pub span: Span,
     start: WeekStart,
     args: ReportArgs,
+}
+
+impl Plan {
+    pub fn output(&self) -> &std::path::Path {
+        &self.args.output
+    }
 }
 
 impl ReportArgs {
@@ -64,7 +70,7 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         Format::Md => report::markdown(&source),
         Format::Html => report::html(&source),
     };
-    super::export::write_private(&plan.args.output, text.as_bytes()).map_err(CliError::Other)?;
+    super::output::write_private(&plan.args.output, text.as_bytes()).map_err(CliError::Other)?;
     eprintln!("Wrote {}.", plan.args.output.display());
     Ok(())
 }

@@ -4,18 +4,28 @@
 mod checkins;
 mod drafts;
 mod entries;
+mod error;
+mod file;
+mod health;
 mod migrations;
 mod search;
 mod thoughts;
 mod trash;
 
-use std::fs::{DirBuilder, OpenOptions};
-use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use drafts::DraftRead;
+pub use error::{Result, StoreError, is_disk_full};
+use file::{
+    BUSY_TIMEOUT, check_connection, clear_conversion_leftovers, create_private_file,
+    inspect_existing, inspect_header, open_reading, read_header, unlock,
+};
+pub use file::{Hold, conversion_path, encrypted_file, side};
+use health::Health;
 
 pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
@@ -23,62 +33,17 @@ pub use search::{Found, SearchError, fts_query};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
 
-/// How long a writer waits for another kindly process before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{0} is not a kindly database (it isn't an SQLite file); it was left untouched")]
-    NotADatabase(PathBuf),
-    #[error(
-        "{0} can't be read as a plain journal: if it's encrypted, give its passphrase (run kindly in a terminal, or use --passphrase-file FILE); it was left untouched"
-    )]
-    NeedsPassphrase(PathBuf),
-    #[error(
-        "that passphrase doesn't open {0} (or it isn't a kindly journal); it was left untouched"
-    )]
-    WrongPassphrase(PathBuf),
-    #[error(
-        "{0} belongs to another program (an SQLite database, but not kindly's); it was left untouched"
-    )]
-    Foreign(PathBuf),
-    #[error(
-        "{path} was written by a newer kindly (schema {found}; this one knows up to {known}); it was left untouched, so please update kindly to open it"
-    )]
-    NewerSchema {
-        path: PathBuf,
-        found: u32,
-        known: u32,
-    },
-    #[error("{path} looks damaged and was left untouched ({detail}); `kindly check` explains more")]
-    Damaged { path: PathBuf, detail: String },
-    #[error("{path} is a folder; --db wants the path of a file")]
-    IsDirectory { path: PathBuf },
-    #[error("couldn't create {path}: {source}")]
-    Create {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("couldn't read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("the database said: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("a saved draft couldn't be read back: {0}")]
-    Draft(#[from] serde_json::Error),
-    #[error("a stored record is not valid any more: {0}")]
-    Invalid(#[from] crate::domain::InvalidInput),
-}
-
-pub type Result<T> = std::result::Result<T, StoreError>;
-
 /// The journal on disk (or in memory, for tests).
 pub struct Store {
     conn: Connection,
+    /// The file, and the passphrase it was opened with: a backup of an encrypted journal
+    /// is encrypted with the same one.
+    path: Option<PathBuf>,
+    key: Option<String>,
+    /// This process's hold on the file, so it is never replaced while in use.
+    _hold: Option<Hold>,
+    /// The integrity check running beside the TUI: writes wait for its answer.
+    health: Option<Arc<Health>>,
 }
 
 impl Store {
@@ -92,17 +57,33 @@ impl Store {
     /// Opens a journal that may be encrypted at rest: `key` is its passphrase. A plain
     /// journal opens as usual whatever the key.
     pub fn open_keyed(path: &Path, key: Option<&str>) -> Result<Self> {
+        Self::open_with(path, key, true)
+    }
+
+    /// Opens a journal the caller already holds alone (a conversion): no hold of its own.
+    pub fn open_held(path: &Path, key: Option<&str>) -> Result<Self> {
+        Self::open_with(path, key, false)
+    }
+
+    fn open_with(path: &Path, key: Option<&str>, hold: bool) -> Result<Self> {
         if path.is_dir() {
             return Err(StoreError::IsDirectory {
                 path: path.to_path_buf(),
             });
         }
+        let existed = path.exists();
+        if !existed {
+            create_private_file(path)?;
+        }
+        let hold = hold.then(|| Hold::shared(path)).transpose()?;
+        if hold.is_some() {
+            clear_conversion_leftovers(path);
+        }
         // One connection does everything: the checks that may refuse the file run on it
         // first, reading only, and nothing is written until they pass.
-        let key = if path.exists() {
+        let key = if existed {
             inspect_header(path, key)?
         } else {
-            create_private_file(path)?;
             None
         };
         let conn = Connection::open_with_flags(
@@ -111,12 +92,96 @@ impl Store {
         )?;
         unlock(&conn, key.as_deref())?;
         check_connection(&conn, path, key.is_some())?;
-        Self::prepare(conn, Some(path))
+        let mut store = Self::prepare(conn, Some(path))?;
+        store.key = key;
+        store._hold = hold;
+        Ok(store)
+    }
+
+    /// Opens an existing journal only to read it: never creates one, never writes (not even
+    /// the journal mode), so a mistyped `--db` or a copy on a read-only disk is read as it
+    /// is. A journal from an older kindly is opened for writing once, to bring its schema up.
+    pub fn open_reader(path: &Path, key: Option<&str>) -> Result<Self> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let hold = Hold::shared(path)?;
+        clear_conversion_leftovers(path);
+        let key = inspect_header(path, key)?;
+        let conn = open_reading(path, key.as_deref())?;
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != migrations::latest() {
+            drop(conn);
+            drop(hold);
+            return Self::open_keyed(path, key.as_deref());
+        }
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            key,
+            _hold: Some(hold),
+            health: None,
+        })
+    }
+
+    /// A look at an existing plain journal that waits for nothing and holds nothing: for a
+    /// shell prompt line, which must answer at once whatever else is happening.
+    pub fn peek(path: &Path) -> Result<Self> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        inspect_header(path, None)?;
+        let conn = open_reading(path, None)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            key: None,
+            _hold: None,
+            health: None,
+        })
+    }
+
+    /// Runs SQLite's quick integrity check now, and refuses to go on if the journal is
+    /// damaged: for commands that write. About 30 ms on a ten-year journal.
+    pub fn verify(&self) -> Result<()> {
+        let problems = self.quick_check()?;
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(StoreError::Damaged {
+            path: self.path.clone().unwrap_or_default(),
+            detail: problems.join("; "),
+        })
+    }
+
+    /// Starts the quick integrity check on a thread of its own, on its own read-only
+    /// connection, so the screen opens at once; any write waits for the answer and is
+    /// refused if the journal turns out damaged.
+    pub fn verify_beside(&mut self) {
+        if let Some(path) = self.path.clone() {
+            self.health = Some(Health::start(path, self.key.clone()));
+        }
+    }
+
+    /// Whether the background check found damage (and so writes are refused), once known.
+    pub fn damaged(&self) -> Option<String> {
+        self.health.as_ref().and_then(|h| h.damage())
     }
 
     /// Whether the file at `path` is encrypted (not a plain SQLite file, and not empty).
     pub fn is_encrypted(path: &Path) -> bool {
-        read_header(path).is_ok_and(|h| looks_encrypted(&h))
+        read_header(path).is_ok_and(|h| encrypted_file(path, &h))
     }
 
     /// Writes a copy of the journal to `dest`, encrypted with `key`, or plain when `key`
@@ -144,6 +209,14 @@ impl Store {
         Ok(result?)
     }
 
+    /// Moves everything in the WAL into the journal file and empties the WAL: before the
+    /// file is replaced, so nothing of the old file is left in a side file.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// How many records of each kind the journal holds, trash included: for checking
     /// that a converted copy is whole.
     pub fn record_counts(&self) -> Result<[i64; 4]> {
@@ -164,6 +237,16 @@ impl Store {
         Self::prepare(Connection::open_in_memory()?, None)
     }
 
+    /// The passphrase the journal was opened with, if it is encrypted.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
+    /// The file the journal lives in (none in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     fn prepare(conn: Connection, path: Option<&Path>) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
@@ -172,7 +255,13 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            path: path.map(Path::to_path_buf),
+            key: None,
+            _hold: None,
+            health: None,
+        };
         store.migrate(path)?;
         Ok(store)
     }
@@ -250,8 +339,14 @@ impl Store {
     }
 
     /// Copies the live journal to `path` with SQLite's online backup, which is consistent
-    /// even while another kindly is writing. The copy is created readable only by you.
+    /// even while another kindly is writing (an encrypted journal: SQLCipher's export, to a
+    /// copy with the same passphrase). The copy is created readable only by you.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
+        // SQLCipher has no online backup of an encrypted journal; its export writes the
+        // copy encrypted with the same passphrase.
+        if let Some(key) = self.key.clone() {
+            return self.export_to(path, Some(&key));
+        }
         create_private_file(path)?;
         let mut copy = Connection::open(path)?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
@@ -282,6 +377,15 @@ impl Store {
     /// Every save goes through here: one transaction, taking the write lock up front so
     /// two kindly processes queue politely instead of failing with "database is locked".
     fn write(&mut self) -> Result<Transaction<'_>> {
+        if let Some(health) = &self.health {
+            health.wait_until_known();
+            if let Some(detail) = health.damage() {
+                return Err(StoreError::Damaged {
+                    path: self.path.clone().unwrap_or_default(),
+                    detail,
+                });
+            }
+        }
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
@@ -296,157 +400,6 @@ fn cached<P: rusqlite::Params>(
     params: P,
 ) -> rusqlite::Result<usize> {
     tx.prepare_cached(sql)?.execute(params)
-}
-
-/// Creates an empty file only its owner can read, in a folder only its owner can enter.
-fn create_private_file(path: &Path) -> Result<()> {
-    let create_err = |source| StoreError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)
-            .map_err(create_err)?;
-    }
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(create_err)?;
-    Ok(())
-}
-
-/// Gives SQLCipher the passphrase (when there is one) before anything else is read, and
-/// keeps its own complaints off the screen.
-fn unlock(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
-    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
-    if let Some(key) = key {
-        conn.pragma_update(None, "key", key)?;
-    }
-    Ok(())
-}
-
-fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
-    let mut header = Vec::with_capacity(100);
-    file.by_ref().take(100).read_to_end(&mut header)?;
-    Ok(header)
-}
-
-/// The first look at an existing file, from its 100-byte header alone: an empty file is a
-/// journal not started, a plain SQLite file must not be another program's or from a newer
-/// kindly, and an encrypted one needs its passphrase. Returns the key to open it with.
-fn inspect_header(path: &Path, key: Option<&str>) -> Result<Option<String>> {
-    let header = read_header(path).map_err(|source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if header.is_empty() {
-        return Ok(None);
-    }
-    if looks_encrypted(&header) {
-        return match key {
-            Some(k) => Ok(Some(k.to_string())),
-            None => Err(StoreError::NeedsPassphrase(path.to_path_buf())),
-        };
-    }
-    if !header.starts_with(SQLITE_MAGIC) || header.len() < 100 {
-        return Err(StoreError::NotADatabase(path.to_path_buf()));
-    }
-    let word = |at: usize| {
-        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    let (version, app_id) = (word(60), word(68));
-    if app_id != APPLICATION_ID && app_id != 0 {
-        return Err(StoreError::Foreign(path.to_path_buf()));
-    }
-    let known = migrations::latest();
-    if app_id == APPLICATION_ID && u32::try_from(version).is_ok_and(|v| v > known) {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found: version as u32,
-            known,
-        });
-    }
-    Ok(None)
-}
-
-/// The checks the header can't answer, on the connection that will be used, before anything
-/// is written: the passphrase opens it, it is kindly's (or empty), and its schema is one this
-/// kindly knows (the header can lag behind a write still in the WAL).
-fn check_connection(conn: &Connection, path: &Path, keyed: bool) -> Result<()> {
-    let damaged = |e: rusqlite::Error| StoreError::Damaged {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    };
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(damaged)?;
-    let tables = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-        r.get::<_, i64>(0)
-    });
-    let tables = match tables {
-        Ok(n) => n,
-        Err(_) if keyed => return Err(StoreError::WrongPassphrase(path.to_path_buf())),
-        Err(e) => return Err(damaged(e)),
-    };
-    let app_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(damaged)?;
-    let version: u32 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(damaged)?;
-    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0 || version != 0) {
-        return Err(StoreError::Foreign(path.to_path_buf()));
-    }
-    let known = migrations::latest();
-    if version > known {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found: version,
-            known,
-        });
-    }
-    Ok(())
-}
-
-/// Decides, without writing a byte, whether an existing file may be opened as a journal:
-/// the header first, then a read-only connection for what only SQLite can answer. Returns
-/// the key to open it with: the passphrase for an encrypted file, none for a plain one.
-fn inspect_existing(path: &Path, key: Option<&str>) -> Result<Option<String>> {
-    let key = inspect_header(path, key)?;
-    let damaged = |e: rusqlite::Error| StoreError::Damaged {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(damaged)?;
-    unlock(&conn, key.as_deref()).map_err(damaged)?;
-    check_connection(&conn, path, key.is_some())?;
-    Ok(key)
-}
-
-/// An encrypted journal starts with a random salt: not SQLite's header, not zeros, and not
-/// the mostly printable bytes of a text file someone pointed `--db` at by mistake.
-fn looks_encrypted(header: &[u8]) -> bool {
-    if header.len() < 100
-        || header.starts_with(SQLITE_MAGIC)
-        || header[..16].iter().all(|b| *b == 0)
-    {
-        return false;
-    }
-    let printable = header
-        .iter()
-        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
-        .count();
-    printable * 10 < header.len() * 9
 }
 
 #[cfg(test)]

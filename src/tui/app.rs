@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::Action;
-use super::autosave::Autosave;
+use super::autosave::{Autosave, keep_aside};
 use super::keymap::{self, Mode};
 use super::pane::{Ctx, DraftOut, Handled, Hits, Pane, PaneId, Target};
 use super::panes::checkin::CheckinPane;
@@ -90,6 +90,16 @@ impl App {
             let recovered = pane.recover(&store)?;
             autosave.hold(recovered.slots);
             recovered_notice = recovered_notice.or(recovered.notice);
+            // A draft from another version is never a reason not to open, nor lost.
+            for (slot, raw) in recovered.unreadable {
+                recovered_notice = Some(match keep_aside(store.path(), slot, &raw) {
+                    Some(path) => format!(
+                        "A draft from another version of kindly couldn't be opened here; its words are kept in {}.",
+                        path.display()
+                    ),
+                    None => "A draft from another version of kindly couldn't be opened here; it is still in the journal.".into(),
+                });
+            }
         }
         // The config file was checked when it was read; a refused map never gets here.
         let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
@@ -434,12 +444,34 @@ impl App {
         self.autosave.due()
     }
 
-    /// Writes unsaved work to its drafts now (clearing a draft whose form is empty).
-    pub fn autosave(&mut self) -> anyhow::Result<()> {
+    /// Writes unsaved work to its drafts now (clearing a draft whose form is empty). A
+    /// failure (a full disk, a journal that can't be written) never ends the session: the
+    /// words stay on screen, a line says so, and autosave tries again. Returns whether the
+    /// screen changed (that line).
+    pub fn autosave(&mut self) -> bool {
         if !self.autosave.take_dirty() {
-            return Ok(());
+            return false;
         }
-        self.keep_drafts()
+        match self.keep_drafts() {
+            Ok(()) => false,
+            Err(e) => {
+                self.notice = Some(format!(
+                    "Your words couldn't be kept as a draft just now ({e}); they're still here, and kindly will try again."
+                ));
+                self.autosave.note_change();
+                true
+            }
+        }
+    }
+
+    /// On the way out, when the journal can't take the drafts: each pane's unsaved words
+    /// in a private file beside it instead. Returns the files written.
+    pub fn keep_drafts_aside(&self) -> Vec<std::path::PathBuf> {
+        self.drafts()
+            .iter()
+            .filter(|d| !d.blank)
+            .filter_map(|d| keep_aside(self.store.path(), d.slot, &d.value.to_string()))
+            .collect()
     }
 
     /// Writes every pane's unsaved work to its draft, changed or not: on the way out, so a

@@ -2,6 +2,10 @@
 //! clears only the draft slots this window wrote or took up.
 
 use std::collections::HashSet;
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::pane::DraftOut;
@@ -52,5 +56,80 @@ impl Autosave {
             }
         }
         Ok(())
+    }
+}
+
+/// Keeps a draft's words in a private text file beside the journal, when the journal
+/// can't hold them (a draft from another version, a journal that can't be written): the
+/// words first, then the draft as it was saved. Returns where they are.
+pub fn keep_aside(journal: Option<&Path>, slot: &str, raw: &str) -> Option<PathBuf> {
+    let dir = journal?
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("kindly-kept-aside");
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .ok()?;
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let path = dir.join(format!("{slot}-{stamp}-{}.txt", std::process::id()));
+    let mut words = Vec::new();
+    match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(value) => strings(&value, &mut words),
+        Err(_) => words.push(raw.to_string()),
+    }
+    let text = format!(
+        "{}\n\n---\nAs kindly saved it:\n{raw}\n",
+        words
+            .iter()
+            .filter(|w| !w.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .ok()?;
+    file.write_all(text.as_bytes()).ok()?;
+    file.sync_all().ok()?;
+    Some(path)
+}
+
+/// Every piece of text in a JSON value, in order.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_aside_words_are_private_and_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("k.db");
+        let raw = r#"{"title":"For later","body":"Every word\nof this","kind":7}"#;
+        let path = keep_aside(Some(&journal), "entry", raw).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("For later") && text.contains("Every word\nof this"));
+        assert!(text.contains(raw), "the draft as saved is kept too");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let folder = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(folder & 0o777, 0o700);
     }
 }

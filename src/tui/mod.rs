@@ -114,6 +114,9 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }
     let mouse = config.mouse;
     let clock: app::Clock = Box::new(crate::domain::time::now_local);
+    let mut store = store;
+    // The integrity check runs beside the first frame; writes wait for its answer.
+    store.verify_beside();
     let mut app = App::new(store, config.clone(), theme::Theme::resolve(&config), clock)?;
 
     let guard = TerminalGuard::enter(mouse)?;
@@ -160,6 +163,18 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     // before we go.
     let saved = app.keep_drafts();
     drop(guard);
+    // Words the journal couldn't take are kept in files beside it, never dropped.
+    let saved = saved.or_else(|e| {
+        let kept = app.keep_drafts_aside();
+        if kept.is_empty() {
+            return Err(e);
+        }
+        let list: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!(
+            "your unsaved words couldn't go into the journal ({e}), so they're kept in {}",
+            list.join(", ")
+        )
+    });
     // The guard has given the terminal back (cursor shown too). Dropping the ratatui
     // Terminal would try to show the cursor once more and print an error when the terminal
     // has gone away, so it is let go without its Drop; the process is ending anyway.
@@ -182,7 +197,6 @@ where
     loop {
         if dirty {
             terminal.draw(|f| app.draw(f))?;
-            dirty = false;
         }
         let wake = match app.autosave_due() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
@@ -192,11 +206,11 @@ where
             },
             None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
         };
-        match wake {
-            None => app.autosave()?,
-            Some(Wake::Term(ev)) => dirty = app.handle_event(&ev),
+        dirty = match wake {
+            None => app.autosave(),
+            Some(Wake::Term(ev)) => app.handle_event(&ev),
             Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
-        }
+        };
         if app.should_quit {
             return Ok(());
         }

@@ -130,6 +130,32 @@ pub struct Recovered {
     pub slots: Vec<&'static str>,
     /// A quiet line saying so, if the pane has one.
     pub notice: Notice,
+    /// Drafts that no longer read (from another version of kindly): slot and raw text, to
+    /// be kept aside so not a word is lost.
+    pub unreadable: Vec<(&'static str, String)>,
+}
+
+impl Recovered {
+    /// What a pane found in one slot: its draft, taken up with `take`, or raw text.
+    pub fn from_slot<T>(
+        slot: &'static str,
+        found: Option<crate::store::DraftRead<T>>,
+        take: impl FnOnce(T) -> Notice,
+    ) -> Self {
+        match found {
+            None => Recovered::default(),
+            Some(crate::store::DraftRead::Read(draft)) => Recovered {
+                slots: vec![slot],
+                notice: take(draft),
+                unreadable: Vec::new(),
+            },
+            Some(crate::store::DraftRead::Unreadable(raw)) => Recovered {
+                slots: vec![slot],
+                notice: None,
+                unreadable: vec![(slot, raw)],
+            },
+        }
+    }
 }
 
 /// A pane of the TUI. The router ([`super::App`]) holds them and knows nothing of what is

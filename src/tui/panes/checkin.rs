@@ -19,7 +19,10 @@ use crate::tui::widgets::{editor, show_cursor};
 pub const DRAFT_SLOT: &str = "checkin";
 
 /// Everything typed or picked in the form, as autosaved and offered back after a restart.
+/// Every field is optional when read back, so a draft written by another version of
+/// kindly still opens here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub mood: Option<u8>,
     pub energy: Option<u8>,
@@ -441,18 +444,14 @@ impl Pane for CheckinPane {
     }
 
     fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered> {
-        let Some(draft) = store.load_draft::<Draft>(DRAFT_SLOT)? else {
-            return Ok(Recovered::default());
-        };
-        let mut recovered = Recovered {
-            slots: vec![DRAFT_SLOT],
-            notice: None,
-        };
-        if !draft.is_blank() {
+        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
+            if draft.is_blank() {
+                return None;
+            }
             self.restore(&draft, store);
-            recovered.notice = Some("Your unsaved check-in is back, just as you left it.".into());
-        }
-        Ok(recovered)
+            Some("Your unsaved check-in is back, just as you left it.".into())
+        }))
     }
 
     fn in_flow(&self) -> bool {

@@ -531,16 +531,11 @@ impl Pane for CriticPane {
     }
 
     fn recover(&mut self, store: &Store) -> Result<Recovered> {
-        Ok(match store.load_draft::<Draft>(DRAFT_SLOT)? {
-            Some(draft) => {
-                self.offer(draft);
-                Recovered {
-                    slots: vec![DRAFT_SLOT],
-                    notice: None,
-                }
-            }
-            None => Recovered::default(),
-        })
+        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
+            self.offer(draft);
+            None
+        }))
     }
 
     fn in_flow(&self) -> bool {

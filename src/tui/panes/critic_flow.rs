@@ -66,7 +66,8 @@ pub const SPANS: [(Option<i64>, &str); 5] = [
 ];
 
 /// An emotion picked in the flow, with its intensity before and after.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Felt {
     pub name: String,
     pub before: Option<u8>,
@@ -74,7 +75,10 @@ pub struct Felt {
 }
 
 /// A half-done record, as autosaved and offered back.
+/// Every field is optional when read back, so a draft written by another version of
+/// kindly still opens here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub step: Option<Step>,
     pub situation: String,

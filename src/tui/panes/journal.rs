@@ -28,12 +28,18 @@ pub enum Field {
 }
 
 /// An unsaved entry, as autosaved and offered back.
+/// Every field but the kind is optional when read back, so a draft written by another
+/// version of kindly still opens here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub kind: EntryKind,
+    #[serde(default)]
     pub title: String,
+    #[serde(default)]
     pub tags: String,
+    #[serde(default)]
     pub body: String,
+    #[serde(default)]
     pub editing: Option<Uuid>,
 }
 
@@ -458,15 +464,10 @@ impl Pane for JournalPane {
     }
 
     fn recover(&mut self, store: &Store) -> Result<Recovered> {
-        Ok(match store.load_draft::<Draft>(DRAFT_SLOT)? {
-            Some(draft) => {
-                self.offer(draft);
-                Recovered {
-                    slots: vec![DRAFT_SLOT],
-                    notice: None,
-                }
-            }
-            None => Recovered::default(),
-        })
+        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
+            self.offer(draft);
+            None
+        }))
     }
 }
