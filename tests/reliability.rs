@@ -263,6 +263,11 @@ fn a_full_disk_during_an_import_writes_nothing_and_says_so() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("disk looks full"),
+        "named for what it is: {err}"
+    );
+    assert!(!err.contains("damaged"), "a full disk is not damage: {err}");
     assert_eq!(integrity(&db), "ok");
     let count = Store::open(&db)
         .unwrap()
@@ -270,6 +275,47 @@ fn a_full_disk_during_an_import_writes_nothing_and_says_so() {
         .unwrap()
         .len();
     assert_eq!(count, 1, "nothing from the failed import was kept");
+    let check = kindly(&db).arg("check").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("is healthy"),
+        "check finds nothing to recover"
+    );
+}
+
+#[test]
+fn a_file_size_limit_gets_the_calm_line_not_a_signal_death() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .output()
+        .unwrap();
+    let before = std::fs::metadata(&db).unwrap().len();
+    let long = dir.path().join("long.txt");
+    std::fs::write(&long, "a long note ".repeat(40_000)).unwrap();
+    let mut cmd = kindly(&db);
+    cmd.args(["checkin", "--mood", "6", "--note", "-"])
+        .stdin(std::fs::File::open(&long).unwrap());
+    // SIGXFSZ left at its default, which would kill the process: kindly catches it.
+    let limit = before + 4096;
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "exited, not killed: {err}");
+    assert!(err.contains("disk looks full"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(integrity(&db), "ok");
 }
 
 #[test]

@@ -72,24 +72,19 @@ pub fn read(args: &ImportArgs) -> Result<Journal, CliError> {
 
 fn counts(j: &Journal) -> String {
     let parts = [
-        (j.checkins.len(), "check-in"),
-        (j.thoughts.len(), "thought record"),
-        (j.entries.len(), "journal page or letter"),
-        (j.breaks.len(), "break"),
+        (j.checkins.len(), "check-in", "check-ins"),
+        (j.thoughts.len(), "thought record", "thought records"),
+        (
+            j.entries.len(),
+            "journal page or letter",
+            "journal pages or letters",
+        ),
+        (j.breaks.len(), "break", "breaks"),
     ];
     let words: Vec<String> = parts
         .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| {
-            format!(
-                "{n} {w}{}",
-                if *n == 1 || w.ends_with("letter") {
-                    ""
-                } else {
-                    "s"
-                }
-            )
-        })
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
         .collect();
     if words.is_empty() {
         "nothing".into()

@@ -129,6 +129,13 @@ pub enum Command {
 /// The whole program: parse, run, and turn any error into one calm line and an exit code.
 pub fn main() -> ExitCode {
     crate::crash::install();
+    // A file-size limit (RLIMIT_FSIZE) raises SIGXFSZ, which would end kindly mid-write
+    // without a word; with it caught, the write fails and gets the same calm line as a
+    // full disk.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),

@@ -186,7 +186,7 @@ pub fn markdown(s: &Source<'_>) -> String {
         md,
         "\n_Made by kindly, a self-compassion journal. Not a clinical assessment._"
     );
-    md
+    crate::domain::visible(&md)
 }
 
 /// The daily mood chart: one circle per day with check-ins, and the 7-day average line.
@@ -336,7 +336,7 @@ pub fn html(s: &Source<'_>) -> String {
         }
         body.push_str("</ul>");
     }
-    format!(
+    crate::domain::visible(&format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>kindly summary</title><style>body{{font-family:system-ui,sans-serif;max-width:760px;margin:2em auto;color:#223;line-height:1.5}}table{{border-collapse:collapse}}td,th{{padding:2px 10px;border-bottom:1px solid #dde;text-align:left}}.note{{color:#667}}</style></head><body>{body}<p class=\"note\">Made by kindly, a self-compassion journal. Not a clinical assessment.</p></body></html>\n"
-    )
+    ))
 }

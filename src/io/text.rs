@@ -20,8 +20,20 @@ fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().from_writer(Vec::new())
 }
 
+/// The finished file, with any control character from a note or an import shown as a
+/// visible stand-in (an escape sequence in a cell must not reach a terminal that `cat`s the
+/// file); line ends and tabs are kept.
 fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text
+        .split('\r')
+        .map(crate::domain::visible)
+        .collect::<Vec<_>>()
+        .join("\r")
+        .into_bytes())
 }
 
 /// One CSV file per record kind: (file name, bytes). Lists inside a cell are joined by "; ".
@@ -226,5 +238,6 @@ pub fn markdown(j: &Journal) -> String {
             let _ = writeln!(md, "{text}");
         }
     }
-    md
+    // Read in a terminal or an editor: no control character goes out as it is.
+    crate::domain::visible(&md)
 }
