@@ -3,6 +3,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod cli;
+pub mod tmux;
 pub use cli::*;
 
 use chrono::{DateTime, FixedOffset};
