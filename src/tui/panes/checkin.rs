@@ -129,6 +129,19 @@ impl CheckinPane {
         self.focus = Focus::Field(Field::Mood);
     }
 
+    /// Whether the form differs from what it was opened with (a saved check-in, or blank).
+    fn has_unsaved_changes(&self) -> bool {
+        let draft = self.draft();
+        match &self.editing {
+            None => !draft.is_blank(),
+            Some(c) => {
+                let mut saved = CheckinPane::new(Vec::new(), Vec::new(), self.day);
+                saved.load(c);
+                saved.draft() != draft
+            }
+        }
+    }
+
     /// Reads the day's check-ins (or the trash) again from the journal.
     pub fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
         self.first_time = store.latest_checkin()?.is_none();
@@ -342,6 +355,13 @@ impl CheckinPane {
 
     fn open_selected(&mut self) -> Notice {
         let c = self.list.selected().cloned()?;
+        // Opening another check-in would put it in the form over words not yet saved.
+        if self.has_unsaved_changes() && self.editing.as_ref().is_none_or(|e| e.id != c.id) {
+            return Some(
+                "The form holds words not saved yet: save them (Ctrl-S) or clear the form first, then open this one."
+                    .into(),
+            );
+        }
         self.load(&c);
         Some(format!(
             "Editing the check-in from {}. Ctrl-S saves, Esc leaves it as it was.",
