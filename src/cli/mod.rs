@@ -201,7 +201,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         None => {
             let config = load_config(cli.config)?;
-            let store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            // The screen checks the journal's integrity beside its first frame instead.
+            let path = journal_path(cli.db)?;
+            let key = key_for(&path, cli.passphrase_file.as_deref())?;
+            let store = Store::open_keyed(&path, key.as_deref())?;
             crate::tui::run(store, config).map_err(CliError::Other)
         }
         Some(Command::Checkin(args)) => {

@@ -57,10 +57,23 @@ pub struct App {
     pub(super) hits: Hits,
     /// The keys in force: defaults, with the person's own from the config file.
     pub(super) keymap: keymap::Keymap,
+    /// A small note for the journal (the day a letter was offered), written once the first
+    /// frame is out.
+    pending_state: Option<(&'static str, String)>,
+    /// The first frame is out: writes may go ahead (once the check answers).
+    started: bool,
 }
 
 impl App {
     pub fn new(store: Store, config: Config, theme: Theme, clock: Clock) -> anyhow::Result<Self> {
+        let mut app = Self::open(store, config, theme, clock)?;
+        app.after_first_frame();
+        Ok(app)
+    }
+
+    /// As `new`, for the real screen: nothing is written and the journal's integrity check
+    /// doesn't start until `after_first_frame`, so the first frame waits for neither.
+    pub fn open(store: Store, config: Config, theme: Theme, clock: Clock) -> anyhow::Result<Self> {
         let now = clock();
         let mut emotions = config.emotions.clone();
         let mut rituals = config.rituals.clone();
@@ -120,6 +133,8 @@ impl App {
             should_quit: false,
             hits: Hits::default(),
             keymap,
+            pending_state: None,
+            started: false,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
@@ -164,7 +179,29 @@ impl App {
         // A different letter on different days, the same one all day.
         let pick = today.num_days_from_ce().unsigned_abs() as usize % letters.len();
         self.offer = letters.get(pick).cloned();
-        self.store.set_state(KEY, &today.to_string())?;
+        self.pending_state = Some((KEY, today.to_string()));
+        self.flush_state()
+    }
+
+    /// Starts the journal's integrity check beside the screen, then writes what waited
+    /// for it.
+    pub fn after_first_frame(&mut self) {
+        if self.store.damaged().is_none() {
+            self.store.verify_beside();
+        }
+        self.started = true;
+        if let Err(e) = self.flush_state() {
+            self.notice = Some(format!("A small note couldn't be saved just now ({e})."));
+        }
+    }
+
+    fn flush_state(&mut self) -> anyhow::Result<()> {
+        if !self.started {
+            return Ok(());
+        }
+        if let Some((key, value)) = self.pending_state.take() {
+            self.store.set_state(key, &value)?;
+        }
         Ok(())
     }
 

@@ -114,10 +114,8 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }
     let mouse = config.mouse;
     let clock: app::Clock = Box::new(crate::domain::time::now_local);
-    let mut store = store;
-    // The integrity check runs beside the first frame; writes wait for its answer.
-    store.verify_beside();
-    let mut app = App::new(store, config.clone(), theme::Theme::resolve(&config), clock)?;
+    // The integrity check starts once the first frame is out; writes wait for its answer.
+    let mut app = App::open(store, config.clone(), theme::Theme::resolve(&config), clock)?;
 
     let guard = TerminalGuard::enter(mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
@@ -194,9 +192,13 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut dirty = true;
+    let mut first = true;
     loop {
         if dirty {
             terminal.draw(|f| app.draw(f))?;
+        }
+        if std::mem::take(&mut first) {
+            app.after_first_frame();
         }
         let wake = match app.autosave_due() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
