@@ -51,7 +51,7 @@ pub enum StoreError {
     #[error("there's no journal at {0} yet (is the --db path right?); nothing was created")]
     Missing(PathBuf),
     #[error(
-        "kindly is open on {0} elsewhere (a window or a command); close it there, then try again. Nothing was changed"
+        "{0} is open in another kindly (a window or a command); close it there, then try again. Nothing was changed"
     )]
     InUse(PathBuf),
     #[error("the database said: {0}")]

@@ -105,12 +105,13 @@ impl App {
             recovered_notice = recovered_notice.or(recovered.notice);
             // A draft from another version is never a reason not to open, nor lost.
             for (slot, raw) in recovered.unreadable {
+                // Short enough for two lines at 40 columns; the folder sits beside the journal.
                 recovered_notice = Some(match keep_aside(store.path(), slot, &raw) {
-                    Some(path) => format!(
-                        "A draft from another version of kindly couldn't be opened here; its words are kept in {}.",
-                        path.display()
-                    ),
-                    None => "A draft from another version of kindly couldn't be opened here; it is still in the journal.".into(),
+                    Some(_) => {
+                        "A draft kindly couldn't read is kept, word for word, in kindly-kept-aside/."
+                            .into()
+                    }
+                    None => "A draft kindly couldn't read is still in the journal, untouched.".into(),
                 });
             }
         }
