@@ -42,7 +42,7 @@ fn export_import_export_is_byte_identical() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Added 7 of 7 records"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("7 records in the file (2 check-ins, 1 thought record, 2 journal pages or letters, 2 breaks): added 7, unchanged 0."));
     let second = export(&b);
     assert_eq!(
         String::from_utf8(second).unwrap(),
@@ -71,7 +71,7 @@ fn importing_the_same_file_twice_adds_nothing() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with("Added 0 of 7 records"),
+        String::from_utf8_lossy(&out.stdout).contains(": added 0, unchanged 7."),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
@@ -96,7 +96,10 @@ fn a_dry_run_writes_nothing() {
         .args(["--from", "kindly", "--dry-run"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Would add 7 of 7"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains(": would add 7, unchanged 0. Nothing was written.")
+    );
     assert_eq!(count(&b), 1);
 }
 
@@ -544,8 +547,101 @@ fn a_dry_run_against_a_new_journal_creates_no_file() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(
-        String::from_utf8_lossy(&out.stdout).starts_with("Would add 1 of 1 records (1 check-in)")
-    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(
+        "1 record in the file (1 check-in): would add 1, unchanged 0. Nothing was written."
+    ));
     assert!(!db.exists());
+}
+
+#[test]
+fn reimporting_never_overwrites_an_edit_made_in_kindly_and_takes_the_files_changes() {
+    let j = common::TestJournal::new();
+    let csv = |note_b: &str| {
+        format!(
+            "full_date,date,weekday,time,mood,activities,note\n2024-03-14,a,b,09:00,good,walk,first\n2024-03-15,a,b,10:00,meh,rest,\"{note_b}\"\n"
+        )
+    };
+    let file = j.file("d.csv", csv("second"));
+    let import = || {
+        let out = kindly(&j.db)
+            .arg("import")
+            .arg(&file)
+            .args(["--from", "daylio"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(import().contains("added 2, unchanged 0."));
+    // The person edits the first check-in in kindly.
+    let mut store = j.store();
+    let mut first = store
+        .checkins_between(None, None)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.note.as_deref() == Some("first"))
+        .unwrap();
+    first.set_note("first, and what I added later");
+    store.save_checkin(&first, None).unwrap();
+    drop(store);
+    // Importing the same file again keeps the edit, and says so.
+    let said = import();
+    assert!(
+        said.contains("added 0, unchanged 1, kept your 1 edit."),
+        "{said}"
+    );
+    // Next month's export changed the second row: kindly's untouched copy takes it.
+    std::fs::write(&file, csv("second, written again in Daylio  ")).unwrap();
+    let said = import();
+    assert!(said.contains("updated 1"), "{said}");
+    assert!(said.contains("kept your 1 edit"), "{said}");
+    let notes: Vec<String> = j
+        .store()
+        .checkins_between(None, None)
+        .unwrap()
+        .iter()
+        .filter_map(|c| c.note.clone())
+        .collect();
+    assert!(
+        notes.contains(&"first, and what I added later".to_string()),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(&"second, written again in Daylio  ".to_string()),
+        "trailing spaces are kept: {notes:?}"
+    );
+    assert_eq!(notes.len(), 2, "nothing doubled: {notes:?}");
+    // The same file imported under another zone is the same records.
+    let out = kindly(&j.db)
+        .env("TZ", "America/Los_Angeles")
+        .arg("import")
+        .arg(&file)
+        .args(["--from", "daylio"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("added 0"), "{said}");
+}
+
+#[test]
+fn same_minute_rows_are_separate_records_and_a_repeated_file_adds_nothing() {
+    let j = common::TestJournal::new();
+    let file = j.file(
+        "d.csv",
+        "full_date,date,weekday,time,mood,activities,note\n2024-03-14,a,b,09:00,good,walk,one\n2024-03-14,a,b,09:00,bad,,two\n",
+    );
+    for expected in ["added 2, unchanged 0.", "added 0, unchanged 2."] {
+        let out = kindly(&j.db)
+            .arg("import")
+            .arg(&file)
+            .args(["--from", "daylio"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8(out.stdout).unwrap();
+        assert!(said.contains(expected), "{said}");
+    }
 }

@@ -8,7 +8,11 @@ use clap::{Args, ValueEnum};
 
 use super::shared::CliError;
 use crate::domain::{InvalidInput, Journal};
+use uuid::Uuid;
+
 use crate::io::import;
+use crate::io::merge::{self, Counts, Held, Imported, Kind};
+use crate::io::source::Parsed;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -38,7 +42,7 @@ pub struct ImportArgs {
 }
 
 /// Reads and checks the whole file before the journal is opened.
-pub fn read(args: &ImportArgs) -> Result<Journal, CliError> {
+pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
     if args.mood_map.is_some() && !matches!(args.from, Source::Daylio) {
         return Err(CliError::Usage(
             "--mood-map is only for --from daylio".into(),
@@ -67,7 +71,7 @@ pub fn read(args: &ImportArgs) -> Result<Journal, CliError> {
     for s in &parsed.skipped {
         let _ = writeln!(std::io::stderr(), "Passed over {}: {}.", s.place, s.why);
     }
-    Ok(parsed.journal)
+    Ok(parsed)
 }
 
 fn counts(j: &Journal) -> String {
@@ -93,37 +97,104 @@ fn counts(j: &Journal) -> String {
     }
 }
 
-/// Saves the journal (unless it is a dry run) and says what was added.
+/// Looks a record up for the merge: its fingerprint now, and when an import last wrote it.
+fn held(store: &Store, kind: Kind, id: Uuid) -> crate::store::Result<Option<Held>> {
+    let now = match kind {
+        Kind::CheckIn => store.checkin(id)?.map(|r| r.fingerprint()),
+        Kind::Thought => store.thought(id)?.map(|r| r.fingerprint()),
+        Kind::Entry => store.entry(id)?.map(|r| r.fingerprint()),
+        Kind::Break => store.break_record(id)?.map(|r| r.fingerprint()),
+    };
+    Ok(match now {
+        Some(now) => Some(Held {
+            now,
+            imported: store.imported_fingerprint(id)?,
+        }),
+        None => None,
+    })
+}
+
+/// 1,348 rather than 1348.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn number(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// The summary line: what the file held, then each fate counted, in a person's words.
+fn summary(c: &Counts, what: &str, dry_run: bool) -> String {
+    let verb = |done: &'static str, would: &'static str| if dry_run { would } else { done };
+    let total = c.added + c.updated + c.unchanged + c.kept_edits;
+    let mut parts = vec![format!(
+        "{} {}",
+        verb("added", "would add"),
+        grouped(c.added)
+    )];
+    if c.updated > 0 {
+        parts.push(format!(
+            "{} {}",
+            verb("updated", "would update"),
+            grouped(c.updated)
+        ));
+    }
+    parts.push(format!("unchanged {}", grouped(c.unchanged)));
+    if c.kept_edits > 0 {
+        parts.push(format!(
+            "{} your {}",
+            verb("kept", "would keep"),
+            number(c.kept_edits, "edit", "edits")
+        ));
+    }
+    let mut line = format!(
+        "{} in the file ({what}): {}",
+        number(total, "record", "records"),
+        parts.join(", ")
+    );
+    if c.duplicates > 0 {
+        line.push_str(&format!(
+            "; {} twice in the file, counted once",
+            number(c.duplicates, "record was", "records were")
+        ));
+    }
+    line.push('.');
+    if dry_run {
+        line.push_str(" Nothing was written.");
+    }
+    line.push('\n');
+    line
+}
+
+/// Merges the file into the journal (unless it is a dry run) and says what happened to
+/// each record: added, updated, unchanged, or kindly's own edit kept.
 pub fn report(
     store: Option<&mut Store>,
     args: &ImportArgs,
-    journal: &Journal,
+    parsed: Parsed,
 ) -> Result<(), CliError> {
-    let total = journal.checkins.len()
-        + journal.thoughts.len()
-        + journal.entries.len()
-        + journal.breaks.len();
-    let already = match &store {
-        Some(s) => s.already_here(journal)?,
-        None => 0,
-    };
-    let new = total - already;
-    let here = match already {
-        1 => "1 was already here".to_string(),
-        n => format!("{n} were already here"),
-    };
-    let line = match store {
-        Some(s) if !args.dry_run => {
-            s.save_journal(journal)?;
-            format!(
-                "Added {new} of {total} records ({}); {here}.\n",
-                counts(journal)
-            )
+    let what = counts(&parsed.journal);
+    let aliases = parsed.aliases;
+    let alias = |id: Uuid| aliases.get(&id).copied();
+    let plan = match &store {
+        Some(s) => merge::plan(parsed.journal, &alias, &mut |kind, id| held(s, kind, id))?,
+        None => {
+            merge::plan::<crate::store::StoreError>(parsed.journal, &alias, &mut |_, _| Ok(None))?
         }
-        _ => format!(
-            "Would add {new} of {total} records ({}); {here}. Nothing was written.\n",
-            counts(journal)
-        ),
     };
+    if let Some(s) = store
+        && !args.dry_run
+    {
+        s.save_import(&plan.save, &plan.fingerprints)?;
+    }
+    let line = summary(&plan.counts, &what, args.dry_run);
     super::shared::write_stdout(line.as_bytes())
 }

@@ -245,18 +245,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             report::run(&store, plan)
         }
         Some(Command::Import(args)) => {
-            let journal = import::read(&args)?;
+            let parsed = import::read(&args)?;
             let path = config::database_path(cli.db.clone());
             if args.dry_run && path.as_ref().is_some_and(|p| !p.exists()) {
                 // A dry run against a journal that doesn't exist yet must not create one.
-                return import::report(None, &args, &journal);
+                return import::report(None, &args, parsed);
             }
             let mut store = if args.dry_run {
                 open_reading(cli.db, cli.passphrase_file.as_deref())?
             } else {
                 open_store(cli.db, cli.passphrase_file.as_deref())?
             };
-            import::report(Some(&mut store), &args, &journal)
+            import::report(Some(&mut store), &args, parsed)
         }
         Some(Command::Encrypt) => {
             safekeeping::encrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())

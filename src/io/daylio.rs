@@ -114,7 +114,7 @@ pub fn read(bytes: &[u8], extra_moods: &BTreeMap<String, Mood>) -> Result<Parsed
         })?;
         let label = field(mood).trim().to_string();
         match moods.get(&label.to_lowercase()) {
-            Some(m) => rows.push((line, at, *m, record.clone())),
+            Some(m) => rows.push((line, at, *m, record.clone(), day, clock)),
             None => *unmapped.entry(label).or_default() += 1,
         }
     }
@@ -134,7 +134,10 @@ pub fn read(bytes: &[u8], extra_moods: &BTreeMap<String, Mood>) -> Result<Parsed
         ));
     }
     let mut j = Journal::default();
-    for (line, at, mood_value, record) in rows {
+    let mut aliases = std::collections::HashMap::new();
+    // Genuine same-minute pairs are common: the n-th row of a minute is its own record.
+    let mut in_minute: BTreeMap<(NaiveDate, String), usize> = BTreeMap::new();
+    for (line, at, mood_value, record, day, clock) in rows {
         let field = |i: usize| record.get(i).unwrap_or_default();
         let mut c = CheckIn::new(at, mood_value);
         c.rituals = field(activities)
@@ -142,30 +145,42 @@ pub fn read(bytes: &[u8], extra_moods: &BTreeMap<String, Mood>) -> Result<Parsed
             .filter(|a| !a.trim().is_empty())
             .map(|a| Label::new("activities", a).map_err(|e| bad(format!("line {line}"), e)))
             .collect::<Result<_, _>>()?;
-        // Windows line ends inside a note become plain newlines.
+        // Windows line ends inside a note become plain newlines; nothing else changes, so
+        // a note keeps every space it was written with.
         let title = note_title
             .map(field)
             .unwrap_or_default()
-            .trim()
             .replace("\r\n", "\n");
-        let body = field(note).trim().replace("\r\n", "\n");
-        let (title, body) = (title.as_str(), body.as_str());
-        c.set_note(&match (title.is_empty(), body.is_empty()) {
+        let body = field(note).replace("\r\n", "\n");
+        let text = match (title.trim().is_empty(), body.trim().is_empty()) {
             (false, false) => format!("{title}\n{body}"),
-            (false, true) => title.to_string(),
-            _ => body.to_string(),
-        });
-        c.id = stable_id(&[
+            (false, true) => title.clone(),
+            _ => body.clone(),
+        };
+        c.note = (!text.trim().is_empty()).then_some(text);
+        // The record's identity is what Daylio wrote for it, in its own wall-clock time:
+        // the same whatever zone kindly imports in, and whatever was changed in the row.
+        let minute = clock.format("%H:%M").to_string();
+        let n = in_minute.entry((day, minute.clone())).or_default();
+        *n += 1;
+        c.id = stable_id(&["daylio-row", &day.to_string(), &minute, &n.to_string()]);
+        // The id an earlier kindly gave the same row, so journals imported then keep theirs.
+        let legacy = stable_id(&[
             "daylio",
             &at.to_rfc3339(),
             field(mood),
             field(activities),
-            title,
-            body,
+            title.trim(),
+            body.trim(),
         ]);
+        aliases.insert(c.id, legacy);
         j.checkins.push(c);
     }
-    Ok(j.into())
+    Ok(Parsed {
+        journal: j,
+        skipped: Vec::new(),
+        aliases,
+    })
 }
 
 #[cfg(test)]

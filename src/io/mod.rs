@@ -6,6 +6,7 @@ pub mod daylio;
 pub mod import;
 pub mod jrnl;
 pub mod kindly_json;
+pub mod merge;
 pub mod report;
 pub mod source;
 pub mod text;

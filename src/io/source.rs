@@ -11,6 +11,9 @@ use crate::domain::{InvalidInput, Journal};
 pub struct Parsed {
     pub journal: Journal,
     pub skipped: Vec<Skipped>,
+    /// For a record, the id an earlier kindly gave the same source record, if it differs:
+    /// a journal that holds that one keeps it.
+    pub aliases: std::collections::HashMap<uuid::Uuid, uuid::Uuid>,
 }
 
 /// One record of the file that was not brought in, and why.
@@ -24,7 +27,7 @@ impl From<Journal> for Parsed {
     fn from(journal: Journal) -> Self {
         Self {
             journal,
-            skipped: Vec::new(),
+            ..Self::default()
         }
     }
 }

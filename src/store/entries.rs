@@ -17,6 +17,15 @@ const SELECT_BREAK: &str =
     "SELECT id, at, mood_before, mood_after, moment, shared, wish FROM breaks";
 
 impl Store {
+    /// The fingerprint a record had when an import last wrote it.
+    pub fn imported_fingerprint(&self, id: Uuid) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT fingerprint FROM imported WHERE record_id = ?1")?
+            .query_row([id.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Saves an entry whole (insert, or replace by id), clearing `draft` in the same
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
@@ -27,6 +36,15 @@ impl Store {
         let sql = format!("{SELECT_ENTRY} WHERE e.id = ?1");
         self.conn
             .query_row(&sql, [id.to_string()], read_entry)
+            .optional()?
+            .transpose()
+    }
+
+    /// One break by id, trashed or not.
+    pub fn break_record(&self, id: Uuid) -> Result<Option<Break>> {
+        let sql = format!("{SELECT_BREAK} WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id.to_string()], read_break)
             .optional()?
             .transpose()
     }
@@ -82,7 +100,28 @@ impl Store {
 
     /// Saves a whole journal in one transaction: all of it, or none of it.
     pub fn save_journal(&mut self, j: &crate::domain::Journal) -> Result<()> {
+        self.save_import(j, &[])
+    }
+
+    /// Saves an import in one transaction: its records, and for each the fingerprint of
+    /// the record as the file gave it, so the next import can tell the file's changes
+    /// from the person's.
+    pub fn save_import(
+        &mut self,
+        j: &crate::domain::Journal,
+        fingerprints: &[(Uuid, String)],
+    ) -> Result<()> {
         let tx = self.write()?;
+        let now = super::checkins::stamp_now();
+        for (id, fp) in fingerprints {
+            super::cached(
+                &tx,
+                "INSERT INTO imported (record_id, fingerprint, imported_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (record_id) DO UPDATE SET fingerprint = excluded.fingerprint,
+                     imported_at = excluded.imported_at",
+                rusqlite::params![id.to_string(), fp, now],
+            )?;
+        }
         for c in &j.checkins {
             super::checkins::upsert(&tx, c)?;
         }

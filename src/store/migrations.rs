@@ -7,6 +7,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_entries_breaks.sql"),
     include_str!("../../migrations/0004_search.sql"),
     include_str!("../../migrations/0005_trend_index.sql"),
+    include_str!("../../migrations/0006_imported.sql"),
 ];
 
 /// The schema version this binary writes and understands.

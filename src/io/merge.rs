@@ -1,0 +1,269 @@
+//! Import as a merge: each record in a file is new (added), the same as kindly's copy
+//! (unchanged), changed in the file while kindly's copy is as it was imported (updated), or
+//! changed in kindly since (kindly's version kept, never overwritten). A record the file
+//! holds twice is counted once, as a duplicate. Pure: the caller looks records up.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::kindly_json::{BreakRecord, CheckInRecord, EntryRecord, ThoughtRecord};
+use crate::domain::{Break, CheckIn, Entry, Journal, Thought};
+
+/// The kinds of record an import carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    CheckIn,
+    Thought,
+    Entry,
+    Break,
+}
+
+/// What the journal holds under an id: its record's fingerprint now, and the fingerprint
+/// it had when an import last wrote it (none if it was never imported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub now: String,
+    pub imported: Option<String>,
+}
+
+/// How many records met each fate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub kept_edits: usize,
+    pub duplicates: usize,
+}
+
+/// What to write: the records to save, and the fingerprint to remember for each.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub save: Journal,
+    pub fingerprints: Vec<(Uuid, String)>,
+    pub counts: Counts,
+}
+
+/// A stable fingerprint of a record's content (not its id): the same on every machine
+/// and every run, so it can be kept in the journal and compared later.
+fn fingerprint<R: Serialize>(mut record: R, clear_id: impl FnOnce(&mut R)) -> String {
+    const NAMESPACE: Uuid = Uuid::from_u128(0x6b69_6e64_6c79_4000_8000_6669_6e67_6572);
+    clear_id(&mut record);
+    let json = serde_json::to_vec(&record).unwrap_or_default();
+    Uuid::new_v5(&NAMESPACE, &json).to_string()
+}
+
+/// A record that can be imported.
+pub trait Imported {
+    const KIND: Kind;
+    fn id(&self) -> Uuid;
+    fn set_id(&mut self, id: Uuid);
+    fn fingerprint(&self) -> String;
+}
+
+macro_rules! imported {
+    ($t:ty, $record:ty, $kind:expr) => {
+        impl Imported for $t {
+            const KIND: Kind = $kind;
+            fn id(&self) -> Uuid {
+                self.id
+            }
+            fn set_id(&mut self, id: Uuid) {
+                self.id = id;
+            }
+            fn fingerprint(&self) -> String {
+                fingerprint(<$record>::from(self), |r| r.id.clear())
+            }
+        }
+    };
+}
+
+imported!(CheckIn, CheckInRecord, Kind::CheckIn);
+imported!(Thought, ThoughtRecord, Kind::Thought);
+imported!(Entry, EntryRecord, Kind::Entry);
+imported!(Break, BreakRecord, Kind::Break);
+
+/// Decides the fate of every record in `incoming`. `find` looks an id up in the journal;
+/// `aliases` gives, for a record, an older id the same source record may have been given
+/// by an earlier kindly (it is used when the journal holds that one instead).
+pub fn plan<E>(
+    incoming: Journal,
+    aliases: &dyn Fn(Uuid) -> Option<Uuid>,
+    find: &mut dyn FnMut(Kind, Uuid) -> Result<Option<Held>, E>,
+) -> Result<Plan, E> {
+    let mut plan = Plan::default();
+    let mut seen = HashSet::new();
+    let Journal {
+        checkins,
+        thoughts,
+        entries,
+        breaks,
+    } = incoming;
+    for r in checkins {
+        if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
+            plan.save.checkins.push(r);
+        }
+    }
+    for r in thoughts {
+        if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
+            plan.save.thoughts.push(r);
+        }
+    }
+    for r in entries {
+        if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
+            plan.save.entries.push(r);
+        }
+    }
+    for r in breaks {
+        if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
+            plan.save.breaks.push(r);
+        }
+    }
+    Ok(plan)
+}
+
+/// One record's fate; returns it when it is to be saved.
+fn decide<R: Imported, E>(
+    mut record: R,
+    plan: &mut Plan,
+    seen: &mut HashSet<Uuid>,
+    aliases: &dyn Fn(Uuid) -> Option<Uuid>,
+    find: &mut dyn FnMut(Kind, Uuid) -> Result<Option<Held>, E>,
+) -> Result<Option<R>, E> {
+    let mut held = find(R::KIND, record.id())?;
+    if held.is_none()
+        && let Some(old) = aliases(record.id())
+        && let Some(h) = find(R::KIND, old)?
+    {
+        record.set_id(old);
+        held = Some(h);
+    }
+    if !seen.insert(record.id()) {
+        plan.counts.duplicates += 1;
+        return Ok(None);
+    }
+    let incoming = record.fingerprint();
+    let save = match held {
+        None => {
+            plan.counts.added += 1;
+            true
+        }
+        Some(h) if h.now == incoming => {
+            plan.counts.unchanged += 1;
+            false
+        }
+        // kindly's copy is as the last import left it: the file's change is taken.
+        Some(h) if h.imported.as_deref() == Some(h.now.as_str()) => {
+            plan.counts.updated += 1;
+            true
+        }
+        // Changed in kindly since (or never imported): the person's version stays.
+        Some(_) => {
+            plan.counts.kept_edits += 1;
+            false
+        }
+    };
+    if save {
+        plan.fingerprints.push((record.id(), incoming));
+        return Ok(Some(record));
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Mood, Scale};
+    use std::collections::HashMap;
+
+    fn checkin(note: &str) -> CheckIn {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T08:00:00+00:00").unwrap();
+        let mut c = CheckIn::new(at, Mood::new(6).unwrap());
+        c.set_note(note);
+        c
+    }
+
+    #[test]
+    fn each_record_meets_its_fate() {
+        let [new, same, changed, edited, twice] =
+            ["new", "same", "changed", "edited", "twice"].map(checkin);
+        let mut held: HashMap<Uuid, Held> = HashMap::new();
+        let fp = |c: &CheckIn| c.fingerprint();
+        held.insert(
+            same.id,
+            Held {
+                now: fp(&same),
+                imported: Some(fp(&same)),
+            },
+        );
+        let mut before = changed.clone();
+        before.set_note("before");
+        held.insert(
+            changed.id,
+            Held {
+                now: fp(&before),
+                imported: Some(fp(&before)),
+            },
+        );
+        let mut mine = edited.clone();
+        mine.set_note("my own words");
+        held.insert(
+            edited.id,
+            Held {
+                now: fp(&mine),
+                imported: Some(fp(&edited)),
+            },
+        );
+        let incoming = Journal {
+            checkins: vec![
+                new.clone(),
+                same,
+                changed.clone(),
+                edited,
+                twice.clone(),
+                twice,
+            ],
+            ..Journal::default()
+        };
+        let plan =
+            plan::<()>(incoming, &|_| None, &mut |_, id| Ok(held.get(&id).cloned())).unwrap();
+        assert_eq!(
+            plan.counts,
+            Counts {
+                added: 2,
+                updated: 1,
+                unchanged: 1,
+                kept_edits: 1,
+                duplicates: 1
+            }
+        );
+        let saved: Vec<Uuid> = plan.save.checkins.iter().map(|c| c.id).collect();
+        assert_eq!(saved, [new.id, changed.id, plan.save.checkins[2].id]);
+    }
+
+    #[test]
+    fn an_older_id_for_the_same_source_record_is_kept() {
+        let c = checkin("from an old import");
+        let old = Uuid::from_u128(7);
+        let held = Held {
+            now: {
+                let mut o = c.clone();
+                o.id = old;
+                o.fingerprint()
+            },
+            imported: None,
+        };
+        let plan = plan::<()>(
+            Journal {
+                checkins: vec![c.clone()],
+                ..Journal::default()
+            },
+            &|id| (id == c.id).then_some(old),
+            &mut |_, id| Ok((id == old).then(|| held.clone())),
+        )
+        .unwrap();
+        assert_eq!(plan.counts.unchanged, 1, "{:?}", plan.counts);
+    }
+}
