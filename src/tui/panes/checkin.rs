@@ -35,6 +35,20 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The form as it is when it holds the saved check-in `c`, untouched.
+    pub fn of(c: &CheckIn) -> Self {
+        let names = |ls: &[Label]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+        Draft {
+            mood: Some(c.mood.get()),
+            energy: c.energy.map(Energy::get),
+            emotions: names(&c.emotions),
+            rituals: names(&c.rituals),
+            parts: [c.kindness, c.humanity, c.mindfulness].map(|p| p.map(PartRating::get)),
+            note: c.note.clone().unwrap_or_default(),
+            editing: Some(c.id),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         *self == Draft::default()
     }
@@ -134,11 +148,7 @@ impl CheckinPane {
         let draft = self.draft();
         match &self.editing {
             None => !draft.is_blank(),
-            Some(c) => {
-                let mut saved = CheckinPane::new(Vec::new(), Vec::new(), self.day);
-                saved.load(c);
-                saved.draft() != draft
-            }
+            Some(c) => Draft::of(c) != draft,
         }
     }
 

@@ -212,8 +212,9 @@ impl JournalPane {
     }
 
     pub fn paste(&mut self, text: &str) -> bool {
+        // As with typed keys: only into a page on screen, being written.
         match self.page.as_mut() {
-            Some(p) if p.writing => {
+            Some(p) if p.writing && self.view == View::Page => {
                 let text = if p.field == Field::Body {
                     text.to_string()
                 } else {
