@@ -8,7 +8,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{kindly, kindly_process, save_journal};
+use common::{files_holding, kindly, kindly_process, save_journal};
 use kindly::domain::{CheckIn, Mood, Scale};
 
 const SECRET: &str = "a private sentence about the heron";
@@ -61,19 +61,6 @@ fn template(dir: &Path, encrypted: bool) -> PathBuf {
             .success();
     }
     db
-}
-
-fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && std::fs::read(p)
-                    .is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes()))
-        })
-        .collect()
 }
 
 /// One round's folder: a copy of the template as `k.db`, and the passphrase.

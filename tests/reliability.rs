@@ -297,20 +297,7 @@ fn a_file_size_limit_gets_the_calm_line_not_a_signal_death() {
     cmd.args(["checkin", "--mood", "6", "--note", "-"])
         .stdin(std::fs::File::open(&long).unwrap());
     // SIGXFSZ left at its default, which would kill the process: kindly catches it.
-    let limit = before + 4096;
-    unsafe {
-        cmd.pre_exec(move || {
-            let lim = libc::rlimit {
-                rlim_cur: limit,
-                rlim_max: limit,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    let out = cmd.output().unwrap();
+    let out = common::with_file_limit(&mut cmd, before + 4096);
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "exited, not killed: {err}");
     assert!(err.contains("disk looks full"), "{err}");

@@ -1,38 +1,18 @@
 //! Nothing lost, nobody locked out: every path that once lost a person's words or shut them
 //! out of their journal, tried again against the real binary.
 
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 
 mod common;
 use common::tmux::Pane;
 use common::{
-    TestJournal, app_with, ch, ctrl, every_kind_of_record, export, kindly, press, save_journal,
-    typed,
+    TestJournal, app_with, ch, ctrl, every_kind_of_record, export, files_holding, kindly, press,
+    save_journal, typed, with_file_limit,
 };
 use kindly::store::Store;
 
 const SECRET: &str = "the secret heron sentence";
 const PASSPHRASE: &str = "correct horse battery\n";
-
-/// Every file under `dir` whose bytes hold `needle`.
-fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if std::fs::read(&path)
-                .is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes()))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
 
 /// A journal holding SECRET in a note, and a passphrase file beside it.
 fn plain_journal() -> (TestJournal, PathBuf) {
@@ -262,23 +242,6 @@ fn a_backup_of_an_encrypted_journal_is_encrypted_with_the_same_passphrase() {
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["checkins"][0]["note"], SECRET);
-}
-
-/// Runs `cmd` with files limited to `limit` bytes: a disk that is full.
-fn with_file_limit(cmd: &mut std::process::Command, limit: u64) -> std::process::Output {
-    unsafe {
-        cmd.pre_exec(move || {
-            let lim = libc::rlimit {
-                rlim_cur: limit,
-                rlim_max: limit,
-            };
-            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
-    cmd.output().unwrap()
 }
 
 #[test]
