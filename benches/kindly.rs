@@ -173,9 +173,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("import a 5,000-row Daylio file (parse, check, save)", |b| {
         b.iter(|| {
             let mut store = Store::open_in_memory().unwrap();
-            let j = kindly::io::daylio::read(csv.as_bytes(), &Default::default())
-                .unwrap()
-                .journal;
+            let j =
+                kindly::io::daylio::read(csv.as_bytes(), &Default::default(), Default::default())
+                    .unwrap()
+                    .journal;
             store.save_journal(&j).unwrap();
             j.checkins.len()
         })

@@ -1,4 +1,5 @@
-//! `kindly import`: bring in a kindly, Daylio or jrnl export, all at once or not at all.
+//! `kindly import`: bring in a kindly, Daylio, jrnl or Day One export, all at once or not
+//! at all, as a merge that never overwrites an edit made in kindly.
 
 use std::path::PathBuf;
 
@@ -10,32 +11,42 @@ use super::shared::CliError;
 use crate::domain::{InvalidInput, Journal};
 use uuid::Uuid;
 
+use crate::domain::Scale;
 use crate::io::import;
+use crate::io::import::Problem;
 use crate::io::merge::{self, Counts, Held, Imported, Kind};
 use crate::io::source::Parsed;
+
+mod moods;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Source {
     /// kindly's own JSON export
     Kindly,
-    /// a Daylio CSV export
+    /// a Daylio CSV export or backup (.daylio)
     Daylio,
     /// `jrnl --export json`
     Jrnl,
+    /// Day One's JSON export, or its export zip
+    Dayone,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The file to import
     file: PathBuf,
-    /// Which app the file comes from
+    /// Which app the file comes from (left out, kindly tells by the file's content)
     #[arg(long = "from", value_enum)]
-    from: Source,
+    from: Option<Source>,
     /// Numbers for Daylio mood names, e.g. "content=7,Not so good=4" (adds to rad=10,
-    /// good=8, meh=5, bad=3, awful=1)
+    /// good=8, meh=5, bad=3, awful=1); quote a name holding , or =
     #[arg(long, value_name = "LABEL=N,...")]
     mood_map: Option<String>,
+    /// The time zone the file's times were written in, for Daylio CSV and jrnl, whose
+    /// times carry none (an IANA name such as Europe/Berlin; default: this computer's)
+    #[arg(long, value_name = "ZONE")]
+    timezone: Option<String>,
     /// Say what would be added, and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -43,47 +54,120 @@ pub struct ImportArgs {
 
 /// Reads and checks the whole file before the journal is opened.
 pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
-    if args.mood_map.is_some() && !matches!(args.from, Source::Daylio) {
-        return Err(CliError::Usage(
-            "--mood-map is only for --from daylio".into(),
-        ));
-    }
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        CliError::Invalid(InvalidInput::new(
-            "import",
-            format!("couldn't read {} ({e})", args.file.display()),
-        ))
-    })?;
-    let options = import::Options {
+    let said = args.from.map(|f| match f {
+        Source::Kindly => import::Format::Kindly,
+        Source::Daylio => import::Format::Daylio,
+        Source::Jrnl => import::Format::Jrnl,
+        Source::Dayone => import::Format::DayOne,
+    });
+    let mut options = import::Options {
         mood_map: args
             .mood_map
             .as_deref()
             .map(import::parse_mood_map)
             .transpose()?
             .unwrap_or_default(),
+        zone: args
+            .timezone
+            .as_deref()
+            .map(import::Zone::parse)
+            .transpose()?
+            .unwrap_or_default(),
     };
-    let format = match args.from {
-        Source::Kindly => import::Format::Kindly,
-        Source::Daylio => import::Format::Daylio,
-        Source::Jrnl => import::Format::Jrnl,
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        CliError::Invalid(InvalidInput::new(
+            "import",
+            format!("couldn't read {} ({e})", args.file.display()),
+        ))
+    })?;
+    let format = said.or(import::detect(&bytes).format());
+    if args.mood_map.is_some() && format.is_some_and(|f| f != import::Format::Daylio) {
+        return Err(CliError::Usage(
+            "--mood-map is only for Daylio files (--from daylio)".into(),
+        ));
+    }
+    if args.timezone.is_some() && format == Some(import::Format::Kindly) {
+        return Err(CliError::Usage(
+            "--timezone is for files whose times carry no zone (Daylio CSV, jrnl); a kindly export keeps each time's own".into(),
+        ));
+    }
+    let name = args.file.display().to_string();
+    let mut asked = false;
+    let parsed = loop {
+        match import::read(said, &name, &bytes, &options) {
+            Ok(parsed) => break parsed,
+            Err(Problem::UnknownMoods(labels)) if !asked && moods::can_ask() => {
+                asked = true;
+                match moods::ask(&labels).map_err(|e| CliError::Other(e.into()))? {
+                    Some(answers) => options.mood_map.extend(answers),
+                    None => {
+                        return Err(CliError::Invalid(InvalidInput::new(
+                            "import",
+                            "stopped before the moods were all given numbers; nothing was imported",
+                        )));
+                    }
+                }
+            }
+            Err(problem) => return Err(problem.into_invalid().into()),
+        }
     };
-    let parsed = import::read(format, &args.file.display().to_string(), &bytes, &options)?;
-    for s in &parsed.skipped {
-        let _ = writeln!(std::io::stderr(), "Passed over {}: {}.", s.place, s.why);
+    let mut err = std::io::stderr();
+    for s in parsed.adjusted.iter().take(SHOWN) {
+        let _ = writeln!(err, "Adjusted {}: {}.", s.place, s.why);
+    }
+    if parsed.adjusted.len() > SHOWN {
+        let _ = writeln!(
+            err,
+            "(and {} more adjusted like these)",
+            parsed.adjusted.len() - SHOWN
+        );
+    }
+    for s in parsed.skipped.iter().take(SHOWN) {
+        let _ = writeln!(err, "Passed over {}: {}.", s.place, s.why);
+    }
+    if parsed.skipped.len() > SHOWN {
+        let _ = writeln!(
+            err,
+            "(and {} more passed over)",
+            parsed.skipped.len() - SHOWN
+        );
+    }
+    if asked {
+        let map: Vec<String> = options
+            .mood_map
+            .iter()
+            .map(|(l, m)| format!("{}={}", crate::io::daylio::mood_map_label(l), m.get()))
+            .collect();
+        let _ = writeln!(
+            err,
+            "Next time, --mood-map '{}' gives the same numbers.",
+            map.join(",")
+        );
     }
     Ok(parsed)
 }
 
+/// How many adjusted or passed-over records are named one by one.
+const SHOWN: usize = 5;
+
+/// What the file holds, each record once (a row written twice is one record).
 fn counts(j: &Journal) -> String {
+    fn distinct<T: Imported>(records: &[T]) -> usize {
+        records
+            .iter()
+            .map(Imported::id)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    }
     let parts = [
-        (j.checkins.len(), "check-in", "check-ins"),
-        (j.thoughts.len(), "thought record", "thought records"),
+        (distinct(&j.checkins), "check-in", "check-ins"),
+        (distinct(&j.thoughts), "thought record", "thought records"),
         (
-            j.entries.len(),
+            distinct(&j.entries),
             "journal page or letter",
             "journal pages or letters",
         ),
-        (j.breaks.len(), "break", "breaks"),
+        (distinct(&j.breaks), "break", "breaks"),
     ];
     let words: Vec<String> = parts
         .iter()
@@ -131,8 +215,15 @@ fn number(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
+/// What the summary tells besides each record's fate.
+struct Notes {
+    adjusted: usize,
+    skipped: usize,
+    media: usize,
+}
+
 /// The summary line: what the file held, then each fate counted, in a person's words.
-fn summary(c: &Counts, what: &str, dry_run: bool) -> String {
+fn summary(c: &Counts, what: &str, dry_run: bool, notes: &Notes) -> String {
     let verb = |done: &'static str, would: &'static str| if dry_run { would } else { done };
     let total = c.added + c.updated + c.unchanged + c.kept_edits;
     let mut parts = vec![format!(
@@ -166,6 +257,24 @@ fn summary(c: &Counts, what: &str, dry_run: bool) -> String {
             number(c.duplicates, "record was", "records were")
         ));
     }
+    if notes.adjusted > 0 {
+        line.push_str(&format!(
+            "; {} at a clock change",
+            number(notes.adjusted, "time adjusted", "times adjusted")
+        ));
+    }
+    if notes.skipped > 0 {
+        line.push_str(&format!(
+            "; {}",
+            number(notes.skipped, "record passed over", "records passed over")
+        ));
+    }
+    if notes.media > 0 {
+        line.push_str(&format!(
+            "; {} taken out (kindly doesn't copy them)",
+            number(notes.media, "photo or media link", "photo or media links")
+        ));
+    }
     line.push('.');
     if dry_run {
         line.push_str(" Nothing was written.");
@@ -182,6 +291,11 @@ pub fn report(
     parsed: Parsed,
 ) -> Result<(), CliError> {
     let what = counts(&parsed.journal);
+    let notes = Notes {
+        adjusted: parsed.adjusted.len(),
+        skipped: parsed.skipped.len(),
+        media: parsed.media_removed,
+    };
     let aliases = parsed.aliases;
     let alias = |id: Uuid| aliases.get(&id).copied();
     let plan = match &store {
@@ -195,6 +309,6 @@ pub fn report(
     {
         s.save_import(&plan.save, &plan.fingerprints)?;
     }
-    let line = summary(&plan.counts, &what, args.dry_run);
+    let line = summary(&plan.counts, &what, args.dry_run, &notes);
     super::shared::write_stdout(line.as_bytes())
 }

@@ -1,12 +1,14 @@
 //! The one import driver: every format's reader turns a whole file into kindly records
 //! (plus a report of what it passed over), and every record is checked before anything is
-//! written; the caller then saves the lot in one transaction.
+//! written; the caller then saves the lot in one transaction. A file's format is known from
+//! its content, so `--from` may be left out, and a wrong one is named.
 
 use std::collections::BTreeMap;
 
 pub use super::daylio::{DAYLIO_MOODS, parse_mood_map};
 use super::source::Parsed;
-use super::{daylio, jrnl, kindly_json};
+pub use super::source::{Problem, Zone};
+use super::{daylio, daylio_backup, dayone, jrnl, kindly_json};
 use crate::domain::{InvalidInput, Mood};
 
 /// The formats kindly reads.
@@ -14,10 +16,120 @@ use crate::domain::{InvalidInput, Mood};
 pub enum Format {
     /// kindly's own JSON export.
     Kindly,
-    /// A Daylio CSV export.
+    /// A Daylio CSV export, or a Daylio backup (`.daylio`).
     Daylio,
     /// `jrnl --export json`.
     Jrnl,
+    /// Day One's JSON export, alone or in its zip.
+    DayOne,
+}
+
+impl Format {
+    /// How `--from` names it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Format::Kindly => "kindly",
+            Format::Daylio => "daylio",
+            Format::Jrnl => "jrnl",
+            Format::DayOne => "dayone",
+        }
+    }
+}
+
+/// What a file's content shows it to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    Kindly,
+    Jrnl,
+    DayOne,
+    DaylioCsv,
+    DaylioBackup,
+    /// Rows in Daylio's shape with no header line above them.
+    DaylioHeaderless,
+    Unknown,
+}
+
+impl Looks {
+    pub fn format(self) -> Option<Format> {
+        match self {
+            Looks::Kindly => Some(Format::Kindly),
+            Looks::Jrnl => Some(Format::Jrnl),
+            Looks::DayOne => Some(Format::DayOne),
+            Looks::DaylioCsv | Looks::DaylioBackup | Looks::DaylioHeaderless => {
+                Some(Format::Daylio)
+            }
+            Looks::Unknown => None,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Looks::Kindly => "a kindly export",
+            Looks::Jrnl => "a jrnl export",
+            Looks::DayOne => "a Day One export",
+            Looks::DaylioCsv => "a Daylio CSV export",
+            Looks::DaylioBackup => "a Daylio backup",
+            Looks::DaylioHeaderless => "a Daylio CSV export without its header line",
+            Looks::Unknown => "a file kindly doesn't recognise",
+        }
+    }
+}
+
+/// Recognises a file by its content.
+pub fn detect(bytes: &[u8]) -> Looks {
+    if bytes.starts_with(b"PK\x03\x04") {
+        if daylio_backup::looks_like(bytes) {
+            return Looks::DaylioBackup;
+        }
+        if dayone::looks_like(bytes) {
+            return Looks::DayOne;
+        }
+        return Looks::Unknown;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(&bytes[..bytes.len().min(8192)]).or_else(|e| {
+        // A cut in the middle of a character at the end of the sample is fine.
+        std::str::from_utf8(&bytes[..e.valid_up_to()])
+    }) else {
+        return Looks::Unknown;
+    };
+    let start = text.trim_start();
+    if start.starts_with('{') {
+        let head = &start[..start.len().min(4096)];
+        if head.contains("\"dayEntries\"") {
+            Looks::DaylioBackup
+        } else if head.contains("\"format\"") && head.contains("\"kindly\"") {
+            Looks::Kindly
+        } else if dayone::looks_like_json(start) {
+            Looks::DayOne
+        } else if jrnl::looks_like_json(start) {
+            Looks::Jrnl
+        } else {
+            Looks::Unknown
+        }
+    } else if looks_like_base64(start) && daylio_backup::looks_like(bytes) {
+        Looks::DaylioBackup
+    } else {
+        let first = start.lines().next().unwrap_or_default().to_lowercase();
+        let fields: Vec<&str> = first.split(',').map(str::trim).collect();
+        if fields.contains(&"mood") && fields.contains(&"time") && fields.contains(&"activities") {
+            Looks::DaylioCsv
+        } else if fields.len() >= 6
+            && chrono::NaiveDate::parse_from_str(fields[0], "%Y-%m-%d").is_ok()
+        {
+            Looks::DaylioHeaderless
+        } else {
+            Looks::Unknown
+        }
+    }
+}
+
+fn looks_like_base64(text: &str) -> bool {
+    text.len() >= 16
+        && text
+            .bytes()
+            .take(4096)
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=\r\n".contains(&b))
 }
 
 /// What a reader may be told besides the file.
@@ -25,15 +137,53 @@ pub enum Format {
 pub struct Options {
     /// Numbers for mood labels a file uses, beyond the format's own.
     pub mood_map: BTreeMap<String, Mood>,
+    /// The zone for wall-clock times in formats that carry none (Daylio CSV, jrnl).
+    pub zone: Zone,
 }
 
-/// Reads a whole file in `format`; `name` is how complaints refer to it.
+/// Reads a whole file; `format` is what the person said it is (checked against what it
+/// looks like), or none to go by its content. `name` is how complaints refer to it.
 pub fn read(
-    format: Format,
+    format: Option<Format>,
     name: &str,
     bytes: &[u8],
     options: &Options,
-) -> Result<Parsed, InvalidInput> {
+) -> Result<Parsed, Problem> {
+    let looks = detect(bytes);
+    let format = match (format, looks.format()) {
+        (Some(said), Some(seen)) if said != seen => {
+            return Err(InvalidInput::new(
+                "import",
+                format!(
+                    "{name} looks like {}, not {}; import it with --from {}; nothing was imported",
+                    looks.describe(),
+                    Looks::from_format(said).describe(),
+                    seen.flag()
+                ),
+            )
+            .into());
+        }
+        (Some(said), _) => said,
+        (None, Some(seen)) => seen,
+        (None, None) => {
+            return Err(InvalidInput::new(
+                "import",
+                format!(
+                    "{name} isn't a file kindly recognises; it reads kindly and jrnl JSON, Day One JSON or zip, and Daylio CSV exports and backups; nothing was imported"
+                ),
+            )
+            .into());
+        }
+    };
+    if looks == Looks::DaylioHeaderless {
+        return Err(InvalidInput::new(
+            "import",
+            format!(
+                "{name} has rows in Daylio's shape but no header line; add \"full_date,date,weekday,time,mood,activities,note_title,note\" as its first line (or without note_title, if the rows have 7 fields), or export again from Daylio; nothing was imported"
+            ),
+        )
+        .into());
+    }
     let text = || {
         std::str::from_utf8(bytes).map_err(|e| {
             InvalidInput::new(
@@ -45,10 +195,25 @@ pub fn read(
             )
         })
     };
-    match format {
-        Format::Kindly => kindly_json::read(text()?),
-        Format::Jrnl => jrnl::read(text()?),
-        Format::Daylio => daylio::read(bytes, &options.mood_map),
+    Ok(match format {
+        Format::Kindly => kindly_json::read(text()?)?,
+        Format::Jrnl => jrnl::read(text()?, options.zone)?,
+        Format::DayOne => dayone::read(bytes, options.zone)?,
+        Format::Daylio if looks == Looks::DaylioBackup => {
+            daylio_backup::read(bytes, &options.mood_map)?
+        }
+        Format::Daylio => daylio::read(bytes, &options.mood_map, options.zone)?,
+    })
+}
+
+impl Looks {
+    fn from_format(format: Format) -> Self {
+        match format {
+            Format::Kindly => Looks::Kindly,
+            Format::Daylio => Looks::DaylioCsv,
+            Format::Jrnl => Looks::Jrnl,
+            Format::DayOne => Looks::DayOne,
+        }
     }
 }
 
@@ -58,7 +223,38 @@ mod tests {
 
     #[test]
     fn text_formats_refuse_bytes_that_are_not_text() {
-        let err = read(Format::Jrnl, "x.json", b"{\xff}", &Options::default()).unwrap_err();
+        let err = read(Some(Format::Jrnl), "x.json", b"{\xff}", &Options::default())
+            .unwrap_err()
+            .into_invalid();
         assert!(err.to_string().contains("x.json isn't text"), "{err}");
+    }
+
+    #[test]
+    fn files_are_known_by_their_content() {
+        assert_eq!(
+            detect(br#"{"format": "kindly", "version": 1}"#),
+            Looks::Kindly
+        );
+        assert_eq!(
+            detect(br#"{"tags": {}, "entries": [{"title": "t", "body": "", "date": "2024-01-01", "time": "09:00"}]}"#),
+            Looks::Jrnl
+        );
+        assert_eq!(
+            detect(br#"{"metadata": {"version": "1.0"}, "entries": [{"uuid": "A", "creationDate": "2024-01-01T09:00:00Z"}]}"#),
+            Looks::DayOne
+        );
+        assert_eq!(
+            detect(b"\xEF\xBB\xBFfull_date,date,weekday,time,mood,activities,note\r\n"),
+            Looks::DaylioCsv
+        );
+        assert_eq!(
+            detect(b"year,date,weekday,time,mood,activities,note\n"),
+            Looks::DaylioCsv
+        );
+        assert_eq!(
+            detect(b"2024-03-14,March 14,Thursday,21:05,good,,\"\",\n"),
+            Looks::DaylioHeaderless
+        );
+        assert_eq!(detect(b"hello there"), Looks::Unknown);
     }
 }

@@ -3,6 +3,8 @@
 //! import driver, the readable text exports and the summary report.
 
 pub mod daylio;
+pub mod daylio_backup;
+pub mod dayone;
 pub mod import;
 pub mod jrnl;
 pub mod kindly_json;

@@ -1,7 +1,8 @@
 //! What every reader of an outside file shares: the records-plus-report it returns, how a
 //! problem names its place, stable ids for records from other apps, and local times.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime, NaiveTime, TimeZone, Timelike};
+use chrono_tz::Tz;
 use uuid::Uuid;
 
 use crate::domain::{InvalidInput, Journal};
@@ -14,6 +15,11 @@ pub struct Parsed {
     /// For a record, the id an earlier kindly gave the same source record, if it differs:
     /// a journal that holds that one keeps it.
     pub aliases: std::collections::HashMap<uuid::Uuid, uuid::Uuid>,
+    /// Records brought in with a change worth telling (a time the clocks skipped, moved
+    /// forward; a time they repeated, read as the first), with where and what.
+    pub adjusted: Vec<Skipped>,
+    /// Links to photos and other media taken out of the text, which kindly doesn't copy.
+    pub media_removed: usize,
 }
 
 /// One record of the file that was not brought in, and why.
@@ -28,6 +34,31 @@ impl From<Journal> for Parsed {
         Self {
             journal,
             ..Self::default()
+        }
+    }
+}
+
+/// Why a file can't be brought in as it is.
+#[derive(Debug)]
+pub enum Problem {
+    /// Something in it is wrong: where, and what.
+    Invalid(InvalidInput),
+    /// It uses mood labels kindly has no number for (each with how many records use it).
+    UnknownMoods(Vec<(String, usize)>),
+}
+
+impl From<InvalidInput> for Problem {
+    fn from(e: InvalidInput) -> Self {
+        Problem::Invalid(e)
+    }
+}
+
+impl Problem {
+    /// The one line a person reads when nobody is there to answer questions.
+    pub fn into_invalid(self) -> InvalidInput {
+        match self {
+            Problem::Invalid(e) => e,
+            Problem::UnknownMoods(labels) => super::daylio::unknown_moods_message(&labels),
         }
     }
 }
@@ -62,17 +93,115 @@ pub fn stable_id(parts: &[&str]) -> Uuid {
     Uuid::new_v5(&NAMESPACE, parts.join("\u{1f}").as_bytes())
 }
 
-/// A wall-clock time in this machine's zone (the earlier one when the clocks went back).
-pub fn local(naive: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|d| d.fixed_offset())
+/// The zone a file's wall-clock times are read in, for formats that carry none: this
+/// machine's (the default) or one named with `--timezone`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Zone {
+    #[default]
+    Local,
+    Named(Tz),
+}
+
+/// How a wall-clock time was placed in its zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placed {
+    /// It happened once, as written.
+    Exact,
+    /// The clocks skipped it; the record is moved forward to the first minute that was.
+    Moved(NaiveDateTime),
+    /// The clocks went back over it; the first (earlier) of its two moments is taken.
+    Earlier,
+}
+
+impl Zone {
+    /// Reads an IANA zone name such as `Europe/Berlin` (or `UTC`), for `--timezone`.
+    pub fn parse(name: &str) -> Result<Self, InvalidInput> {
+        name.trim().parse::<Tz>().map(Zone::Named).map_err(|_| {
+            InvalidInput::new(
+                "--timezone",
+                format!(
+                    "'{}' isn't a time zone kindly knows; give an IANA name like Europe/Berlin, America/New_York or UTC",
+                    name.trim()
+                ),
+            )
+        })
+    }
+
+    /// The zone in a person's words, for reports.
+    pub fn describe(&self) -> String {
+        match self {
+            Zone::Local => "this computer's time zone".into(),
+            Zone::Named(tz) => tz.name().to_string(),
+        }
+    }
+
+    /// The moment a wall-clock time names in this zone. A time the clocks skipped is moved
+    /// forward to the first minute that happened; one they repeated takes the earlier offset.
+    pub fn place(&self, naive: NaiveDateTime) -> (DateTime<FixedOffset>, Placed) {
+        match self {
+            Zone::Local => place_in(&Local, naive),
+            Zone::Named(tz) => place_in(tz, naive),
+        }
+    }
+
+    /// Like `place`, and when the time had to be adjusted, a note of it in `adjusted`.
+    pub fn place_noting(
+        &self,
+        naive: NaiveDateTime,
+        place: &str,
+        adjusted: &mut Vec<Skipped>,
+    ) -> DateTime<FixedOffset> {
+        let (at, how) = self.place(naive);
+        let written = naive.format("%Y-%m-%d %H:%M");
+        match how {
+            Placed::Exact => {}
+            Placed::Moved(to) => adjusted.push(Skipped {
+                place: place.to_string(),
+                why: format!(
+                    "{written} didn't happen in {} (the clocks went forward), so it is at {}",
+                    self.describe(),
+                    to.format("%H:%M")
+                ),
+            }),
+            Placed::Earlier => adjusted.push(Skipped {
+                place: place.to_string(),
+                why: format!(
+                    "{written} happened twice in {} (the clocks went back); the first is taken",
+                    self.describe()
+                ),
+            }),
+        }
+        at
+    }
+}
+
+fn place_in<Z: TimeZone>(zone: &Z, naive: NaiveDateTime) -> (DateTime<FixedOffset>, Placed) {
+    use chrono::LocalResult;
+    match zone.from_local_datetime(&naive) {
+        LocalResult::Single(d) => (d.fixed_offset(), Placed::Exact),
+        LocalResult::Ambiguous(a, b) => (a.min(b).fixed_offset(), Placed::Earlier),
+        LocalResult::None => {
+            // Clock changes are at most a few hours; step a minute at a time to the first
+            // minute that happened.
+            let mut t = naive;
+            for _ in 0..(26 * 60) {
+                t += chrono::Duration::minutes(1);
+                let t0 = t.with_second(0).unwrap_or(t);
+                if let Some(d) = zone.from_local_datetime(&t0).earliest() {
+                    return (d.fixed_offset(), Placed::Moved(t0));
+                }
+            }
+            // No zone skips a whole day; read it as UTC rather than lose the record.
+            (naive.and_utc().fixed_offset(), Placed::Moved(naive))
+        }
+    }
 }
 
 /// A clock time as apps write it: `21:05`, `9:05 pm`, `9:05PM` or `21:05:30`.
 pub fn clock(text: &str) -> Option<NaiveTime> {
-    let t = text.trim();
+    // Newer Android writes a narrow no-break space before AM/PM.
+    let t = text.trim().replace(['\u{202f}', '\u{a0}'], " ");
+    let t = t.trim();
     ["%H:%M", "%I:%M %p", "%I:%M%p", "%H:%M:%S"]
         .iter()
         .find_map(|f| NaiveTime::parse_from_str(&t.to_uppercase(), f).ok())
@@ -89,7 +218,25 @@ mod tests {
     }
 
     #[test]
+    fn a_skipped_time_moves_forward_and_a_repeated_one_takes_the_earlier_offset() {
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        let naive = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let (at, how) = berlin.place(naive("2024-03-31 02:30"));
+        assert_eq!(at.to_rfc3339(), "2024-03-31T03:00:00+02:00");
+        assert_eq!(how, Placed::Moved(naive("2024-03-31 03:00")));
+        let (at, how) = berlin.place(naive("2024-10-27 02:30"));
+        assert_eq!(at.to_rfc3339(), "2024-10-27T02:30:00+02:00");
+        assert_eq!(how, Placed::Earlier);
+        let (at, how) = berlin.place(naive("2024-06-01 12:00"));
+        assert_eq!(at.to_rfc3339(), "2024-06-01T12:00:00+02:00");
+        assert_eq!(how, Placed::Exact);
+        assert!(Zone::parse("Mars/Olympus").is_err());
+        assert_eq!(Zone::parse(" UTC ").unwrap().describe(), "UTC");
+    }
+
+    #[test]
     fn clock_times_in_both_forms() {
+        assert_eq!(clock("9:05\u{202f}PM"), NaiveTime::from_hms_opt(21, 5, 0));
         assert_eq!(clock("21:05"), NaiveTime::from_hms_opt(21, 5, 0));
         assert_eq!(clock("9:05 pm"), NaiveTime::from_hms_opt(21, 5, 0));
         assert_eq!(clock("12:30 am"), NaiveTime::from_hms_opt(0, 30, 0));
