@@ -31,6 +31,30 @@ fn daylio_csv(rows: usize) -> String {
     csv
 }
 
+/// A Day One export of `entries` pages: Markdown with a heading, tags, a photo now and then.
+fn dayone_json(entries: usize) -> String {
+    let mut json = String::from(r#"{"metadata":{"version":"1.0"},"entries":["#);
+    let start = DateTime::parse_from_rfc3339("2016-01-01T20:00:00Z").unwrap();
+    for i in 0..entries {
+        if i > 0 {
+            json.push(',');
+        }
+        let at = (start + chrono::Duration::hours(30 * i as i64)).to_rfc3339();
+        let photo = if i % 4 == 0 {
+            "\\n![](dayone-moment://0F1E2D3C4B5A69788796A5B4C3D2E1F0)"
+        } else {
+            ""
+        };
+        let _ = write!(
+            json,
+            r##"{{"uuid":"{i:032X}","creationDate":"{at}","timeZone":"Europe/London","starred":{},"tags":["evening","walk"],"text":"# Day {i}\n\nA slow walk by the river, tea after, and a call with a friend about the week.{photo}"}}"##,
+            i % 9 == 0
+        );
+    }
+    json.push_str("]}");
+    json
+}
+
 fn ten_years() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-29T21:00:00+00:00").unwrap();
@@ -170,17 +194,29 @@ fn tui_benches(c: &mut Criterion) {
 
 fn benches(c: &mut Criterion) {
     let csv = daylio_csv(5_000);
-    c.bench_function("import a 5,000-row Daylio file (parse, check, save)", |b| {
-        b.iter(|| {
-            let mut store = Store::open_in_memory().unwrap();
-            let j =
-                kindly::io::daylio::read(csv.as_bytes(), &Default::default(), Default::default())
-                    .unwrap()
-                    .journal;
-            store.save_journal(&j).unwrap();
-            j.checkins.len()
-        })
-    });
+    let dayone = dayone_json(2_000);
+    for (name, file) in [
+        (
+            "import a 5,000-row Daylio file (recognise, parse, check, save)",
+            &csv,
+        ),
+        (
+            "import a 2,000-entry Day One file (recognise, parse, check, save)",
+            &dayone,
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let mut store = Store::open_in_memory().unwrap();
+                let j =
+                    kindly::io::import::read(None, "bench", file.as_bytes(), &Default::default())
+                        .unwrap()
+                        .journal;
+                assert!(j.checkins.len() + j.entries.len() >= 2_000);
+                store.save_journal(&j).unwrap();
+            })
+        });
+    }
 
     let store = ten_years();
     let until = "2026-11-29".parse().unwrap();

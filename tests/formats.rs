@@ -345,6 +345,8 @@ fn a_file_given_with_the_wrong_from_is_named_and_nothing_is_written() {
     refused(&j, &backup, &["--from", "jrnl"], "--from daylio");
     let nonsense = j.file("notes.txt", "shopping: eggs, milk\n");
     refused(&j, &nonsense, &[], "isn't a file kindly recognises");
+    let empty = j.file("empty.csv", "\n");
+    refused(&j, &empty, &[], "empty.csv is empty");
     refused(
         &j,
         &dayone,

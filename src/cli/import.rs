@@ -36,7 +36,7 @@ pub enum Source {
 pub struct ImportArgs {
     /// The file to import
     file: PathBuf,
-    /// Which app the file comes from (left out, kindly tells by the file's content)
+    /// Which app the file comes from (leave it out and kindly tells from the file's content)
     #[arg(long = "from", value_enum)]
     from: Option<Source>,
     /// Numbers for Daylio mood names, e.g. "content=7,Not so good=4" (adds to rad=10,

@@ -79,9 +79,10 @@ pub enum Command {
     /// A summary to bring to a therapy session, as Markdown or HTML (figures only, unless --include-notes)
     #[command(after_help = "Example:\n  kindly report --weeks 4 --format html -o summary.html")]
     Report(report::ReportArgs),
-    /// Bring in a kindly, Daylio or jrnl export: all of it, or nothing
+    /// Bring in a kindly, Daylio (CSV or backup), jrnl or Day One export, as a merge that
+    /// never overwrites your edits: all of it, or nothing
     #[command(
-        after_help = "Example:\n  kindly import daylio_export.csv --from daylio --mood-map \"content=7,Not so good=4\" --dry-run"
+        after_help = "Examples:\n  kindly import daylio_export.csv --mood-map \"content=7,Not so good=4\" --dry-run\n  kindly import backup_2026_11_30.daylio\n  kindly import dayone-export.zip\n  kindly import journal.json --from jrnl --timezone Europe/Berlin"
     )]
     Import(import::ImportArgs),
     /// A consistent copy of the journal, safe to take while kindly is open

@@ -205,7 +205,9 @@ pub fn read(
 ) -> Result<Parsed, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let moods = moods(extra_moods);
-    let mut reader = csv::ReaderBuilder::default().flexible(false).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::default()
+        .flexible(false)
+        .from_reader(bytes);
     let headers = reader
         .headers()
         .map_err(|e| bad("line 1", format!("the header can't be read ({e})")))?

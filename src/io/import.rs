@@ -149,6 +149,11 @@ pub fn read(
     bytes: &[u8],
     options: &Options,
 ) -> Result<Parsed, Problem> {
+    if bytes.trim_ascii().is_empty() {
+        return Err(
+            InvalidInput::new("import", format!("{name} is empty; nothing was imported")).into(),
+        );
+    }
     let looks = detect(bytes);
     let format = match (format, looks.format()) {
         (Some(said), Some(seen)) if said != seen => {

@@ -116,7 +116,15 @@ pub enum Placed {
 impl Zone {
     /// Reads an IANA zone name such as `Europe/Berlin` (or `UTC`), for `--timezone`.
     pub fn parse(name: &str) -> Result<Self, InvalidInput> {
-        name.trim().parse::<Tz>().map(Zone::Named).map_err(|_| {
+        let name = name.trim();
+        let found = name.parse::<Tz>().ok().or_else(|| {
+            // europe/berlin is Europe/Berlin: nobody should have to get the capitals right.
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .find(|tz| tz.name().eq_ignore_ascii_case(name))
+                .copied()
+        });
+        found.map(Zone::Named).ok_or_else(|| {
             InvalidInput::new(
                 "--timezone",
                 format!(
@@ -232,6 +240,10 @@ mod tests {
         assert_eq!(how, Placed::Exact);
         assert!(Zone::parse("Mars/Olympus").is_err());
         assert_eq!(Zone::parse(" UTC ").unwrap().describe(), "UTC");
+        assert_eq!(
+            Zone::parse("europe/berlin").unwrap().describe(),
+            "Europe/Berlin"
+        );
     }
 
     #[test]
