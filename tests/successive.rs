@@ -84,7 +84,11 @@ impl Model {
     fn note(&mut self, row: usize) -> String {
         self.edits += 1;
         // Unique, and now and then with the trailing spaces real notes have.
-        let tail = if self.edits.is_multiple_of(3) { "  " } else { "" };
+        let tail = if self.edits.is_multiple_of(3) {
+            "  "
+        } else {
+            ""
+        };
         format!("row {row}, version {}{tail}", self.edits)
     }
 }
