@@ -28,6 +28,11 @@ pub struct Config {
     pub theme: String,
     /// The person's own themes: name → role → colour.
     pub themes: BTreeMap<String, BTreeMap<String, String>>,
+    /// The sync folder on this computer, when it isn't where `kindly sync init|join` found
+    /// it (a folder mounted elsewhere here).
+    pub sync_dir: Option<PathBuf>,
+    /// How this computer is named to the others in the sync folder (default: its host name).
+    pub device_name: Option<String>,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -44,6 +49,8 @@ impl Default for Config {
             keys: Vec::new(),
             theme: "default".into(),
             themes: BTreeMap::new(),
+            sync_dir: None,
+            device_name: None,
             path: None,
         }
     }
@@ -62,6 +69,8 @@ struct RawConfig {
     keys: Option<BTreeMap<String, KeyList>>,
     theme: Option<String>,
     themes: Option<BTreeMap<String, BTreeMap<String, String>>>,
+    sync_dir: Option<PathBuf>,
+    device_name: Option<String>,
 }
 
 /// One key or several, as the `[keys]` table allows.
@@ -210,6 +219,11 @@ impl Config {
         if let Some(start) = raw.week_start {
             config.week_start = start;
         }
+        config.sync_dir = raw.sync_dir.filter(|p| !p.as_os_str().is_empty());
+        config.device_name = raw
+            .device_name
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
         config.support_contact = raw
             .support_contact
             .map(|s| s.trim().to_string())

@@ -14,4 +14,5 @@ pub mod domain;
 pub mod insights;
 pub mod io;
 pub mod store;
+pub mod sync;
 pub mod tui;

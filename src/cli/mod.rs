@@ -11,6 +11,7 @@ mod safekeeping;
 mod search;
 mod shared;
 mod status;
+mod sync;
 mod thought;
 pub mod trends;
 mod write;
@@ -111,6 +112,12 @@ pub enum Command {
     /// Whether you've checked in today, and the last mood: for a shell prompt (always exits 0)
     #[command(after_help = "Example, in ~/.bashrc:\n  kindly status")]
     Status(status::StatusArgs),
+    /// Sync this journal with your other computers through a folder you already sync
+    /// (end-to-end encrypted): one exchange now, or init, join, status
+    #[command(
+        after_help = "Examples:\n  kindly sync init ~/Sync/kindly     # on the first computer\n  kindly sync join ~/Sync/kindly     # on each of the others\n  kindly sync                        # one exchange now\n  kindly sync status"
+    )]
+    Sync(sync::SyncArgs),
     /// Print the manual page (roff), e.g. for `man -l -`
     #[command(after_help = "Example:\n  kindly man > ~/.local/share/man/man1/kindly.1")]
     Man,
@@ -289,6 +296,14 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A prompt line never asks for anything, never creates a journal, and never
             // fails: whatever the file, it says something calm and exits 0.
             status::run(config::database_path(cli.db).as_deref(), &args)
+        }
+        Some(Command::Sync(args)) => {
+            let config = load_config(cli.config)?;
+            if args.is_status() {
+                return sync::status(config::database_path(cli.db).as_deref(), &args, &config);
+            }
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            sync::run(&mut store, args, &config)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();

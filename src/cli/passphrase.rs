@@ -27,10 +27,16 @@ pub fn from_file(path: &Path) -> Result<String, CliError> {
 
 /// Asks at the terminal, showing nothing as it is typed.
 pub fn ask(prompt: &str) -> Result<String, CliError> {
+    ask_or(
+        prompt,
+        "this journal is encrypted and there's no terminal to ask for its passphrase; use --passphrase-file FILE",
+    )
+}
+
+/// Asks at the terminal; without one, says `no_terminal`.
+fn ask_or(prompt: &str, no_terminal: &str) -> Result<String, CliError> {
     if !std::io::stdin().is_terminal() {
-        return Err(CliError::Other(anyhow::anyhow!(
-            "this journal is encrypted and there's no terminal to ask for its passphrase; use --passphrase-file FILE"
-        )));
+        return Err(CliError::Other(anyhow::anyhow!("{no_terminal}")));
     }
     let mut tty = std::io::stderr();
     let _ = write!(tty, "{prompt}: ");
@@ -89,4 +95,35 @@ pub fn new(file: Option<&Path>) -> Result<String, CliError> {
         .into());
     }
     Ok(first)
+}
+
+const NO_TERMINAL_FOR_SYNC: &str =
+    "there's no terminal to ask for the sync passphrase; use --sync-passphrase-file FILE";
+
+/// A new sync passphrase, asked twice (or read from a file).
+pub fn new_sync(file: Option<&Path>) -> Result<String, CliError> {
+    if let Some(f) = file {
+        return from_file(f);
+    }
+    let first = ask_or(
+        "New sync passphrase (for every computer that joins)",
+        NO_TERMINAL_FOR_SYNC,
+    )?;
+    let again = ask_or("The same sync passphrase again", NO_TERMINAL_FOR_SYNC)?;
+    if first != again {
+        return Err(InvalidInput::new(
+            "sync passphrase",
+            "didn't match the second time; nothing was changed",
+        )
+        .into());
+    }
+    Ok(first)
+}
+
+/// The sync passphrase a folder was made with.
+pub fn existing_sync(file: Option<&Path>) -> Result<String, CliError> {
+    match file {
+        Some(f) => from_file(f),
+        None => ask_or("The sync folder's passphrase", NO_TERMINAL_FOR_SYNC),
+    }
 }

@@ -223,7 +223,7 @@ impl Store {
     }
 }
 
-fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
+pub(super) fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
     let id = e.id.to_string();
     super::cached(
         tx,
@@ -255,7 +255,7 @@ fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<()> {
     Ok(())
 }
 
-fn upsert_break(tx: &rusqlite::Transaction<'_>, b: &Break) -> Result<()> {
+pub(super) fn upsert_break(tx: &rusqlite::Transaction<'_>, b: &Break) -> Result<()> {
     super::cached(
         tx,
         "INSERT INTO breaks (id, at, at_utc, day, mood_before, mood_after, moment, shared, wish,

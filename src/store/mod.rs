@@ -9,6 +9,7 @@ mod file;
 mod health;
 mod migrations;
 mod search;
+mod sync;
 mod thoughts;
 mod trash;
 
@@ -30,6 +31,7 @@ use health::Health;
 pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
 pub use search::{Found, SearchError, fts_query};
+pub use sync::{DeviceSeen, Me, SyncKind, Version, Whole};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
 

@@ -1,0 +1,169 @@
+//! `kindly sync`: one journal on every computer, through a folder the person already syncs.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::passphrase;
+use super::shared::{CliError, write_stdout};
+use crate::config::Config;
+use crate::store::Store;
+use crate::sync::{self, SyncError};
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(subcommand)]
+    action: Option<Action>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Make DIR a kindly sync folder for this journal (asks for a new sync passphrase twice)
+    Init {
+        dir: PathBuf,
+        /// Read the new sync passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        sync_passphrase_file: Option<PathBuf>,
+    },
+    /// Join a sync folder another computer's journal made (asks for its sync passphrase)
+    Join {
+        dir: PathBuf,
+        /// Read the sync passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        sync_passphrase_file: Option<PathBuf>,
+    },
+    /// The folder, this computer's name, the others and when each last wrote, what waits
+    /// (always exits 0)
+    Status {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+impl SyncArgs {
+    /// Whether this is `sync status`, which never fails and never writes.
+    pub fn is_status(&self) -> bool {
+        matches!(self.action, Some(Action::Status { .. }))
+    }
+}
+
+fn refused(e: SyncError) -> CliError {
+    match e {
+        SyncError::Invalid(e) => CliError::Invalid(e),
+        SyncError::Store(e) => CliError::Store(e),
+        other => CliError::Other(anyhow::anyhow!("{other}")),
+    }
+}
+
+fn name(config: &Config) -> String {
+    config.device_name.clone().unwrap_or_else(sync::host_name)
+}
+
+/// Runs `sync`, `sync init` or `sync join` on an open journal.
+pub fn run(store: &mut Store, args: SyncArgs, config: &Config) -> Result<(), CliError> {
+    let folder = config.sync_dir.as_deref();
+    let joined = match args.action {
+        Some(Action::Init {
+            dir,
+            sync_passphrase_file,
+        }) => {
+            let pass = passphrase::new_sync(sync_passphrase_file.as_deref())?;
+            let me = sync::init(store, &dir, &pass, &name(config)).map_err(refused)?;
+            Some(format!(
+                "{} is now this journal's sync folder, and this computer is \u{201c}{}\u{201d}. On another computer: kindly sync join {}",
+                me.folder.display(),
+                me.name,
+                me.folder.display()
+            ))
+        }
+        Some(Action::Join {
+            dir,
+            sync_passphrase_file,
+        }) => {
+            let pass = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
+            let me = sync::join(store, &dir, &pass, &name(config)).map_err(refused)?;
+            Some(format!(
+                "Joined {} as \u{201c}{}\u{201d}.",
+                me.folder.display(),
+                me.name
+            ))
+        }
+        Some(Action::Status { .. }) => None,
+        None => None,
+    };
+    if let Some(me) = store.sync_me()?
+        && config.device_name.as_deref().is_some_and(|n| n != me.name)
+    {
+        store.sync_rename(&name(config))?;
+    }
+    let exchanged = sync::exchange(store, if joined.is_some() { None } else { folder });
+    let mut out = String::new();
+    if let Some(line) = joined {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    match exchanged {
+        Ok(done) => out.push_str(&done.line()),
+        Err(SyncError::Unreachable(dir)) => {
+            out.push_str(&format!(
+                "The sync folder {} can't be reached just now (is it mounted?); your changes wait here for the next exchange.",
+                dir.display()
+            ));
+        }
+        Err(e) => return Err(refused(e)),
+    }
+    out.push('\n');
+    write_stdout(out.as_bytes())
+}
+
+/// `kindly sync status`: answers whatever the journal and the folder are, and exits 0.
+pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(), CliError> {
+    let json = matches!(
+        args.action,
+        Some(Action::Status {
+            format: Format::Json
+        })
+    );
+    let store = path.and_then(|p| Store::peek(p).ok());
+    let status = store
+        .as_ref()
+        .and_then(|s| sync::status(s, config.sync_dir.as_deref()).ok());
+    let text = match (&status, json) {
+        (Some(s), true) => serde_json::to_string(s).unwrap_or_default(),
+        (None, true) => r#"{"syncing":false,"readable":false}"#.to_string(),
+        (None, false) => "kindly can't look inside this journal just now (it may be encrypted or in use); `kindly sync` will say more.".into(),
+        (Some(s), false) if !s.syncing => {
+            "This journal doesn't sync. To start: kindly sync init DIR (a folder Syncthing, Dropbox or the like already syncs).".into()
+        }
+        (Some(s), false) => {
+            let mut lines = vec![format!(
+                "Sync folder: {}{}",
+                s.folder.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+                if s.reachable { "" } else { " (can't be reached just now)" }
+            )];
+            lines.push(format!(
+                "This computer: {}",
+                s.device.clone().unwrap_or_default()
+            ));
+            if s.devices.is_empty() {
+                lines.push("Other computers: none seen yet".into());
+            }
+            for d in &s.devices {
+                lines.push(format!("  {}: last wrote {}", d.name, d.last_wrote));
+            }
+            lines.push(match s.waiting {
+                0 => "Nothing waiting to be sent.".into(),
+                1 => "1 record waiting to be sent.".into(),
+                n => format!("{n} records waiting to be sent."),
+            });
+            lines.join("\n")
+        }
+    };
+    write_stdout(format!("{text}\n").as_bytes())
+}

@@ -1,0 +1,559 @@
+//! Sync through a folder another program already replicates (Syncthing, Nextcloud, Dropbox,
+//! iCloud Drive, a git repository). kindly never runs a server: it writes its changes into
+//! the folder so that nothing can be corrupted, leaked or lost whatever the engine does.
+//!
+//! The folder holds `kindly-sync.json` (its format and public key: no journal content),
+//! `kindly-sync.key` (the folder's secret key, encrypted with the sync passphrase by age's
+//! scrypt), and `devices/<device id>/<number>.kindly`: each device writes only its own
+//! subfolder, numbered files that are never changed once written (each written beside, then
+//! linked into place), every one encrypted to the folder's key. An exchange writes what
+//! changed here and applies what every other device wrote; per record the later hybrid
+//! clock wins, so every journal that has read the same files holds the same records.
+
+pub mod change;
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::{ExposeSecret, SecretString};
+
+use crate::domain::InvalidInput;
+use crate::store::{DeviceSeen, Me, Store, StoreError, SyncKind};
+use change::Change;
+
+const MARKER: &str = "kindly-sync.json";
+const KEY_FILE: &str = "kindly-sync.key";
+const DEVICES: &str = "devices";
+const EXTENSION: &str = "kindly";
+/// A change file holds at most this many records; a big first exchange writes several.
+const PER_FILE: usize = 5_000;
+/// How hard the sync passphrase is to guess at (scrypt's log N): asked once per journal.
+const WORK_FACTOR: u8 = 16;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// Something the person gave or did that can't be taken: exit 2, nothing written.
+    #[error("{0}")]
+    Invalid(#[from] InvalidInput),
+    /// The folder isn't there (unmounted, not yet synced): nothing changes.
+    #[error(
+        "the sync folder {0} can't be reached just now; your changes wait here for the next exchange"
+    )]
+    Unreachable(PathBuf),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error(
+        "the sync folder {path} couldn't be written ({source}); nothing was lost, your changes wait here"
+    )]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+type Result<T> = std::result::Result<T, SyncError>;
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SyncError + '_ {
+    move |source| SyncError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What the folder's marker says: its format, and the public key change files go to.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Marker {
+    kindly_sync: u32,
+    recipient: String,
+}
+
+/// What one exchange did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exchanged {
+    /// Records written to the folder, and in how many files.
+    pub sent: usize,
+    pub files_written: usize,
+    /// Records from other devices that changed this journal.
+    pub received: usize,
+    /// Versions that met another device's change to the same record, settled by the clock.
+    pub conflicts: usize,
+    /// Files not whole yet (still being copied), left for the next exchange.
+    pub unfinished: usize,
+    /// Files from a newer kindly, left for it.
+    pub newer: usize,
+}
+
+impl Exchanged {
+    /// The one line `kindly sync` prints.
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "Sent {}, received {}",
+            records(self.sent),
+            records(self.received)
+        );
+        if self.conflicts > 0 {
+            line.push_str(&format!(
+                ", {} settled by which change was later",
+                number(
+                    self.conflicts,
+                    "edit made on two devices",
+                    "edits made on two devices"
+                )
+            ));
+        }
+        line.push('.');
+        if self.unfinished > 0 {
+            line.push_str(&format!(
+                " {} still being copied into the folder, left for next time.",
+                number(self.unfinished, "file is", "files are")
+            ));
+        }
+        if self.newer > 0 {
+            line.push_str(&format!(
+                " {} from a newer kindly left for it; update kindly here to read {}.",
+                number(self.newer, "file", "files"),
+                if self.newer == 1 { "it" } else { "them" }
+            ));
+        }
+        line
+    }
+}
+
+fn number(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn records(n: usize) -> String {
+    number(n, "record", "records")
+}
+
+/// A new device id.
+fn new_device() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// This computer's name, for `device_name`'s default.
+pub fn host_name() -> String {
+    let name = gethostname::gethostname().to_string_lossy().into_owned();
+    let short = name.split('.').next().unwrap_or_default().trim();
+    if short.is_empty() {
+        "this computer".into()
+    } else {
+        short.chars().take(64).collect()
+    }
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// Writes `bytes` as `path`, whole or not at all, never over a file already there: written
+/// beside under a hidden name, flushed, then linked into place.
+fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    write_private(&temp, bytes)?;
+    let linked = std::fs::hard_link(&temp, path);
+    let _ = std::fs::remove_file(&temp);
+    linked?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn make_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+}
+
+/// Makes `folder` a sync folder for this journal: a new key, its secret half kept in the
+/// folder under the sync passphrase, and every record marked to be written there.
+pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> Result<Me> {
+    if store.sync_me()?.is_some() {
+        return Err(InvalidInput::new(
+            "sync init",
+            "this journal already syncs; `kindly sync status` shows where",
+        )
+        .into());
+    }
+    if folder.join(MARKER).exists() || folder.join(KEY_FILE).exists() {
+        return Err(InvalidInput::new(
+            "sync init",
+            format!(
+                "{} is already a kindly sync folder; to share it, use `kindly sync join {}`",
+                folder.display(),
+                folder.display()
+            ),
+        )
+        .into());
+    }
+    make_dir(&folder.join(DEVICES)).map_err(io(folder))?;
+    let identity = age::x25519::Identity::generate();
+    let recipient = identity.to_public().to_string();
+    let secret = identity.to_string();
+    let mut lock = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
+    lock.set_work_factor(WORK_FACTOR);
+    let locked =
+        age::encrypt(&lock, secret.expose_secret().as_bytes()).map_err(|e| SyncError::Io {
+            path: folder.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+    place_new(&folder.join(KEY_FILE), &locked).map_err(io(folder))?;
+    let marker = serde_json::to_vec_pretty(&Marker {
+        kindly_sync: change::FORMAT,
+        recipient: recipient.clone(),
+    })
+    .unwrap_or_default();
+    place_new(&folder.join(MARKER), &marker).map_err(io(folder))?;
+    let me = Me {
+        device: new_device(),
+        name: name.to_string(),
+        folder: absolute(folder),
+        identity: secret.expose_secret().to_string(),
+        recipient,
+        next_seq: 1,
+    };
+    store.sync_join(&me)?;
+    Ok(me)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn read_marker(folder: &Path) -> Result<Marker> {
+    let bytes = match std::fs::read(folder.join(MARKER)) {
+        Ok(b) => b,
+        Err(_) if !folder.is_dir() => return Err(SyncError::Unreachable(folder.to_path_buf())),
+        Err(_) => {
+            return Err(InvalidInput::new(
+                "sync",
+                format!(
+                    "{} isn't a kindly sync folder (it has no {MARKER}); make one with `kindly sync init`",
+                    folder.display()
+                ),
+            )
+            .into());
+        }
+    };
+    serde_json::from_slice(&bytes).map_err(|_| {
+        InvalidInput::new(
+            "sync",
+            format!(
+                "{}'s {MARKER} can't be read; is it whole?",
+                folder.display()
+            ),
+        )
+        .into()
+    })
+}
+
+/// Joins a sync folder another journal made: opens its key with the sync passphrase, keeps
+/// it in this journal, and marks every record here to be written there.
+pub fn join(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> Result<Me> {
+    if let Some(me) = store.sync_me()? {
+        return Err(InvalidInput::new(
+            "sync join",
+            format!(
+                "this journal already syncs with {}; `kindly sync status` shows more",
+                me.folder.display()
+            ),
+        )
+        .into());
+    }
+    if !folder.is_dir() {
+        return Err(InvalidInput::new(
+            "sync join",
+            format!("{} isn't a folder here", folder.display()),
+        )
+        .into());
+    }
+    let marker = read_marker(folder)?;
+    let locked = std::fs::read(folder.join(KEY_FILE)).map_err(|_| {
+        InvalidInput::new(
+            "sync join",
+            format!(
+                "{} has no {KEY_FILE}; is the folder fully synced here yet?",
+                folder.display()
+            ),
+        )
+    })?;
+    let unlock = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    let secret = age::decrypt(&unlock, &locked).map_err(|_| {
+        InvalidInput::new(
+            "sync join",
+            "that sync passphrase doesn't open this folder's key; nothing was changed",
+        )
+    })?;
+    let secret = String::from_utf8(secret).unwrap_or_default();
+    let identity: age::x25519::Identity = secret.trim().parse().map_err(|_| {
+        InvalidInput::new(
+            "sync join",
+            "the folder's key file isn't whole; nothing was changed",
+        )
+    })?;
+    if identity.to_public().to_string() != marker.recipient {
+        return Err(InvalidInput::new(
+            "sync join",
+            "the folder's key and its kindly-sync.json don't belong together; nothing was changed",
+        )
+        .into());
+    }
+    let me = Me {
+        device: new_device(),
+        name: name.to_string(),
+        folder: absolute(folder),
+        identity: secret.trim().to_string(),
+        recipient: marker.recipient,
+        next_seq: 1,
+    };
+    store.sync_join(&me)?;
+    Ok(me)
+}
+
+/// The change files in a device's subfolder: its numbered files and any copies a sync
+/// engine made of them (`… sync-conflict …`, `(conflicted copy)`); hidden and temporary
+/// files are not changes.
+fn change_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            !name.starts_with('.') && name.ends_with(&format!(".{EXTENSION}")) && p.is_file()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The number a change file was written as (its name's leading digits).
+fn seq_of(path: &Path) -> Option<i64> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// One exchange: writes what changed here since the last, then applies what every other
+/// device wrote that this journal hasn't read. `folder` is where the folder is on this
+/// computer (the config's `sync_dir`, else where it was joined).
+pub fn exchange(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
+    let Some(me) = store.sync_me()? else {
+        return Err(InvalidInput::new(
+            "sync",
+            "this journal doesn't sync yet; start with `kindly sync init DIR` (or `kindly sync join DIR` for a folder another computer made)",
+        )
+        .into());
+    };
+    let folder = folder
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| me.folder.clone());
+    let marker = read_marker(&folder)?;
+    if marker.recipient != me.recipient {
+        return Err(InvalidInput::new(
+            "sync",
+            format!(
+                "{} is another journal's sync folder, not this one's; nothing was exchanged",
+                folder.display()
+            ),
+        )
+        .into());
+    }
+    let mut done = Exchanged::default();
+    send(store, &me, &folder, &mut done)?;
+    receive(store, &me, &folder, &mut done)?;
+    Ok(done)
+}
+
+fn send(store: &mut Store, me: &Me, folder: &Path, done: &mut Exchanged) -> Result<()> {
+    let waiting = store.sync_waiting()?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let recipient: age::x25519::Recipient = me.recipient.parse().map_err(|_| {
+        InvalidInput::new("sync", "this journal's copy of the folder's key is damaged")
+    })?;
+    let mine = folder.join(DEVICES).join(&me.device);
+    make_dir(&mine).map_err(io(folder))?;
+    // Never over a file already there: if this journal was restored from an older copy,
+    // its numbers go on after the newest file in the folder.
+    let mut seq = change_files(&mine)
+        .iter()
+        .filter_map(|p| seq_of(p))
+        .max()
+        .map_or(me.next_seq, |n| n.max(me.next_seq - 1) + 1);
+    for chunk in waiting.chunks(PER_FILE) {
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let change = Change::new(&me.device, &me.name, seq, now, chunk);
+        let plain = serde_json::to_vec(&change).unwrap_or_default();
+        let sealed = age::encrypt(&recipient, &plain).map_err(|e| SyncError::Io {
+            path: folder.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        loop {
+            let path = mine.join(format!("{seq:010}.{EXTENSION}"));
+            match place_new(&path, &sealed) {
+                Ok(()) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
+                Err(e) => return Err(io(folder)(e)),
+            }
+        }
+        let sent: Vec<(SyncKind, uuid::Uuid, i64)> = chunk
+            .iter()
+            .map(|v| (v.record.kind(), v.record.id(), v.hlc))
+            .collect();
+        store.sync_sent(&sent, seq)?;
+        done.sent += chunk.len();
+        done.files_written += 1;
+        seq += 1;
+    }
+    Ok(())
+}
+
+fn receive(store: &mut Store, me: &Me, folder: &Path, done: &mut Exchanged) -> Result<()> {
+    let identity: age::x25519::Identity = me.identity.parse().map_err(|_| {
+        InvalidInput::new("sync", "this journal's copy of the folder's key is damaged")
+    })?;
+    let applied: HashSet<String> = store.sync_applied_files()?;
+    let Ok(devices) = std::fs::read_dir(folder.join(DEVICES)) else {
+        return Ok(());
+    };
+    let mut dirs: Vec<PathBuf> = devices
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let device = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if device == me.device || device.starts_with('.') {
+            continue;
+        }
+        for file in change_files(&dir) {
+            let key = format!(
+                "{DEVICES}/{device}/{}",
+                file.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            );
+            if applied.contains(&key) {
+                continue;
+            }
+            let Ok(sealed) = std::fs::read(&file) else {
+                done.unfinished += 1;
+                continue;
+            };
+            // A file still being copied can't be opened (age checks every chunk and the
+            // end), so it waits for the next exchange.
+            let Ok(plain) = age::decrypt(&identity, &sealed) else {
+                done.unfinished += 1;
+                continue;
+            };
+            match serde_json::from_slice::<change::Head>(&plain) {
+                Ok(head) if head.kindly_sync > change::FORMAT => {
+                    done.newer += 1;
+                    continue;
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    done.unfinished += 1;
+                    continue;
+                }
+            }
+            let Ok(change) = serde_json::from_slice::<Change>(&plain) else {
+                done.unfinished += 1;
+                continue;
+            };
+            let Ok(versions) = change.versions() else {
+                done.unfinished += 1;
+                continue;
+            };
+            let from = DeviceSeen {
+                device: change.device.clone(),
+                name: change.name.clone(),
+                last_wrote: change.written_at.clone(),
+                files: 1,
+            };
+            let (changed, conflicts) = store.sync_apply(&key, &from, &versions)?;
+            done.received += changed;
+            done.conflicts += conflicts;
+        }
+    }
+    Ok(())
+}
+
+/// What `kindly sync status` shows.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub syncing: bool,
+    pub folder: Option<PathBuf>,
+    pub reachable: bool,
+    pub device: Option<String>,
+    pub waiting: usize,
+    pub devices: Vec<SeenDevice>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SeenDevice {
+    pub name: String,
+    pub last_wrote: String,
+    pub files: i64,
+}
+
+pub fn status(store: &Store, folder: Option<&Path>) -> Result<Status> {
+    let Some(me) = store.sync_me()? else {
+        return Ok(Status {
+            syncing: false,
+            folder: None,
+            reachable: false,
+            device: None,
+            waiting: 0,
+            devices: Vec::new(),
+        });
+    };
+    let folder = folder
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| me.folder.clone());
+    Ok(Status {
+        syncing: true,
+        reachable: folder.join(MARKER).is_file(),
+        folder: Some(folder),
+        device: Some(me.name.clone()),
+        waiting: store.sync_waiting_count()?,
+        devices: store
+            .sync_devices()?
+            .into_iter()
+            .map(|d| SeenDevice {
+                name: d.name,
+                last_wrote: d.last_wrote,
+                files: d.files,
+            })
+            .collect(),
+    })
+}
