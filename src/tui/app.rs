@@ -248,7 +248,7 @@ impl App {
         self.panes.iter().flat_map(|p| p.drafts()).collect()
     }
 
-    fn ctx(&mut self) -> (Ctx<'_>, &mut dyn Pane) {
+    pub(super) fn ctx(&mut self) -> (Ctx<'_>, &mut dyn Pane) {
         let now = (self.clock)();
         (
             Ctx {

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 mod autosave;
 pub mod chrome;
+mod exchange;
 pub mod keymap;
 pub mod pane;
 pub mod panes;
@@ -160,7 +161,18 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
     // before we go.
     let saved = app.keep_drafts();
+    // What was written here goes to the sync folder on the way out.
+    let parting = if result.is_ok() {
+        app.notice = None;
+        app.exchange();
+        app.notice.take()
+    } else {
+        None
+    };
     drop(guard);
+    if let Some(line) = parting {
+        eprintln!("{line}");
+    }
     // Words the journal couldn't take are kept in files beside it, never dropped.
     let saved = saved.or_else(|e| {
         let kept = app.keep_drafts_aside();
@@ -199,6 +211,10 @@ where
         }
         if std::mem::take(&mut first) {
             app.after_first_frame();
+            // Whatever the other computers wrote comes in once the screen is up.
+            if app.exchange() {
+                terminal.draw(|f| app.draw(f))?;
+            }
         }
         let wake = match app.autosave_due() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
