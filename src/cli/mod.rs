@@ -302,7 +302,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if args.is_status() {
                 return sync::status(config::database_path(cli.db).as_deref(), &args, &config);
             }
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let path = journal_path(cli.db)?;
+            let mut store = Store::open_keyed(
+                &path,
+                key_for(&path, cli.passphrase_file.as_deref())?.as_deref(),
+            )?;
+            // Writes need a journal whose integrity check holds; an exchange with nothing
+            // to do writes nothing, so it doesn't wait for the check.
+            if args.is_init_or_join()
+                || crate::sync::has_work(&store, config.sync_dir.as_deref()).unwrap_or(true)
+            {
+                store.verify()?;
+            }
             sync::run(&mut store, args, &config)
         }
         Some(Command::Man) => {

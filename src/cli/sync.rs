@@ -47,6 +47,11 @@ enum Format {
 }
 
 impl SyncArgs {
+    /// Whether this is `sync init` or `sync join`, which always write.
+    pub fn is_init_or_join(&self) -> bool {
+        matches!(self.action, Some(Action::Init { .. } | Action::Join { .. }))
+    }
+
     /// Whether this is `sync status`, which never fails and never writes.
     pub fn is_status(&self) -> bool {
         matches!(self.action, Some(Action::Status { .. }))

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{NaiveDate, NaiveTime};
 use uuid::Uuid;
 
+pub use super::source::mood_map_label;
 use super::source::{Parsed, Problem, Zone, bad, clock, stable_id};
 use crate::domain::{CheckIn, InvalidInput, Journal, Label, Mood, Scale};
 
@@ -79,15 +80,6 @@ fn unquote(label: &str) -> String {
         .and_then(|t| t.strip_suffix('"'))
         .unwrap_or(t)
         .to_string()
-}
-
-/// How a mood label is written for `--mood-map`, quoted when it must be.
-pub fn mood_map_label(label: &str) -> String {
-    if label.contains([',', '=', '"']) {
-        format!("\"{}\"", label.replace('"', ""))
-    } else {
-        label.to_string()
-    }
 }
 
 /// Daylio's own labels with their numbers, then the person's own on top.
@@ -339,28 +331,6 @@ fn older_date_problem(place: &str, year: &str, date: &str) -> InvalidInput {
             "'{} {}' is a date in Daylio's older export layout, which kindly reads with English month names only; switch Daylio's language to English and export again, or import a Daylio backup (.daylio), which reads in every language",
             date.trim(),
             year.trim()
-        ),
-    )
-}
-
-/// The words for labels a file uses that kindly has no number for.
-pub fn unknown_moods_message(unmapped: &[(String, usize)]) -> InvalidInput {
-    let list: Vec<String> = unmapped
-        .iter()
-        .map(|(l, n)| format!("\"{l}\" ({n} row{})", if *n == 1 { "" } else { "s" }))
-        .collect();
-    let example: Vec<String> = unmapped
-        .iter()
-        .map(|(l, _)| format!("{}=N", mood_map_label(l)))
-        .collect();
-    // Labels that had to be quoted go inside single quotes, for the shell.
-    let example = example.join(",");
-    let quote = if example.contains('"') { '\'' } else { '"' };
-    InvalidInput::new(
-        "import",
-        format!(
-            "found mood labels kindly doesn't know: {}; give each a number from 1 to 10 with --mood-map {quote}{example}{quote}; nothing was imported",
-            list.join(", "),
         ),
     )
 }

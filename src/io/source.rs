@@ -58,9 +58,40 @@ impl Problem {
     pub fn into_invalid(self) -> InvalidInput {
         match self {
             Problem::Invalid(e) => e,
-            Problem::UnknownMoods(labels) => super::daylio::unknown_moods_message(&labels),
+            Problem::UnknownMoods(labels) => unknown_moods_message(&labels),
         }
     }
+}
+
+/// How a mood label is written for `--mood-map`, quoted when it must be.
+pub fn mood_map_label(label: &str) -> String {
+    if label.contains([',', '=', '"']) {
+        format!("\"{}\"", label.replace('"', ""))
+    } else {
+        label.to_string()
+    }
+}
+
+/// The words for labels a file uses that kindly has no number for.
+pub fn unknown_moods_message(unmapped: &[(String, usize)]) -> InvalidInput {
+    let list: Vec<String> = unmapped
+        .iter()
+        .map(|(l, n)| format!("\"{l}\" ({n} row{})", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let example: Vec<String> = unmapped
+        .iter()
+        .map(|(l, _)| format!("{}=N", mood_map_label(l)))
+        .collect();
+    // Labels that had to be quoted go inside single quotes, for the shell.
+    let example = example.join(",");
+    let quote = if example.contains('"') { '\'' } else { '"' };
+    InvalidInput::new(
+        "import",
+        format!(
+            "found mood labels kindly doesn't know: {}; give each a number from 1 to 10 with --mood-map {quote}{example}{quote}; nothing was imported",
+            list.join(", "),
+        ),
+    )
 }
 
 /// A problem with the file being imported: where it is and what is wrong.

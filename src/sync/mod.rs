@@ -388,6 +388,44 @@ pub fn exchange(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
     Ok(done)
 }
 
+/// Whether an exchange would have anything to do: records waiting here, or a change file
+/// in the folder not yet read. (So a no-op exchange can skip the journal's integrity
+/// check, which only writes need.)
+pub fn has_work(store: &Store, folder: Option<&Path>) -> Result<bool> {
+    let Some(me) = store.sync_me()? else {
+        return Ok(true);
+    };
+    if store.sync_waiting_count()? > 0 {
+        return Ok(true);
+    }
+    let folder = folder
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| me.folder.clone());
+    let applied = store.sync_applied_files()?;
+    let Ok(devices) = std::fs::read_dir(folder.join(DEVICES)) else {
+        return Ok(true);
+    };
+    for dir in devices.filter_map(|e| e.ok()).map(|e| e.path()) {
+        let device = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if device == me.device || device.starts_with('.') || !dir.is_dir() {
+            continue;
+        }
+        for file in change_files(&dir) {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !applied.contains(&format!("{DEVICES}/{device}/{name}")) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
 fn send(store: &mut Store, me: &Me, folder: &Path, done: &mut Exchanged) -> Result<()> {
     let waiting = store.sync_waiting()?;
     if waiting.is_empty() {
