@@ -196,10 +196,14 @@ fn a_wrong_sync_passphrase_is_refused_and_nothing_is_written() {
     assert_eq!(err.lines().count(), 1);
     assert!(err.contains("doesn't open this folder's key"), "{err}");
     assert_eq!(
+        std::fs::read(&c.db).unwrap(),
+        before,
+        "the journal is untouched"
+    );
+    assert_eq!(
         ok(&c.db, &["sync", "status"]).lines().next().unwrap(),
         "This journal doesn't sync. To start: kindly sync init DIR (a folder Syncthing, Dropbox or the like already syncs)."
     );
-    drop(before);
     // And a folder that is already one can't be made again.
     let (code, _, err) = run(
         &c.db,
@@ -247,10 +251,30 @@ fn status_names_the_folder_the_devices_and_what_waits_and_always_exits_0() {
     assert_eq!(export(&t.b), before);
     std::fs::rename(t.folder.with_extension("away"), &t.folder).unwrap();
     assert!(ok(&t.b.db, &["sync"]).starts_with("Sent 1 record"));
-    // A journal that doesn't exist: status answers without making one.
+    // A journal that doesn't exist: status answers without making one, and an exchange is
+    // refused without making one.
     let none = TestJournal::new();
     ok(&none.db, &["sync", "status"]);
+    let (code, _, err) = run(&none.db, &["sync"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("there's no journal at"), "{err}");
     assert!(!none.db.exists());
+    // Nor one that isn't a sync folder.
+    let plain = tempfile::tempdir().unwrap();
+    let pass = none.file("p", "x\n");
+    let (code, _, err) = run(
+        &none.db,
+        &[
+            "sync",
+            "join",
+            plain.path().to_str().unwrap(),
+            "--sync-passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("isn't a kindly sync folder"), "{err}");
+    assert!(!none.db.exists(), "a refused join makes no journal");
 }
 
 #[test]

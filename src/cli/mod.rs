@@ -303,6 +303,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return sync::status(config::database_path(cli.db).as_deref(), &args, &config);
             }
             let path = journal_path(cli.db)?;
+            if !args.is_init_or_join() && !path.exists() {
+                // An exchange never makes a journal; init and join may (a new computer).
+                return Err(crate::domain::InvalidInput::new(
+                    "sync",
+                    format!(
+                        "there's no journal at {} yet, so nothing syncs; start with `kindly sync join DIR` to bring your journal here",
+                        path.display()
+                    ),
+                )
+                .into());
+            }
+            // The passphrase is asked and the folder checked before the journal is opened,
+            // so a mistake writes nothing.
+            let prepared = sync::prepare(&args)?;
             let mut store = Store::open_keyed(
                 &path,
                 key_for(&path, cli.passphrase_file.as_deref())?.as_deref(),
@@ -314,7 +328,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             {
                 store.verify()?;
             }
-            sync::run(&mut store, args, &config)
+            sync::run(&mut store, prepared, &config)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();

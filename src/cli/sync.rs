@@ -70,16 +70,45 @@ fn name(config: &Config) -> String {
     config.device_name.clone().unwrap_or_else(sync::host_name)
 }
 
-/// Runs `sync`, `sync init` or `sync join` on an open journal.
-pub fn run(store: &mut Store, args: SyncArgs, config: &Config) -> Result<(), CliError> {
-    let folder = config.sync_dir.as_deref();
-    let joined = match args.action {
+/// What `sync`, `sync init` or `sync join` needs before the journal is opened: the
+/// passphrase asked and the folder checked, so a mistake writes nothing.
+pub enum Prepared {
+    Init { dir: PathBuf, passphrase: String },
+    Join(sync::FolderKey),
+    Exchange,
+}
+
+pub fn prepare(args: &SyncArgs) -> Result<Prepared, CliError> {
+    Ok(match &args.action {
         Some(Action::Init {
             dir,
             sync_passphrase_file,
         }) => {
-            let pass = passphrase::new_sync(sync_passphrase_file.as_deref())?;
-            let me = sync::init(store, &dir, &pass, &name(config)).map_err(refused)?;
+            sync::check_new(dir).map_err(refused)?;
+            let passphrase = passphrase::new_sync(sync_passphrase_file.as_deref())?;
+            Prepared::Init {
+                dir: dir.clone(),
+                passphrase,
+            }
+        }
+        Some(Action::Join {
+            dir,
+            sync_passphrase_file,
+        }) => {
+            sync::check_joinable(dir).map_err(refused)?;
+            let pass = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
+            Prepared::Join(sync::unlock(dir, &pass).map_err(refused)?)
+        }
+        _ => Prepared::Exchange,
+    })
+}
+
+/// Runs `sync`, `sync init` or `sync join` on an open journal.
+pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(), CliError> {
+    let folder = config.sync_dir.as_deref();
+    let joined = match prepared {
+        Prepared::Init { dir, passphrase } => {
+            let me = sync::init(store, &dir, &passphrase, &name(config)).map_err(refused)?;
             Some(format!(
                 "{} is now this journal's sync folder, and this computer is \u{201c}{}\u{201d}. On another computer: kindly sync join {}",
                 me.folder.display(),
@@ -87,20 +116,15 @@ pub fn run(store: &mut Store, args: SyncArgs, config: &Config) -> Result<(), Cli
                 me.folder.display()
             ))
         }
-        Some(Action::Join {
-            dir,
-            sync_passphrase_file,
-        }) => {
-            let pass = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
-            let me = sync::join(store, &dir, &pass, &name(config)).map_err(refused)?;
+        Prepared::Join(key) => {
+            let me = sync::join(store, key, &name(config)).map_err(refused)?;
             Some(format!(
                 "Joined {} as \u{201c}{}\u{201d}.",
                 me.folder.display(),
                 me.name
             ))
         }
-        Some(Action::Status { .. }) => None,
-        None => None,
+        Prepared::Exchange => None,
     };
     if let Some(me) = store.sync_me()?
         && config.device_name.as_deref().is_some_and(|n| n != me.name)

@@ -193,17 +193,7 @@ pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
         )
         .into());
     }
-    if folder.join(MARKER).exists() || folder.join(KEY_FILE).exists() {
-        return Err(InvalidInput::new(
-            "sync init",
-            format!(
-                "{} is already a kindly sync folder; to share it, use `kindly sync join {}`",
-                folder.display(),
-                folder.display()
-            ),
-        )
-        .into());
-    }
+    check_new(folder)?;
     make_dir(&folder.join(DEVICES)).map_err(io(folder))?;
     let identity = age::x25519::Identity::generate();
     let recipient = identity.to_public().to_string();
@@ -265,19 +255,43 @@ fn read_marker(folder: &Path) -> Result<Marker> {
     })
 }
 
-/// Joins a sync folder another journal made: opens its key with the sync passphrase, keeps
-/// it in this journal, and marks every record here to be written there.
-pub fn join(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> Result<Me> {
-    if let Some(me) = store.sync_me()? {
+/// A sync folder's key, opened with its passphrase: what a journal needs to join it.
+pub struct FolderKey {
+    folder: PathBuf,
+    identity: String,
+    recipient: String,
+}
+
+/// Checks that `folder` can become a new sync folder (before anything is written).
+pub fn check_new(folder: &Path) -> Result<()> {
+    if folder.join(MARKER).exists() || folder.join(KEY_FILE).exists() {
         return Err(InvalidInput::new(
-            "sync join",
+            "sync init",
             format!(
-                "this journal already syncs with {}; `kindly sync status` shows more",
-                me.folder.display()
+                "{} is already a kindly sync folder; to share it, use `kindly sync join {}`",
+                folder.display(),
+                folder.display()
             ),
         )
         .into());
     }
+    if folder.exists() && !folder.is_dir() {
+        return Err(InvalidInput::new(
+            "sync init",
+            format!("{} is a file, not a folder", folder.display()),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Checks that `folder` is a sync folder one can join, before the passphrase is asked.
+pub fn check_joinable(folder: &Path) -> Result<()> {
+    locked_key(folder).map(|_| ())
+}
+
+/// The folder's marker and its locked key.
+fn locked_key(folder: &Path) -> Result<(Marker, Vec<u8>)> {
     if !folder.is_dir() {
         return Err(InvalidInput::new(
             "sync join",
@@ -295,6 +309,12 @@ pub fn join(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
             ),
         )
     })?;
+    Ok((marker, locked))
+}
+
+/// Opens the key of a sync folder another journal made, with the sync passphrase.
+pub fn unlock(folder: &Path, passphrase: &str) -> Result<FolderKey> {
+    let (marker, locked) = locked_key(folder)?;
     let unlock = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
     let secret = age::decrypt(&unlock, &locked).map_err(|_| {
         InvalidInput::new(
@@ -316,12 +336,32 @@ pub fn join(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
         )
         .into());
     }
-    let me = Me {
-        device: new_device(),
-        name: name.to_string(),
+    Ok(FolderKey {
         folder: absolute(folder),
         identity: secret.trim().to_string(),
         recipient: marker.recipient,
+    })
+}
+
+/// Joins the folder whose key was opened: keeps the key in this journal, and marks every
+/// record here to be written there.
+pub fn join(store: &mut Store, key: FolderKey, name: &str) -> Result<Me> {
+    if let Some(me) = store.sync_me()? {
+        return Err(InvalidInput::new(
+            "sync join",
+            format!(
+                "this journal already syncs with {}; `kindly sync status` shows more",
+                me.folder.display()
+            ),
+        )
+        .into());
+    }
+    let me = Me {
+        device: new_device(),
+        name: name.to_string(),
+        folder: key.folder,
+        identity: key.identity,
+        recipient: key.recipient,
         next_seq: 1,
     };
     store.sync_join(&me)?;
