@@ -223,6 +223,68 @@ fn a_wrong_sync_passphrase_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn the_journal_itself_may_not_sit_in_the_sync_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Dropbox");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("kindly.db");
+    let pass = dir.path().join("p");
+    std::fs::write(&pass, "x\n").unwrap();
+    let (code, _, err) = run(
+        &db,
+        &[
+            "sync",
+            "init",
+            dir.path().to_str().unwrap(),
+            "--sync-passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("can damage it; keep the journal elsewhere"),
+        "{err}"
+    );
+    assert!(!db.exists());
+    assert!(!dir.path().join("kindly-sync.json").exists());
+}
+
+#[test]
+fn the_config_can_say_where_the_folder_is_here_and_what_this_computer_is_called() {
+    let t = two();
+    checkin(&t.a.db, "7", "from a");
+    ok(&t.a.db, &["sync"]);
+    // On B the folder is mounted somewhere else.
+    let moved = t.folder.with_file_name("mounted-elsewhere");
+    std::fs::rename(&t.folder, &moved).unwrap();
+    let config = t.b.file(
+        "config.toml",
+        format!(
+            "sync_dir = \"{}\"\ndevice_name = \"desk\"\n",
+            moved.display()
+        ),
+    );
+    let out = kindly(&t.b.db)
+        .env("KINDLY_CONFIG", &config)
+        .arg("sync")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("received 1 record"), "{said}");
+    let out = kindly(&t.b.db)
+        .env("KINDLY_CONFIG", &config)
+        .args(["sync", "status"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("This computer: desk"), "{text}");
+    assert!(
+        text.contains(&format!("Sync folder: {}", moved.display())),
+        "{text}"
+    );
+}
+
+#[test]
 fn status_names_the_folder_the_devices_and_what_waits_and_always_exits_0() {
     let t = two();
     checkin(&t.a.db, "7", "coffee");

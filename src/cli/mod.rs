@@ -316,7 +316,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             // The passphrase is asked and the folder checked before the journal is opened,
             // so a mistake writes nothing.
-            let prepared = sync::prepare(&args)?;
+            let prepared = sync::prepare(&args, &path)?;
             let mut store = Store::open_keyed(
                 &path,
                 key_for(&path, cli.passphrase_file.as_deref())?.as_deref(),

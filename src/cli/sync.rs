@@ -78,7 +78,10 @@ pub enum Prepared {
     Exchange,
 }
 
-pub fn prepare(args: &SyncArgs) -> Result<Prepared, CliError> {
+pub fn prepare(args: &SyncArgs, journal: &Path) -> Result<Prepared, CliError> {
+    if let Some(Action::Init { dir, .. } | Action::Join { dir, .. }) = &args.action {
+        inside_check(journal, dir)?;
+    }
     Ok(match &args.action {
         Some(Action::Init {
             dir,
@@ -101,6 +104,27 @@ pub fn prepare(args: &SyncArgs) -> Result<Prepared, CliError> {
         }
         _ => Prepared::Exchange,
     })
+}
+
+/// The live journal must never sit in a folder a sync program copies: SQLite files copied
+/// while open (with their write-ahead log apart) get damaged.
+fn inside_check(journal: &Path, dir: &Path) -> Result<(), CliError> {
+    let folder = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let folder = folder.canonicalize().unwrap_or(folder);
+    let parent = journal.parent().unwrap_or(Path::new("."));
+    let parent = std::path::absolute(parent).unwrap_or_else(|_| parent.to_path_buf());
+    let parent = parent.canonicalize().unwrap_or(parent);
+    if parent.starts_with(&folder) {
+        return Err(CliError::Invalid(crate::domain::InvalidInput::new(
+            "sync",
+            format!(
+                "your journal ({}) is inside {}, and a sync program copying a journal while it is open can damage it; keep the journal elsewhere (the default place, or --db PATH) and give sync a folder of its own",
+                journal.display(),
+                dir.display()
+            ),
+        )));
+    }
+    Ok(())
 }
 
 /// Runs `sync`, `sync init` or `sync join` on an open journal.
