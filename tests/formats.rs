@@ -549,3 +549,42 @@ fn at_a_terminal_esc_stops_and_nothing_is_written() {
     assert!(screen.contains("nothing was imported"), "{screen}");
     assert!(!j.db.exists());
 }
+
+#[test]
+fn a_changed_mood_map_updates_only_what_you_havent_edited() {
+    let j = TestJournal::new();
+    let file = j.file(
+        "d.csv",
+        csv("2024-03-14,March 14,Thursday,21:05,content,,,\"one\"\n2024-03-15,March 15,Friday,21:05,content,,,\"two\"\n"),
+    );
+    assert!(imported(&j, &file, &["--mood-map", "content=7"]).contains("added 2"));
+    // The person sets the first one's mood to 9 in kindly.
+    let mut store = j.store();
+    let mut first = store
+        .checkins_between(None, None)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.note.as_deref() == Some("one"))
+        .unwrap();
+    first.mood = <kindly::domain::Mood as kindly::domain::Scale>::new(9).unwrap();
+    store.save_checkin(&first, None).unwrap();
+    drop(store);
+    let said = imported(&j, &file, &["--mood-map", "content=6"]);
+    assert!(
+        said.contains("updated 1, unchanged 0, kept your 1 edit"),
+        "{said}"
+    );
+    let mut moods: Vec<(String, u64)> = j.export()["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["note"].as_str().unwrap().to_string(),
+                c["mood"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    moods.sort();
+    assert_eq!(moods, [("one".to_string(), 9), ("two".to_string(), 6)]);
+}
