@@ -15,7 +15,7 @@ CREATE TABLE sync_me (
 ) STRICT;
 
 CREATE TABLE sync_versions (
-    kind      TEXT NOT NULL CHECK (kind IN ('checkin', 'thought', 'entry', 'break')),
+    kind      TEXT NOT NULL CHECK (kind IN ('checkin', 'thought', 'entry', 'break', 'session')),
     record_id TEXT NOT NULL,
     hlc       INTEGER NOT NULL,
     device    TEXT NOT NULL,              -- the device whose change this version is

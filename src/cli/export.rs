@@ -94,6 +94,14 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         thoughts: store.thoughts_between(plan.from, plan.to)?,
         entries: store.entries_between(plan.from, plan.to)?,
         breaks: store.breaks_between(plan.from, plan.to)?,
+        session: store
+            .all_marks()?
+            .into_iter()
+            .filter(|m| {
+                let day = m.added_at.date_naive();
+                plan.from.is_none_or(|f| day >= f) && plan.to.is_none_or(|t| day <= t)
+            })
+            .collect(),
     };
     let bytes = match plan.format {
         Format::Json => {

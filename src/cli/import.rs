@@ -168,6 +168,11 @@ fn counts(j: &Journal) -> String {
             "journal pages or letters",
         ),
         (distinct(&j.breaks), "break", "breaks"),
+        (
+            distinct(&j.session),
+            "thing to bring to a session",
+            "things to bring to a session",
+        ),
     ];
     let words: Vec<String> = parts
         .iter()
@@ -188,6 +193,7 @@ fn held(store: &Store, kind: Kind, id: Uuid) -> crate::store::Result<Option<Held
         Kind::Thought => store.thought(id)?.map(|r| r.fingerprint()),
         Kind::Entry => store.entry(id)?.map(|r| r.fingerprint()),
         Kind::Break => store.break_record(id)?.map(|r| r.fingerprint()),
+        Kind::Session => store.mark(id)?.map(|r| r.fingerprint()),
     };
     Ok(match now {
         Some(now) => Some(Held {

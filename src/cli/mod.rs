@@ -9,6 +9,7 @@ mod passphrase;
 mod report;
 mod safekeeping;
 mod search;
+mod session;
 mod shared;
 mod status;
 mod sync;
@@ -112,6 +113,11 @@ pub enum Command {
     /// Whether you've checked in today, and the last mood: for a shell prompt (always exits 0)
     #[command(after_help = "Example, in ~/.bashrc:\n  kindly status")]
     Status(status::StatusArgs),
+    /// What to bring up in your next therapy session: list it, add to it, mark it talked about
+    #[command(
+        after_help = "Examples:\n  kindly session                                   # what waits, oldest first\n  kindly session add 5f0c…e1 --note \"ask about the panic on the train\"\n  kindly session add --note \"sleep since the move\"\n  kindly session done                              # after the session"
+    )]
+    Session(session::SessionArgs),
     /// Sync this journal with your other computers through a folder you already sync
     /// (end-to-end encrypted): one exchange now, or init, join, status
     #[command(
@@ -296,6 +302,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A prompt line never asks for anything, never creates a journal, and never
             // fails: whatever the file, it says something calm and exits 0.
             status::run(config::database_path(cli.db).as_deref(), &args)
+        }
+        Some(Command::Session(args)) => {
+            load_config(cli.config)?;
+            session::validate(&args)?;
+            if args.only_lists() {
+                let path = journal_path(cli.db.clone())?;
+                if !path.exists() {
+                    return session::run(&mut Store::open_in_memory()?, args);
+                }
+                let mut store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+                return session::run(&mut store, args);
+            }
+            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            session::run(&mut store, args)
         }
         Some(Command::Sync(args)) => {
             let config = load_config(cli.config)?;

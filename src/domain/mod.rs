@@ -4,6 +4,7 @@ mod checkin;
 mod entry;
 mod label;
 mod scale;
+mod session;
 mod thought;
 pub mod time;
 mod traps;
@@ -12,6 +13,7 @@ pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
 pub use label::{Label, parse_label_list};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
+pub use session::{MarkedKind, SessionMark};
 pub use thought::{FeltEmotion, Thought, optional_text, parse_felt_emotion};
 pub use traps::{Trap, Traps};
 
@@ -45,6 +47,8 @@ pub struct Journal {
     pub thoughts: Vec<Thought>,
     pub entries: Vec<Entry>,
     pub breaks: Vec<Break>,
+    /// What the person wants to bring to their next session.
+    pub session: Vec<SessionMark>,
 }
 
 /// Text from a note or an import, made safe to show: control characters (an escape

@@ -13,8 +13,8 @@ use uuid::Uuid;
 use super::source::{Parsed, bad, json_problem};
 use crate::domain::time::format_at;
 use crate::domain::{
-    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, InvalidInput, Journal, Label, Mood,
-    PartRating, Percent, Scale, Thought,
+    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, InvalidInput, Journal, Label,
+    MarkedKind, Mood, PartRating, Percent, Scale, SessionMark, Thought,
 };
 
 pub const FORMAT: &str = "kindly";
@@ -33,6 +33,9 @@ pub struct Document {
     pub entries: Vec<EntryRecord>,
     #[serde(default)]
     pub breaks: Vec<BreakRecord>,
+    /// What the person wants to bring to their next session (added in kindly 0.3; optional).
+    #[serde(default)]
+    pub session: Vec<SessionRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +120,75 @@ pub struct BreakRecord {
     pub shared: Option<String>,
     #[serde(default)]
     pub wish: Option<String>,
+}
+
+/// A mark "to bring up" in the next session: on a record (`record` is its id, `kind` its
+/// kind: `checkin`, `thought`, `entry` or `break`), or a note alone (`record` null, `kind`
+/// `note`); `done_at` once it has been talked about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub id: String,
+    #[serde(default)]
+    pub record: Option<String>,
+    pub kind: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub added_at: String,
+    #[serde(default)]
+    pub done_at: Option<String>,
+}
+
+impl From<&SessionMark> for SessionRecord {
+    fn from(m: &SessionMark) -> Self {
+        Self {
+            id: m.id.to_string(),
+            record: m.record.map(|(_, id)| id.to_string()),
+            kind: m.record.map_or("note", |(k, _)| k.as_str()).to_string(),
+            note: m.note.clone(),
+            added_at: format_at(&m.added_at),
+            done_at: m.done_at.as_ref().map(format_at),
+        }
+    }
+}
+
+impl SessionRecord {
+    pub fn to_domain(&self, place: &str) -> Result<SessionMark, InvalidInput> {
+        let record = match (&self.record, self.kind.as_str()) {
+            (None, "note") => None,
+            (Some(id), kind) => Some((
+                MarkedKind::parse(kind).ok_or_else(|| {
+                    bad(
+                        place,
+                        format!(
+                            "kind '{kind}' isn't one of checkin, thought, entry, break or note"
+                        ),
+                    )
+                })?,
+                id_of(place, id)?,
+            )),
+            (None, kind) => {
+                return Err(bad(
+                    place,
+                    format!("a mark of kind '{kind}' needs the id of its record"),
+                ));
+            }
+        };
+        let note = self.note.as_deref().and_then(crate::domain::optional_text);
+        if record.is_none() && note.is_none() {
+            return Err(bad(place, "a note alone needs its words"));
+        }
+        Ok(SessionMark {
+            id: id_of(place, &self.id)?,
+            record,
+            note: self.note.clone().filter(|n| !n.trim().is_empty()),
+            added_at: at_of(place, &self.added_at)?,
+            done_at: self
+                .done_at
+                .as_deref()
+                .map(|t| at_of(place, t))
+                .transpose()?,
+        })
+    }
 }
 
 fn names(labels: &[Label]) -> Vec<String> {
@@ -302,6 +374,7 @@ impl Document {
             thoughts: j.thoughts.iter().map(ThoughtRecord::from).collect(),
             entries: j.entries.iter().map(EntryRecord::from).collect(),
             breaks: j.breaks.iter().map(BreakRecord::from).collect(),
+            session: j.session.iter().map(SessionRecord::from).collect(),
         }
     }
 
@@ -334,6 +407,9 @@ impl Document {
         }
         for (i, r) in self.breaks.iter().enumerate() {
             j.breaks.push(r.to_domain(&format!("breaks[{i}]"))?);
+        }
+        for (i, r) in self.session.iter().enumerate() {
+            j.session.push(r.to_domain(&format!("session[{i}]"))?);
         }
         Ok(j)
     }
@@ -372,6 +448,7 @@ pub fn read(text: &str) -> Result<Parsed, InvalidInput> {
             thoughts: Vec::new(),
             entries: Vec::new(),
             breaks: Vec::new(),
+            session: Vec::new(),
         };
         head.to_journal()?;
     }

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::kindly_json::{BreakRecord, CheckInRecord, EntryRecord, ThoughtRecord};
-use crate::domain::{Break, CheckIn, Entry, Journal, Thought};
+use super::kindly_json::{BreakRecord, CheckInRecord, EntryRecord, SessionRecord, ThoughtRecord};
+use crate::domain::{Break, CheckIn, Entry, Journal, SessionMark, Thought};
 
 /// The kinds of record an import carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,7 @@ pub enum Kind {
     Thought,
     Entry,
     Break,
+    Session,
 }
 
 /// What the journal holds under an id: its record's fingerprint now, and the fingerprint
@@ -84,6 +85,7 @@ imported!(CheckIn, CheckInRecord, Kind::CheckIn);
 imported!(Thought, ThoughtRecord, Kind::Thought);
 imported!(Entry, EntryRecord, Kind::Entry);
 imported!(Break, BreakRecord, Kind::Break);
+imported!(SessionMark, SessionRecord, Kind::Session);
 
 /// Decides the fate of every record in `incoming`. `find` looks an id up in the journal;
 /// `aliases` gives, for a record, an older id the same source record may have been given
@@ -100,6 +102,7 @@ pub fn plan<E>(
         thoughts,
         entries,
         breaks,
+        session,
     } = incoming;
     for r in checkins {
         if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
@@ -119,6 +122,11 @@ pub fn plan<E>(
     for r in breaks {
         if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
             plan.save.breaks.push(r);
+        }
+    }
+    for r in session {
+        if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
+            plan.save.session.push(r);
         }
     }
     Ok(plan)

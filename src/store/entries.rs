@@ -134,6 +134,9 @@ impl Store {
         for b in &j.breaks {
             upsert_break(&tx, b)?;
         }
+        for m in &j.session {
+            super::session::upsert(&tx, m)?;
+        }
         tx.commit()?;
         Ok(())
     }

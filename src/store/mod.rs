@@ -9,6 +9,7 @@ mod file;
 mod health;
 mod migrations;
 mod search;
+mod session;
 mod sync;
 mod thoughts;
 mod trash;

@@ -203,6 +203,75 @@ impl Store {
                 snippet,
             });
         }
+        // The lines people wrote on their session marks find the records they are on.
+        for found in self.marked_by(typed)? {
+            if !out.iter().any(|f| f.id == found.id) {
+                out.push(found);
+            }
+        }
+        out.sort_by(|a, b| b.at.cmp(&a.at));
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// Records whose waiting or past session mark's line holds every plain word of `typed`.
+    fn marked_by(&self, typed: &str) -> Result<Vec<Found>> {
+        let words: Vec<String> = typed
+            .split_whitespace()
+            .filter(|w| !w.starts_with('-') && !matches!(*w, "OR" | "NOT" | "AND"))
+            .map(|w| {
+                w.trim_matches(|c: char| c == '"' || c == '*')
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.record_kind, m.record_id, m.note, coalesce(c.at, t.at, e.at)
+               FROM session_marks m
+               LEFT JOIN checkins c ON m.record_kind = 'checkin' AND c.id = m.record_id AND c.deleted_at IS NULL
+               LEFT JOIN thoughts t ON m.record_kind = 'thought' AND t.id = m.record_id AND t.deleted_at IS NULL
+               LEFT JOIN entries e ON m.record_kind = 'entry' AND e.id = m.record_id AND e.deleted_at IS NULL
+              WHERE m.deleted_at IS NULL AND m.note IS NOT NULL
+                AND coalesce(c.id, t.id, e.id) IS NOT NULL",
+        )?;
+        let rows: Vec<(String, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for (kind, id, note, at) in rows {
+            let lower = note.to_lowercase();
+            if !words.iter().all(|w| lower.contains(w.as_str())) {
+                continue;
+            }
+            let (Ok(id), Ok(at)) = (Uuid::parse_str(&id), DateTime::parse_from_rfc3339(&at)) else {
+                continue;
+            };
+            let mut snippet = String::from("to bring up: ");
+            for word in note.split_inclusive(char::is_whitespace) {
+                let bare = word.trim_end().to_lowercase();
+                if words.iter().any(|w| bare.contains(w.as_str())) {
+                    snippet.push(MATCH_START);
+                    snippet.push_str(word.trim_end());
+                    snippet.push(MATCH_END);
+                    snippet.push_str(&word[word.trim_end().len()..]);
+                } else {
+                    snippet.push_str(word);
+                }
+            }
+            out.push(Found {
+                kind: match kind.as_str() {
+                    "checkin" => RecordKind::CheckIn,
+                    "thought" => RecordKind::Thought,
+                    _ => RecordKind::Entry,
+                },
+                id,
+                at,
+                snippet,
+            });
+        }
         Ok(out)
     }
 }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::checkins::stamp_now;
 use super::{Result, Store};
-use crate::domain::{Break, CheckIn, Entry, Thought};
+use crate::domain::{Break, CheckIn, Entry, SessionMark, Thought};
 
 /// The kinds of record that travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,14 +20,16 @@ pub enum SyncKind {
     Thought,
     Entry,
     Break,
+    Session,
 }
 
 impl SyncKind {
-    pub const ALL: [SyncKind; 4] = [
+    pub const ALL: [SyncKind; 5] = [
         SyncKind::CheckIn,
         SyncKind::Thought,
         SyncKind::Entry,
         SyncKind::Break,
+        SyncKind::Session,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +38,7 @@ impl SyncKind {
             SyncKind::Thought => "thought",
             SyncKind::Entry => "entry",
             SyncKind::Break => "break",
+            SyncKind::Session => "session",
         }
     }
 
@@ -45,6 +48,7 @@ impl SyncKind {
             SyncKind::Thought => "thoughts",
             SyncKind::Entry => "entries",
             SyncKind::Break => "breaks",
+            SyncKind::Session => "session_marks",
         }
     }
 
@@ -60,6 +64,7 @@ pub enum Whole {
     Thought(Thought),
     Entry(Entry),
     Break(Break),
+    Session(SessionMark),
 }
 
 impl Whole {
@@ -69,6 +74,7 @@ impl Whole {
             Whole::Thought(_) => SyncKind::Thought,
             Whole::Entry(_) => SyncKind::Entry,
             Whole::Break(_) => SyncKind::Break,
+            Whole::Session(_) => SyncKind::Session,
         }
     }
 
@@ -78,6 +84,7 @@ impl Whole {
             Whole::Thought(r) => r.id,
             Whole::Entry(r) => r.id,
             Whole::Break(r) => r.id,
+            Whole::Session(r) => r.id,
         }
     }
 }
@@ -217,6 +224,7 @@ impl Store {
                 SyncKind::Thought => self.thought(id)?.map(Whole::Thought),
                 SyncKind::Entry => self.entry(id)?.map(Whole::Entry),
                 SyncKind::Break => self.break_record(id)?.map(Whole::Break),
+                SyncKind::Session => self.mark_even_removed(id)?.map(Whole::Session),
             };
             let Some(record) = record else { continue };
             let trashed: bool = self.conn.query_row(
@@ -302,6 +310,7 @@ impl Store {
                 Whole::Thought(r) => super::thoughts::upsert(&tx, r)?,
                 Whole::Entry(r) => super::entries::upsert_entry(&tx, r)?,
                 Whole::Break(r) => super::entries::upsert_break(&tx, r)?,
+                Whole::Session(r) => super::session::upsert(&tx, r)?,
             }
             super::cached(
                 &tx,

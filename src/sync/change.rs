@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::InvalidInput;
-use crate::io::kindly_json::{BreakRecord, CheckInRecord, EntryRecord, ThoughtRecord};
+use crate::io::kindly_json::{
+    BreakRecord, CheckInRecord, EntryRecord, SessionRecord, ThoughtRecord,
+};
 use crate::store::{Version, Whole};
 
 /// The change-file format this kindly writes and reads; a later one is left for a later
@@ -26,6 +28,8 @@ pub struct Change {
     pub entries: Vec<Versioned<EntryRecord>>,
     #[serde(default)]
     pub breaks: Vec<Versioned<BreakRecord>>,
+    #[serde(default)]
+    pub session: Vec<Versioned<SessionRecord>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -61,6 +65,7 @@ impl Change {
             thoughts: Vec::new(),
             entries: Vec::new(),
             breaks: Vec::new(),
+            session: Vec::new(),
         };
         for v in versions {
             macro_rules! push {
@@ -78,6 +83,7 @@ impl Change {
                 Whole::Thought(r) => push!(thoughts, r),
                 Whole::Entry(r) => push!(entries, r),
                 Whole::Break(r) => push!(breaks, r),
+                Whole::Session(r) => push!(session, r),
             }
         }
         c
@@ -109,6 +115,10 @@ impl Change {
         for (i, v) in self.breaks.iter().enumerate() {
             let r = v.record.to_domain(&format!("breaks[{i}]"))?;
             out.push(version(v, Whole::Break(r)));
+        }
+        for (i, v) in self.session.iter().enumerate() {
+            let r = v.record.to_domain(&format!("session[{i}]"))?;
+            out.push(version(v, Whole::Session(r)));
         }
         Ok(out)
     }
