@@ -183,6 +183,7 @@ fn tui_benches(c: &mut Criterion) {
                 thoughts: store.thoughts_between(None, None).unwrap(),
                 entries: store.entries_between(None, None).unwrap(),
                 breaks: store.breaks_between(None, None).unwrap(),
+                session: store.all_marks().unwrap(),
             };
             let mut out = Vec::new();
             kindly::io::kindly_json::write(&kindly::io::kindly_json::export(&journal), &mut out)

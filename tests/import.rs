@@ -16,7 +16,7 @@ fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
 
 fn count(db: &Path) -> usize {
     let doc: serde_json::Value = serde_json::from_slice(&export(db)).unwrap();
-    ["checkins", "thoughts", "entries", "breaks"]
+    ["checkins", "thoughts", "entries", "breaks", "session"]
         .iter()
         .map(|k| doc[k].as_array().unwrap().len())
         .sum()
@@ -42,7 +42,7 @@ fn export_import_export_is_byte_identical() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("7 records in the file (2 check-ins, 1 thought record, 2 journal pages or letters, 2 breaks): added 7, unchanged 0."));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("9 records in the file (2 check-ins, 1 thought record, 2 journal pages or letters, 2 breaks, 2 things to bring to a session): added 9, unchanged 0."));
     let second = export(&b);
     assert_eq!(
         String::from_utf8(second).unwrap(),
@@ -71,11 +71,11 @@ fn importing_the_same_file_twice_adds_nothing() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains(": added 0, unchanged 7."),
+        String::from_utf8_lossy(&out.stdout).contains(": added 0, unchanged 9."),
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert_eq!(count(&b), 7);
+    assert_eq!(count(&b), 9);
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn a_dry_run_writes_nothing() {
         .unwrap();
     assert!(
         String::from_utf8_lossy(&out.stdout)
-            .contains(": would add 7, unchanged 0. Nothing was written.")
+            .contains(": would add 9, unchanged 0. Nothing was written.")
     );
     assert_eq!(count(&b), 1);
 }

@@ -109,14 +109,14 @@ fn help_lists_every_binding_of_each_pane() {
         let mut app = app();
         go_to(&mut app, pane);
         press(&mut app, &[ch('?')]);
-        let shown = text(&app, 120, 100);
+        let shown = text(&app, 120, 200);
         let mut modes = match pane {
             Pane::Checkin => checkin_pane(&app).help_modes().to_vec(),
             Pane::Critic => critic_pane(&app).help_modes().to_vec(),
             Pane::Journal => journal_pane(&app).help_modes().to_vec(),
             Pane::Trends => trends_pane(&app).help_modes().to_vec(),
         };
-        modes.extend([Mode::Global, Mode::Search, Mode::Help]);
+        modes.extend([Mode::Global, Mode::Search, Mode::Session, Mode::SessionNote, Mode::Help]);
         for b in kindly::tui::keymap::BINDINGS
             .iter()
             .filter(|b| modes.contains(&b.mode))

@@ -26,7 +26,9 @@ impl Store {
     /// Saves a check-in: a new one is added, one with a known id is replaced whole;
     /// `draft` is cleared in the same transaction.
     pub fn save_checkin(&mut self, checkin: &CheckIn, draft: Option<&str>) -> Result<()> {
-        self.save_with_draft(draft, |tx| upsert(tx, checkin))
+        self.save_with_draft(draft, |tx| upsert(tx, checkin))?;
+        self.saved(crate::domain::MarkedKind::CheckIn, checkin.id);
+        Ok(())
     }
 
     pub fn checkin(&self, id: Uuid) -> Result<Option<CheckIn>> {

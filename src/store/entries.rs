@@ -29,7 +29,9 @@ impl Store {
     /// Saves an entry whole (insert, or replace by id), clearing `draft` in the same
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
-        self.save_with_draft(draft, |tx| upsert_entry(tx, e))
+        self.save_with_draft(draft, |tx| upsert_entry(tx, e))?;
+        self.saved(crate::domain::MarkedKind::Entry, e.id);
+        Ok(())
     }
 
     pub fn entry(&self, id: Uuid) -> Result<Option<Entry>> {
@@ -95,6 +97,7 @@ impl Store {
         let tx = self.write()?;
         upsert_break(&tx, b)?;
         tx.commit()?;
+        self.saved(crate::domain::MarkedKind::Break, b.id);
         Ok(())
     }
 

@@ -47,9 +47,21 @@ pub struct Store {
     _hold: Option<Hold>,
     /// The integrity check running beside the TUI: writes wait for its answer.
     health: Option<Arc<Health>>,
+    /// The record this connection saved last (the screen marks it for a session when the
+    /// person asked to before saving).
+    last_saved: std::cell::Cell<Option<(crate::domain::MarkedKind, uuid::Uuid)>>,
 }
 
 impl Store {
+    /// The record this connection saved last.
+    pub fn last_saved(&self) -> Option<(crate::domain::MarkedKind, uuid::Uuid)> {
+        self.last_saved.get()
+    }
+
+    fn saved(&self, kind: crate::domain::MarkedKind, id: uuid::Uuid) {
+        self.last_saved.set(Some((kind, id)));
+    }
+
     /// Opens the journal at `path`, creating it (0600, in a 0700 folder) when it does not
     /// exist. A file that is not kindly's, is damaged, or comes from a newer schema is
     /// refused before anything is written to it.
@@ -130,6 +142,7 @@ impl Store {
             key,
             _hold: Some(hold),
             health: None,
+            last_saved: std::cell::Cell::new(None),
         })
     }
 
@@ -152,6 +165,7 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
+            last_saved: std::cell::Cell::new(None),
         })
     }
 
@@ -264,6 +278,7 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
+            last_saved: std::cell::Cell::new(None),
         };
         store.migrate(path)?;
         Ok(store)

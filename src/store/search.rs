@@ -209,7 +209,7 @@ impl Store {
                 out.push(found);
             }
         }
-        out.sort_by(|a, b| b.at.cmp(&a.at));
+        out.sort_by_key(|f| std::cmp::Reverse(f.at));
         out.truncate(limit);
         Ok(out)
     }

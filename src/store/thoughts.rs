@@ -30,7 +30,9 @@ impl Store {
     /// Saves a thought record whole (insert, or replace by id), clearing `draft` in the
     /// same transaction.
     pub fn save_thought(&mut self, t: &Thought, draft: Option<&str>) -> Result<()> {
-        self.save_with_draft(draft, |tx| upsert(tx, t))
+        self.save_with_draft(draft, |tx| upsert(tx, t))?;
+        self.saved(crate::domain::MarkedKind::Thought, t.id);
+        Ok(())
     }
 
     pub fn thought(&self, id: Uuid) -> Result<Option<Thought>> {

@@ -11,62 +11,19 @@
 //! clock wins, so every journal that has read the same files holds the same records.
 
 pub mod change;
+mod folder;
+mod key;
+
+pub use folder::SyncError;
+use folder::{DEVICES, EXTENSION, MARKER, PER_FILE, Result, io, make_dir, place_new, read_marker};
+pub use key::{FolderKey, check_joinable, check_new, init, join, unlock};
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use age::secrecy::{ExposeSecret, SecretString};
-
 use crate::domain::InvalidInput;
-use crate::store::{DeviceSeen, Me, Store, StoreError, SyncKind};
+use crate::store::{DeviceSeen, Me, Store, SyncKind};
 use change::Change;
-
-const MARKER: &str = "kindly-sync.json";
-const KEY_FILE: &str = "kindly-sync.key";
-const DEVICES: &str = "devices";
-const EXTENSION: &str = "kindly";
-/// A change file holds at most this many records; a big first exchange writes several.
-const PER_FILE: usize = 5_000;
-/// How hard the sync passphrase is to guess at (scrypt's log N): asked once per journal.
-const WORK_FACTOR: u8 = 16;
-
-#[derive(Debug, thiserror::Error)]
-pub enum SyncError {
-    /// Something the person gave or did that can't be taken: exit 2, nothing written.
-    #[error("{0}")]
-    Invalid(#[from] InvalidInput),
-    /// The folder isn't there (unmounted, not yet synced): nothing changes.
-    #[error(
-        "the sync folder {0} can't be reached just now; your changes wait here for the next exchange"
-    )]
-    Unreachable(PathBuf),
-    #[error("{0}")]
-    Store(#[from] StoreError),
-    #[error(
-        "the sync folder {path} couldn't be written ({source}); nothing was lost, your changes wait here"
-    )]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-type Result<T> = std::result::Result<T, SyncError>;
-
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SyncError + '_ {
-    move |source| SyncError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-/// What the folder's marker says: its format, and the public key change files go to.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Marker {
-    kindly_sync: u32,
-    recipient: String,
-}
 
 /// What one exchange did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -128,11 +85,6 @@ fn records(n: usize) -> String {
     number(n, "record", "records")
 }
 
-/// A new device id.
-fn new_device() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
 /// This computer's name, for `device_name`'s default.
 pub fn host_name() -> String {
     let name = gethostname::gethostname().to_string_lossy().into_owned();
@@ -142,230 +94,6 @@ pub fn host_name() -> String {
     } else {
         short.chars().take(64).collect()
     }
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-/// Writes `bytes` as `path`, whole or not at all, never over a file already there: written
-/// beside under a hidden name, flushed, then linked into place.
-fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&temp);
-    write_private(&temp, bytes)?;
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    linked?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn make_dir(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(path)
-}
-
-/// Makes `folder` a sync folder for this journal: a new key, its secret half kept in the
-/// folder under the sync passphrase, and every record marked to be written there.
-pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> Result<Me> {
-    if store.sync_me()?.is_some() {
-        return Err(InvalidInput::new(
-            "sync init",
-            "this journal already syncs; `kindly sync status` shows where",
-        )
-        .into());
-    }
-    check_new(folder)?;
-    make_dir(&folder.join(DEVICES)).map_err(io(folder))?;
-    let identity = age::x25519::Identity::generate();
-    let recipient = identity.to_public().to_string();
-    let secret = identity.to_string();
-    let mut lock = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
-    lock.set_work_factor(WORK_FACTOR);
-    let locked =
-        age::encrypt(&lock, secret.expose_secret().as_bytes()).map_err(|e| SyncError::Io {
-            path: folder.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-    place_new(&folder.join(KEY_FILE), &locked).map_err(io(folder))?;
-    let marker = serde_json::to_vec_pretty(&Marker {
-        kindly_sync: change::FORMAT,
-        recipient: recipient.clone(),
-    })
-    .unwrap_or_default();
-    place_new(&folder.join(MARKER), &marker).map_err(io(folder))?;
-    let me = Me {
-        device: new_device(),
-        name: name.to_string(),
-        folder: absolute(folder),
-        identity: secret.expose_secret().to_string(),
-        recipient,
-        next_seq: 1,
-    };
-    store.sync_join(&me)?;
-    Ok(me)
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
-}
-
-fn read_marker(folder: &Path) -> Result<Marker> {
-    let bytes = match std::fs::read(folder.join(MARKER)) {
-        Ok(b) => b,
-        Err(_) if !folder.is_dir() => return Err(SyncError::Unreachable(folder.to_path_buf())),
-        Err(_) => {
-            return Err(InvalidInput::new(
-                "sync",
-                format!(
-                    "{} isn't a kindly sync folder (it has no {MARKER}); make one with `kindly sync init`",
-                    folder.display()
-                ),
-            )
-            .into());
-        }
-    };
-    serde_json::from_slice(&bytes).map_err(|_| {
-        InvalidInput::new(
-            "sync",
-            format!(
-                "{}'s {MARKER} can't be read; is it whole?",
-                folder.display()
-            ),
-        )
-        .into()
-    })
-}
-
-/// A sync folder's key, opened with its passphrase: what a journal needs to join it.
-pub struct FolderKey {
-    folder: PathBuf,
-    identity: String,
-    recipient: String,
-}
-
-/// Checks that `folder` can become a new sync folder (before anything is written).
-pub fn check_new(folder: &Path) -> Result<()> {
-    if folder.join(MARKER).exists() || folder.join(KEY_FILE).exists() {
-        return Err(InvalidInput::new(
-            "sync init",
-            format!(
-                "{} is already a kindly sync folder; to share it, use `kindly sync join {}`",
-                folder.display(),
-                folder.display()
-            ),
-        )
-        .into());
-    }
-    if folder.exists() && !folder.is_dir() {
-        return Err(InvalidInput::new(
-            "sync init",
-            format!("{} is a file, not a folder", folder.display()),
-        )
-        .into());
-    }
-    Ok(())
-}
-
-/// Checks that `folder` is a sync folder one can join, before the passphrase is asked.
-pub fn check_joinable(folder: &Path) -> Result<()> {
-    locked_key(folder).map(|_| ())
-}
-
-/// The folder's marker and its locked key.
-fn locked_key(folder: &Path) -> Result<(Marker, Vec<u8>)> {
-    if !folder.is_dir() {
-        return Err(InvalidInput::new(
-            "sync join",
-            format!("{} isn't a folder here", folder.display()),
-        )
-        .into());
-    }
-    let marker = read_marker(folder)?;
-    let locked = std::fs::read(folder.join(KEY_FILE)).map_err(|_| {
-        InvalidInput::new(
-            "sync join",
-            format!(
-                "{} has no {KEY_FILE}; is the folder fully synced here yet?",
-                folder.display()
-            ),
-        )
-    })?;
-    Ok((marker, locked))
-}
-
-/// Opens the key of a sync folder another journal made, with the sync passphrase.
-pub fn unlock(folder: &Path, passphrase: &str) -> Result<FolderKey> {
-    let (marker, locked) = locked_key(folder)?;
-    let unlock = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
-    let secret = age::decrypt(&unlock, &locked).map_err(|_| {
-        InvalidInput::new(
-            "sync join",
-            "that sync passphrase doesn't open this folder's key; nothing was changed",
-        )
-    })?;
-    let secret = String::from_utf8(secret).unwrap_or_default();
-    let identity: age::x25519::Identity = secret.trim().parse().map_err(|_| {
-        InvalidInput::new(
-            "sync join",
-            "the folder's key file isn't whole; nothing was changed",
-        )
-    })?;
-    if identity.to_public().to_string() != marker.recipient {
-        return Err(InvalidInput::new(
-            "sync join",
-            "the folder's key and its kindly-sync.json don't belong together; nothing was changed",
-        )
-        .into());
-    }
-    Ok(FolderKey {
-        folder: absolute(folder),
-        identity: secret.trim().to_string(),
-        recipient: marker.recipient,
-    })
-}
-
-/// Joins the folder whose key was opened: keeps the key in this journal, and marks every
-/// record here to be written there.
-pub fn join(store: &mut Store, key: FolderKey, name: &str) -> Result<Me> {
-    if let Some(me) = store.sync_me()? {
-        return Err(InvalidInput::new(
-            "sync join",
-            format!(
-                "this journal already syncs with {}; `kindly sync status` shows more",
-                me.folder.display()
-            ),
-        )
-        .into());
-    }
-    let me = Me {
-        device: new_device(),
-        name: name.to_string(),
-        folder: key.folder,
-        identity: key.identity,
-        recipient: key.recipient,
-        next_seq: 1,
-    };
-    store.sync_join(&me)?;
-    Ok(me)
 }
 
 /// The change files in a device's subfolder: its numbered files and any copies a sync

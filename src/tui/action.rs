@@ -60,4 +60,11 @@ pub enum Action {
     ShorterSpan,
     /// Set the focused 0–100 rating from a digit (1 = 10 … 9 = 90, 0 = 100).
     SetPercent(u8),
+    /// Mark the record in view to bring to the next session (again: take the mark out).
+    BringUp,
+    /// Open the list of what to bring to the next session.
+    OpenSession,
+    /// In that list: the selected item was talked about, or all of them were.
+    TalkedAbout,
+    AllTalkedAbout,
 }

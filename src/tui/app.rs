@@ -43,6 +43,11 @@ pub struct App {
     pub(super) active: usize,
     /// The search box, while it is open.
     pub search: Option<SearchBox>,
+    /// The list of what to bring to the next session, while it is open.
+    pub session: Option<super::session_list::SessionList>,
+    /// A pane whose record is to be marked for the session once saved, and what the
+    /// journal had saved last when that was asked.
+    pub(super) bring_after_save: Option<(PaneId, Option<(crate::domain::MarkedKind, uuid::Uuid)>)>,
     /// A past letter offered on a low day, until read or let rest.
     pub offer: Option<Entry>,
     pub help_open: bool,
@@ -125,6 +130,8 @@ impl App {
             panes,
             active: 0,
             search: None,
+            session: None,
+            bring_after_save: None,
             offer: None,
             help_open: false,
             help_scroll: 0,
@@ -238,6 +245,8 @@ impl App {
             Mode::Help
         } else if self.search.is_some() {
             Mode::Search
+        } else if let Some(mode) = self.session_mode() {
+            mode
         } else {
             self.current().mode()
         }
@@ -268,6 +277,7 @@ impl App {
             Event::Paste(text) => {
                 let changed = match self.mode() {
                     Mode::Search => self.search_typed(|s| s.paste(text)),
+                    Mode::SessionNote => self.session.as_mut().is_some_and(|s| s.paste(text)),
                     Mode::Help => false,
                     _ => self.current_mut().paste(text),
                 };
@@ -342,7 +352,8 @@ impl App {
         let input = (*key).into();
         let changed = match mode {
             Mode::Search => self.search_typed(|s| s.type_key(input)),
-            Mode::Help => false,
+            Mode::SessionNote => self.session.as_mut().is_some_and(|s| s.type_key(input)),
+            Mode::Help | Mode::Session => false,
             _ => self.current_mut().input(input),
         };
         if changed {
@@ -373,6 +384,9 @@ impl App {
             }
             Action::OpenSearch => self.search = Some(SearchBox::new()),
             _ if self.search.is_some() => self.apply_search(action),
+            _ if self.session.is_some() => self.apply_session(action),
+            Action::OpenSession => self.open_session(),
+            Action::BringUp => self.bring_up(),
             Action::OpenOffer if self.offer.is_some() => {
                 if let Some(letter) = self.offer.take() {
                     self.show(RecordKind::Entry, letter.id);
@@ -395,6 +409,7 @@ impl App {
                         ));
                     }
                 }
+                self.bring_if_saved();
             }
         }
         if self.drafts() != before {

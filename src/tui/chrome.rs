@@ -121,6 +121,14 @@ impl App {
             }
             .render(body, buf);
         }
+        if let Some(list) = &self.session {
+            super::session_list::SessionView {
+                list,
+                hits: &self.hits,
+                theme: t,
+            }
+            .render(body, buf);
+        }
         if let Some(n) = &self.notice {
             Paragraph::new(Span::styled(format!(" {n}"), t.notice))
                 .wrap(Wrap { trim: false })
@@ -179,7 +187,10 @@ impl App {
             .keymap
             .footer(mode)
             .into_iter()
-            .filter(|h| mode == Mode::Search || self.current().offers(h.action))
+            .filter(|h| {
+                matches!(mode, Mode::Search | Mode::Session | Mode::SessionNote)
+                    || self.current().offers(h.action)
+            })
             .partition(|h| {
                 matches!(
                     h.action,
@@ -246,7 +257,7 @@ impl App {
         }
         lines.push(Line::raw(""));
         let mut modes = self.current().help_modes().to_vec();
-        modes.extend([Mode::Global, Mode::Search, Mode::Help]);
+        modes.extend([Mode::Global, Mode::Search, Mode::Session, Mode::SessionNote, Mode::Help]);
         for (mode, bindings) in self.keymap.help_sections(&modes) {
             lines.push(Line::from(Span::styled(mode.title(), t.title)));
             for b in bindings {

@@ -11,6 +11,8 @@ pub mod pane;
 pub mod panes;
 pub mod records;
 pub mod search;
+pub mod session;
+pub mod session_list;
 pub mod theme;
 pub mod widgets;
 

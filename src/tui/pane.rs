@@ -216,6 +216,12 @@ pub trait Pane: Any + Draw {
         Ok(Recovered::default())
     }
 
+    /// The saved record the person is on (a selected row, an open record, a saved record
+    /// being edited), for marking it to bring to a session; none on a new form.
+    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
+        None
+    }
+
     /// A guided flow has the pane, so quiet offers keep out of its way.
     fn in_flow(&self) -> bool {
         false

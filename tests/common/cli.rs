@@ -180,11 +180,20 @@ pub fn every_kind_of_record() -> Journal {
     b.shared = Some(awkward.into());
     b.wish = Some("May I rest.".into());
     let half = Break::new(at("2026-11-26T18:00:00+00:00"), Mood::new(5).unwrap());
+    let mut talked = SessionMark::on(
+        MarkedKind::Thought,
+        t.id,
+        Some("ask where \"always\" comes from"),
+        at("2026-11-22T10:00:00+00:00"),
+    );
+    talked.done_at = Some(at("2026-11-27T16:00:00+00:00"));
+    let alone = SessionMark::alone(awkward, at("2026-11-26T19:00:00+00:00")).unwrap();
     Journal {
         checkins: vec![c, bare],
         thoughts: vec![t],
         entries: vec![e, plain],
         breaks: vec![b, half],
+        session: vec![talked, alone],
     }
 }
 

@@ -220,6 +220,7 @@ fn short_label(b: &Binding) -> &'static str {
         Action::SetMood(_) => "1–0",
         Action::SetPercent(_) => "1–0",
         Action::SuggestNext | Action::SuggestPrev => "↑↓",
+        Action::NewRecord if b.mode == Mode::Session => "a",
         Action::NewRecord => "n",
         Action::StartBreak => "b",
         Action::LongerSpan => "+",
@@ -230,6 +231,7 @@ fn short_label(b: &Binding) -> &'static str {
         Action::EditSelected => "Enter",
         Action::TrashSelected => "d",
         Action::LeaveText => "Esc",
+        Action::Save if b.mode == Mode::SessionNote => "Enter",
         Action::Save => "^S",
         _ => b.label,
     }

@@ -52,6 +52,10 @@ pub fn action_name(action: Action) -> &'static str {
         DismissOffer => "rest_letter",
         LongerSpan => "longer",
         ShorterSpan => "shorter",
+        BringUp => "bring_to_session",
+        OpenSession => "next_session",
+        TalkedAbout => "talked_about",
+        AllTalkedAbout => "all_talked_about",
     }
 }
 

@@ -40,6 +40,10 @@ pub enum Mode {
     Search,
     /// The Trends pane.
     Trends,
+    /// The list of what to bring to the next session.
+    Session,
+    /// Writing a thing to remember into that list.
+    SessionNote,
 }
 
 impl Mode {
@@ -61,6 +65,8 @@ impl Mode {
             Mode::BreakText => "Self-compassion break: the three steps",
             Mode::Search => "Search",
             Mode::Trends => "Trends",
+            Mode::Session => "Next session",
+            Mode::SessionNote => "A thing to remember",
         }
     }
 }
@@ -232,7 +238,31 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Search, &[Code(Up)], "↑", Action::FocusPrev, "previous result", Some("move")),
     b(Mode::Search, &[Code(Esc)], "Esc", Action::BackToForm, "close search", Some("close")),
     b(Mode::Search, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly", None),
+    // Bringing things to the next session, from any record or form.
+    b(Mode::History, &[Char('B')], "B", Action::BringUp, "bring it to your next session (again: take it out)", None),
+    b(Mode::Form, &[Char('B')], "B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::CriticList, &[Char('B')], "B", Action::BringUp, "bring it to your next session (again: take it out)", None),
+    b(Mode::CriticDetail, &[Char('B')], "B", Action::BringUp, "bring it to your next session (again: take it out)", Some("session")),
+    b(Mode::FlowPick, &[Char('B')], "B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::FlowText, &[Ctrl('b')], "Ctrl-B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::JournalList, &[Char('B')], "B", Action::BringUp, "bring it to your next session (again: take it out)", None),
+    b(Mode::JournalPage, &[Char('B')], "B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::Writing, &[Ctrl('b')], "Ctrl-B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::BreakMood, &[Char('B')], "B", Action::BringUp, "bring it to your next session, once saved", None),
+    b(Mode::BreakText, &[Ctrl('b')], "Ctrl-B", Action::BringUp, "bring it to your next session, once saved", None),
+    // The list of what to bring to the next session.
+    b(Mode::Session, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next item", None),
+    b(Mode::Session, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous item", Some("move")),
+    b(Mode::Session, &[Code(Enter), Char('e')], "Enter / e", Action::EditSelected, "open the record it is on", Some("open")),
+    b(Mode::Session, &[Char('a')], "a", Action::NewRecord, "add a thing to remember, on no record", Some("add")),
+    b(Mode::Session, &[Char('x')], "x", Action::TalkedAbout, "talked about: kept and dated, out of the list", Some("talked about")),
+    b(Mode::Session, &[Char('D')], "D", Action::AllTalkedAbout, "after the session: all talked about", None),
+    b(Mode::Session, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "take it out of the list (the record stays)", None),
+    b(Mode::Session, &[Code(Esc), Char('N')], "Esc / N", Action::BackToForm, "close (what's left keeps for next time)", Some("close")),
+    b(Mode::SessionNote, &[Code(Enter)], "Enter", Action::Save, "add it to the list", Some("add")),
+    b(Mode::SessionNote, &[Code(Esc)], "Esc", Action::BackToForm, "leave it unwritten", Some("cancel")),
     // Anywhere no text is being edited.
+    b(Mode::Global, &[Char('N')], "N", Action::OpenSession, "what to bring to your next session", None),
     b(Mode::Global, &[Code(Tab)], "Tab", Action::NextPane, "next pane", None),
     b(Mode::Global, &[Code(BackTab)], "Shift-Tab", Action::PrevPane, "previous pane", None),
     b(Mode::Global, &[Char('/')], "/", Action::OpenSearch, "search everything you've written", None),
@@ -258,6 +288,8 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::BreakMood => &[Mode::BreakMood, Mode::Global],
         Mode::BreakText => &[Mode::BreakText],
         Mode::Search => &[Mode::Search],
+        Mode::Session => &[Mode::Session, Mode::Global],
+        Mode::SessionNote => &[Mode::SessionNote],
         Mode::Trends => &[Mode::Trends, Mode::Global],
     }
 }

@@ -403,6 +403,16 @@ pub(super) fn new_note(text: &str) -> TextArea<'static> {
 }
 
 impl Pane for CheckinPane {
+    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
+        let id = match self.focus {
+            _ if self.pause.is_some() => None,
+            Focus::History if !self.list.show_trash => self.list.selected().map(|c| c.id),
+            Focus::History => None,
+            Focus::Field(_) => self.editing.as_ref().map(|c| c.id),
+        };
+        id.map(|id| (crate::domain::MarkedKind::CheckIn, id))
+    }
+
     fn id(&self) -> PaneId {
         PaneId::Checkin
     }

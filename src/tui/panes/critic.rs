@@ -469,6 +469,18 @@ impl CriticPane {
 }
 
 impl Pane for CriticPane {
+    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
+        let id = match self.view {
+            View::Flow => self
+                .flow
+                .as_ref()
+                .and_then(|f| f.editing.as_ref().map(|t| t.id)),
+            _ if self.list.show_trash => None,
+            _ => self.list.selected().map(|t| t.id),
+        };
+        id.map(|id| (crate::domain::MarkedKind::Thought, id))
+    }
+
     fn id(&self) -> PaneId {
         PaneId::Critic
     }

@@ -405,6 +405,18 @@ impl JournalPane {
 }
 
 impl Pane for JournalPane {
+    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
+        let id = match self.view {
+            View::Page => self
+                .page
+                .as_ref()
+                .and_then(|p| p.editing.as_ref().map(|e| e.id)),
+            View::List if self.list.show_trash => None,
+            View::List => self.list.selected().map(|e| e.id),
+        };
+        id.map(|id| (crate::domain::MarkedKind::Entry, id))
+    }
+
     fn id(&self) -> PaneId {
         PaneId::Journal
     }
