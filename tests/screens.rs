@@ -116,7 +116,13 @@ fn help_lists_every_binding_of_each_pane() {
             Pane::Journal => journal_pane(&app).help_modes().to_vec(),
             Pane::Trends => trends_pane(&app).help_modes().to_vec(),
         };
-        modes.extend([Mode::Global, Mode::Search, Mode::Session, Mode::SessionNote, Mode::Help]);
+        modes.extend([
+            Mode::Global,
+            Mode::Search,
+            Mode::Session,
+            Mode::SessionNote,
+            Mode::Help,
+        ]);
         for b in kindly::tui::keymap::BINDINGS
             .iter()
             .filter(|b| modes.contains(&b.mode))

@@ -199,7 +199,10 @@ fn the_cli_adds_lists_and_marks_talked_about() {
             && lines[0].contains("“I'm a terrible person” — ask about the panic on the train"),
         "{list}"
     );
-    assert!(lines[1].contains("a note — sleep since the move"), "{list}");
+    assert!(
+        lines[1].contains("a thing to remember — sleep since the move"),
+        "{list}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&ok(&j, &["session", "--format", "json"])).unwrap();
     assert_eq!(json[0]["id"], mark);

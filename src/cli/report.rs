@@ -21,14 +21,21 @@ pub struct ReportArgs {
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=1040))]
     weeks: u32,
     /// The last day to include (YYYY-MM-DD); default today
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
     until: Option<String>,
+    /// The first day to include, instead of --weeks (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", conflicts_with = "weeks")]
+    from: Option<String>,
+    /// The last day to include with --from (default today)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    to: Option<String>,
     #[arg(long, value_enum)]
     format: Format,
     /// Where to write it (created readable only by you)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
-    /// Add your own words (check-in notes and reframes), not only figures
+    /// Add your own words (check-in notes and reframes), not only figures (what you marked
+    /// to bring to your session is always included: you chose it)
     #[arg(long)]
     include_notes: bool,
 }
@@ -47,9 +54,29 @@ impl Plan {
 
 impl ReportArgs {
     pub fn validate(self, start: WeekStart) -> Result<Plan, CliError> {
-        let until = super::trends::until(self.until.as_deref())?;
+        let span = match &self.from {
+            Some(from) => {
+                let from = crate::domain::time::parse_date("--from", from)?;
+                let to = super::trends::until(self.to.as_deref()).map_err(|e| match e {
+                    CliError::Invalid(i) => CliError::Invalid(i.for_field("--to")),
+                    other => other,
+                })?;
+                if from > to {
+                    return Err(crate::domain::InvalidInput::new(
+                        "--from",
+                        format!("({from}) is after --to ({to}); give the earlier day first"),
+                    )
+                    .into());
+                }
+                Span { from, until: to }
+            }
+            None => {
+                let until = super::trends::until(self.until.as_deref())?;
+                Span::new(until, Some(self.weeks), start, None)
+            }
+        };
         Ok(Plan {
-            span: Span::new(until, Some(self.weeks), start, None),
+            span,
             start,
             args: self,
         })
@@ -57,13 +84,41 @@ impl ReportArgs {
 }
 
 pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
-    let trends = super::trends::load(store, plan.span, plan.start)?;
-    let checkins = store.checkins_between(Some(plan.span.from), Some(plan.span.until))?;
-    let thoughts = store.thoughts_between(Some(plan.span.from), Some(plan.span.until))?;
+    let span = plan.span;
+    let trends = super::trends::load(store, span, plan.start)?;
+    let checkins = store.checkins_between(Some(span.from), Some(span.until))?;
+    let thoughts = store.thoughts_between(Some(span.from), Some(span.until))?;
+    let breaks = store.breaks_between(Some(span.from), Some(span.until))?;
+    // The period of the same length just before, to compare the mood with.
+    let length = span.until - span.from;
+    let before_until = span.from - chrono::Duration::days(1);
+    let previous = store.checkins_between(Some(before_until - length), Some(before_until))?;
+    // What the person chose to bring: what waits, and what was marked in the period.
+    let marks: Vec<(crate::domain::SessionMark, String)> = store
+        .all_marks()?
+        .into_iter()
+        .filter(|m| m.done_at.is_none() || span.contains(m.added_at.date_naive()))
+        .map(|m| {
+            let about = super::session::about(store, &m, true)?;
+            Ok((m, about))
+        })
+        .collect::<Result<_, CliError>>()?;
+    let first_day = [
+        store.earliest_day()?,
+        thoughts.first().map(|t| t.at.date_naive()),
+        breaks.first().map(|b| b.at.date_naive()),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     let source = Source {
         trends: &trends,
         checkins: &checkins,
         thoughts: &thoughts,
+        breaks: &breaks,
+        previous: &previous,
+        marks: &marks,
+        first_day,
         include_notes: plan.args.include_notes,
     };
     let text = match plan.args.format {

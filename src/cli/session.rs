@@ -81,18 +81,23 @@ pub fn validate(args: &SessionArgs) -> Result<(), CliError> {
     }
 }
 
-/// A line about the record a mark is on.
-fn about(store: &Store, m: &SessionMark) -> Result<String, CliError> {
+/// A line about the record a mark is on; `words` adds a check-in's note (for the report,
+/// where what the person chose to bring is shown in their words).
+pub(super) fn about(store: &Store, m: &SessionMark, words: bool) -> Result<String, CliError> {
     let Some((kind, id)) = m.record else {
-        return Ok("a note".into());
+        return Ok("a thing to remember".into());
     };
     let what = match kind {
         MarkedKind::CheckIn => store.checkin(id)?.map(|c| {
-            format!(
+            let mut line = format!(
                 "check-in of {}, mood {}",
                 c.at.format("%-d %b"),
                 crate::domain::Scale::get(c.mood)
-            )
+            );
+            if let Some(note) = c.note.as_deref().filter(|_| words) {
+                line.push_str(&format!(": \u{201c}{}\u{201d}", short(note)));
+            }
+            line
         }),
         MarkedKind::Thought => store.thought(id)?.map(|t| {
             format!(
@@ -210,7 +215,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
                 .map(|m| {
                     Ok(Listed {
                         mark: SessionRecord::from(m),
-                        about: about(store, m)?,
+                        about: about(store, m, false)?,
                     })
                 })
                 .collect::<Result<_, CliError>>()?;
@@ -222,7 +227,11 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
         }
         Format::Text => {
             for m in &marks {
-                let mut line = format!("{}  {}", m.added_at.format("%-d %b"), about(store, m)?);
+                let mut line = format!(
+                    "{}  {}",
+                    m.added_at.format("%-d %b"),
+                    about(store, m, false)?
+                );
                 if let Some(note) = &m.note {
                     line.push_str(&format!(" \u{2014} {}", visible(note).replace('\n', " ")));
                 }

@@ -257,7 +257,13 @@ impl App {
         }
         lines.push(Line::raw(""));
         let mut modes = self.current().help_modes().to_vec();
-        modes.extend([Mode::Global, Mode::Search, Mode::Session, Mode::SessionNote, Mode::Help]);
+        modes.extend([
+            Mode::Global,
+            Mode::Search,
+            Mode::Session,
+            Mode::SessionNote,
+            Mode::Help,
+        ]);
         for (mode, bindings) in self.keymap.help_sections(&modes) {
             lines.push(Line::from(Span::styled(mode.title(), t.title)));
             for b in bindings {
