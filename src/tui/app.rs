@@ -385,7 +385,10 @@ impl App {
             Action::OpenSearch => self.search = Some(SearchBox::new()),
             _ if self.search.is_some() => self.apply_search(action),
             _ if self.session.is_some() => self.apply_session(action),
-            Action::OpenSession => self.open_session(),
+            Action::OpenSession => {
+                self.notice = None;
+                self.open_session();
+            }
             Action::BringUp => self.bring_up(),
             Action::OpenOffer if self.offer.is_some() => {
                 if let Some(letter) = self.offer.take() {
