@@ -239,6 +239,22 @@ fn benches(c: &mut Criterion) {
             b.iter(|| store.search(word, 200).unwrap().len())
         });
     }
+    c.bench_function(
+        "met before: earlier thoughts like a new one, on a ten-year journal",
+        |b| {
+            b.iter(|| {
+                let found = store
+                    .alike_thoughts("I'm such a terrible person", None)
+                    .unwrap();
+                let found: Vec<_> = found.into_iter().map(|(t, _)| t).collect();
+                kindly::insights::alike::met_before(&found).map(|m| m.times)
+            })
+        },
+    );
+    let mut deck = ten_years();
+    c.bench_function("the next kind line from a ten-year deck", |b| {
+        b.iter(|| deck.next_kind_line(|n| n / 2).unwrap())
+    });
 }
 
 criterion_group! {

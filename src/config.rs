@@ -33,6 +33,13 @@ pub struct Config {
     pub sync_dir: Option<PathBuf>,
     /// How this computer is named to the others in the sync folder (default: its host name).
     pub device_name: Option<String>,
+    /// The person's name, put on the report when given; nothing identifying is otherwise.
+    pub name: Option<String>,
+    /// The person's own letter prompts, offered after the built-in ones.
+    pub letter_prompts: Vec<String>,
+    /// Whether the Check-in pane now and then brings back something kind from a month or a
+    /// year ago.
+    pub look_back: bool,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -51,6 +58,9 @@ impl Default for Config {
             themes: BTreeMap::new(),
             sync_dir: None,
             device_name: None,
+            name: None,
+            letter_prompts: Vec::new(),
+            look_back: true,
             path: None,
         }
     }
@@ -71,6 +81,9 @@ struct RawConfig {
     themes: Option<BTreeMap<String, BTreeMap<String, String>>>,
     sync_dir: Option<PathBuf>,
     device_name: Option<String>,
+    name: Option<String>,
+    letter_prompts: Option<Vec<String>>,
+    look_back: Option<bool>,
 }
 
 /// One key or several, as the `[keys]` table allows.
@@ -224,6 +237,20 @@ impl Config {
             .device_name
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty());
+        config.name = raw
+            .name
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        config.letter_prompts = raw
+            .letter_prompts
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if let Some(look) = raw.look_back {
+            config.look_back = look;
+        }
         config.support_contact = raw
             .support_contact
             .map(|s| s.trim().to_string())

@@ -60,6 +60,18 @@ fn a_record_goes_through_every_step_and_is_saved_whole() {
     assert_eq!(step(&app), Step::Friend);
     typed(&mut app, "One typo is not everything.");
     press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Helps);
+    assert_eq!(app.mode(), Mode::FlowPick);
+    press(&mut app, &[ch('j'), ch(' ')]); // hurting, second of four
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::EvidenceFor);
+    typed(&mut app, "There was a typo on page two.");
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::EvidenceAgainst);
+    typed(&mut app, "The rest was careful and on time.");
+    press(&mut app, &[enter()]);
+    assert_eq!(step(&app), Step::Reframe);
+    assert_eq!(app.mode(), Mode::Reframe);
     typed(&mut app, "I made one small mistake, and I can fix it.");
     press(&mut app, &[enter()]);
     assert_eq!(step(&app), Step::Rerate);
@@ -96,6 +108,15 @@ fn a_record_goes_through_every_step_and_is_saved_whole() {
     assert_eq!(t.emotions[0].intensity_after.map(|v| v.get()), Some(40));
     assert_eq!(t.distortions[0].as_str(), "overgeneralisation");
     assert_eq!(t.friend.as_deref(), Some("One typo is not everything."));
+    assert_eq!(t.helps, Some(kindly::domain::Helps::Hurting));
+    assert_eq!(
+        t.evidence_for.as_deref(),
+        Some("There was a typo on page two.")
+    );
+    assert_eq!(
+        t.evidence_against.as_deref(),
+        Some("The rest was careful and on time.")
+    );
     assert_eq!(
         t.reframe.as_deref(),
         Some("I made one small mistake, and I can fix it.")
@@ -396,4 +417,145 @@ fn a_very_long_thought_stays_in_view_without_breaking_the_layout() {
             "row {y} lost its edge"
         );
     }
+}
+
+#[test]
+fn each_new_step_can_be_skipped_and_leaves_nothing_behind() {
+    let mut app = app();
+    start(&mut app);
+    press(&mut app, &[enter()]);
+    typed(&mut app, "I should be further along");
+    while step(&app) != Step::Helps {
+        press(&mut app, &[enter()]);
+    }
+    // Helping or hurting, then both evidence steps: Enter on each, nothing given.
+    for expected in [Step::Helps, Step::EvidenceFor, Step::EvidenceAgainst] {
+        assert_eq!(step(&app), expected);
+        press(&mut app, &[enter()]);
+    }
+    assert_eq!(step(&app), Step::Reframe);
+    press(&mut app, &[ctrl('s')]);
+    let t = &records(&app)[0];
+    assert_eq!(t.helps, None);
+    assert_eq!(t.evidence_for, None);
+    assert_eq!(t.evidence_against, None);
+}
+
+#[test]
+fn picking_helps_again_takes_the_answer_back() {
+    let mut app = flow_at(Step::Helps, "I ruin everything");
+    press(&mut app, &[ch('j'), ch('j'), ch(' ')]);
+    assert_eq!(
+        critic_pane(&app).flow.as_ref().unwrap().helps,
+        Some(kindly::domain::Helps::Both)
+    );
+    press(&mut app, &[ch(' ')]);
+    assert_eq!(critic_pane(&app).flow.as_ref().unwrap().helps, None);
+}
+
+/// A journal that has met "nobody calls me back" twice, one answer easing it far more.
+fn met_before() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    for (when, thought, reframe, before, after) in [
+        (
+            "2026-10-01T09:00:00+00:00",
+            "Nobody ever calls me back",
+            "They might just be busy.",
+            70,
+            60,
+        ),
+        (
+            "2026-10-12T09:00:00+00:00",
+            "nobody calls me back, ever",
+            "People are busy; it isn't about my worth.",
+            80,
+            35,
+        ),
+        (
+            "2026-10-20T09:00:00+00:00",
+            "I never finish anything",
+            "I finished the course in spring.",
+            60,
+            30,
+        ),
+    ] {
+        let mut t = kindly::domain::Thought::new(at(when), thought).unwrap();
+        t.reframe = Some(reframe.into());
+        t.belief = kindly::domain::Percent::new(before).ok();
+        t.belief_after = kindly::domain::Percent::new(after).ok();
+        store.save_thought(&t, None).unwrap();
+    }
+    let mut app = app_with(store, NOW);
+    start(&mut app);
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Nobody calls me back");
+    app
+}
+
+#[test]
+fn a_thought_met_before_offers_the_answer_that_eased_it_most() {
+    let mut app = met_before();
+    press(&mut app, &[enter()]);
+    let voice = text(&app, 80, 24);
+    assert!(
+        voice.contains("You've met this thought before: twice, last on 12 October 2026."),
+        "{voice}"
+    );
+    while step(&app) != Step::Reframe {
+        press(&mut app, &[enter()]);
+    }
+    let reframe = text(&app, 80, 24);
+    assert!(
+        reframe.contains("On 12 October you answered:"),
+        "the 80 → 35 answer, not the 70 → 60 one: {reframe}"
+    );
+    assert!(reframe.contains("Ctrl-O starts from it"), "{reframe}");
+    insta::assert_snapshot!("met_before_reframe_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("met_before_reframe_40x12", screen(&app, 40, 12));
+    press(&mut app, &[ctrl('o')]);
+    typed(&mut app, " And I can call again.");
+    press(&mut app, &[ctrl('s')]);
+    let saved = records(&app);
+    let new = saved
+        .iter()
+        .find(|t| t.thought == "Nobody calls me back")
+        .unwrap();
+    assert_eq!(
+        new.reframe.as_deref(),
+        Some("People are busy; it isn't about my worth. And I can call again.")
+    );
+}
+
+#[test]
+fn ctrl_o_never_writes_over_an_answer_already_begun() {
+    let mut app = met_before();
+    while step(&app) != Step::Reframe {
+        press(&mut app, &[enter()]);
+    }
+    typed(&mut app, "My own words");
+    press(&mut app, &[ctrl('o')]);
+    assert_eq!(
+        kindly::tui::widgets::editor_text(&critic_pane(&app).flow.as_ref().unwrap().reframe),
+        "My own words"
+    );
+}
+
+#[test]
+fn the_list_shows_how_often_a_thought_came_back() {
+    let mut app = met_before();
+    press(&mut app, &[ctrl('s')]);
+    let list = text(&app, 80, 24);
+    // Three records hold the same thought: each has come back twice.
+    assert_eq!(list.matches("↻2").count(), 3, "{list}");
+    assert!(!list.contains("↻1"), "{list}");
+}
+
+#[test]
+fn snapshot_new_steps() {
+    let app = flow_at(Step::Helps, "I'm a burden to everyone");
+    insta::assert_snapshot!("helps_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("helps_40x12", screen(&app, 40, 12));
+    let app = flow_at(Step::EvidenceAgainst, "I'm a burden to everyone");
+    insta::assert_snapshot!("evidence_against_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("evidence_against_40x12", screen(&app, 40, 12));
 }

@@ -149,27 +149,27 @@ fn a_thought_recorded_in_the_critic_pane_is_in_the_export() {
     pane.keys(&["Tab"]);
     pane.wait_for("No thoughts caught yet");
     pane.keys(&["n"]);
-    pane.wait_for("Step 1 of 9");
+    pane.wait_for("Step 1 of 12");
     pane.text("Sent the report with a typo");
     pane.wait_for("with a typo");
     pane.keys(&["Enter"]);
-    pane.wait_for("Step 2 of 9");
+    pane.wait_for("Step 2 of 12");
     pane.text("I always mess this up");
     pane.wait_for("mess this up");
     pane.keys(&["Enter"]);
-    pane.wait_for("Step 3 of 9");
+    pane.wait_for("Step 3 of 12");
     pane.keys(&["Enter"]);
-    pane.wait_for("Step 4 of 9");
+    pane.wait_for("Step 4 of 12");
     pane.keys(&["8"]);
     pane.wait_for("80%");
-    for n in 5..=7 {
+    for n in 5..=10 {
         pane.keys(&["Enter"]);
-        pane.wait_for(&format!("Step {n} of 9"));
+        pane.wait_for(&format!("Step {n} of 12"));
     }
     pane.text("One typo doesn't undo good work.");
     pane.wait_for("good work.");
     pane.keys(&["Enter"]);
-    pane.wait_for("Step 8 of 9");
+    pane.wait_for("Step 11 of 12");
     pane.keys(&["4"]);
     pane.wait_for("was 80%");
     pane.keys(&["Enter"]);
@@ -200,6 +200,8 @@ fn a_letter_written_in_the_tui_is_found_by_kindly_search() {
     pane.keys(&["Tab"]);
     pane.wait_for("Nothing written yet");
     pane.keys(&["l"]);
+    pane.wait_for("What would you like to write from?");
+    pane.keys(&["Enter"]);
     pane.wait_for("Write to yourself the way a caring friend would");
     pane.text("Dear me, the heron by the canal was a good omen.");
     pane.wait_for("good omen.");

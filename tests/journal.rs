@@ -38,6 +38,12 @@ fn a_letter_is_written_titled_tagged_and_saved() {
     press(&mut app, &[ch('l')]);
     assert_eq!(
         app.mode(),
+        Mode::LetterPrompts,
+        "l asks where to start from"
+    );
+    press(&mut app, &[enter()]);
+    assert_eq!(
+        app.mode(),
         Mode::Writing,
         "a new page starts with the pen down"
     );
@@ -58,6 +64,11 @@ fn a_letter_is_written_titled_tagged_and_saved() {
     assert_eq!(
         e.body, "Dear me,\nyou did well.",
         "the prompt is never saved into the body"
+    );
+    assert_eq!(
+        e.prompt.as_deref(),
+        Some("friend"),
+        "it is stored beside the letter instead"
     );
     assert_eq!(
         e.tags.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
@@ -360,4 +371,65 @@ fn snapshot_search_results() {
     press(&mut app, &[ch('/')]);
     typed(&mut app, "river");
     insta::assert_snapshot!("search_results_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn a_letter_starts_from_a_chosen_prompt_and_a_kept_line_joins_the_deck() {
+    let (mut app, _) = journal_with_a_reframe();
+    // The deck's one line shows above the list.
+    assert!(
+        text(&app, 80, 24).contains("“I'm learning, slowly and for real.”"),
+        "{}",
+        text(&app, 80, 24)
+    );
+    press(&mut app, &[ch('l')]);
+    insta::assert_snapshot!("letter_prompts_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("letter_prompts_40x12", screen(&app, 40, 12));
+    press(&mut app, &[ch('j'), ch('j'), enter()]);
+    assert!(text(&app, 80, 24).contains("Write as a warm, steady parent"));
+    typed(&mut app, "Little one,");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "You were never too much.");
+    press(&mut app, &[esc(), ch('K')]);
+    assert!(text(&app, 80, 24).contains("1 line kept for your deck"));
+    press(&mut app, &[ctrl('s')]);
+    let e = &app.store().entries(None).unwrap()[0];
+    assert_eq!(e.prompt.as_deref(), Some("loving-parent"));
+    assert_eq!(e.kept_lines, ["You were never too much."]);
+    let deck: Vec<String> = app
+        .store()
+        .deck()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(
+        deck.contains(&"You were never too much.".to_string()),
+        "{deck:?}"
+    );
+}
+
+#[test]
+fn x_takes_the_kind_line_out_of_the_deck() {
+    let (mut app, t) = journal_with_a_reframe();
+    press(&mut app, &[ch('x')]);
+    assert!(text(&app, 80, 24).contains("Taken out of your deck"));
+    assert!(!text(&app, 80, 24).contains("“I'm learning"));
+    assert!(app.store().deck().unwrap().is_empty());
+    assert_eq!(
+        app.store().thoughts(&Default::default()).unwrap()[0].reframe,
+        t.reframe
+    );
+}
+
+/// The Journal pane on a journal whose deck holds one kinder answer.
+fn journal_with_a_reframe() -> (App, kindly::domain::Thought) {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-01T09:00:00+00:00"), "I'm useless").unwrap();
+    t.reframe = Some("I'm learning, slowly and for real.".into());
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_with(store, NOW);
+    to_journal(&mut app);
+    (app, t)
 }

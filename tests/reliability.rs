@@ -510,7 +510,12 @@ fn two_windows_never_clear_each_others_drafts() {
     let mut a = open();
     let mut b = open();
     // Window A starts a letter, and it is autosaved.
-    for k in [KeyCode::Tab, KeyCode::Tab, KeyCode::Char('l')] {
+    for k in [
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Char('l'),
+        KeyCode::Enter,
+    ] {
         a.handle_key(&key(k));
     }
     for c in "half a letter".chars() {

@@ -4,6 +4,8 @@ mod checkin;
 mod demo;
 mod export;
 mod import;
+mod kind;
+mod like;
 mod output;
 mod passphrase;
 mod report;
@@ -113,6 +115,12 @@ pub enum Command {
     /// Whether you've checked in today, and the last mood: for a shell prompt (always exits 0)
     #[command(after_help = "Example, in ~/.bashrc:\n  kindly status")]
     Status(status::StatusArgs),
+    /// One of your own kind lines (kinder answers, kind wishes, lines kept from letters), for
+    /// a shell start-up line: never the same twice in a row; nothing when the deck is empty
+    #[command(
+        after_help = "Examples:\n  kindly kind               # in ~/.bashrc\n  kindly kind list          # the whole deck, numbered\n  kindly kind remove 3      # take line 3 out (the record it is in stays)"
+    )]
+    Kind(kind::KindArgs),
     /// What to bring up in your next therapy session: list it, add to it, mark it talked about
     #[command(
         after_help = "Examples:\n  kindly session                                   # what waits, oldest first\n  kindly session add 5f0c…e1 --note \"ask about the panic on the train\"\n  kindly session add --note \"sleep since the move\"\n  kindly session done                              # after the session"
@@ -256,7 +264,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let plan = args.validate(config.week_start)?;
             output::guard(plan.output(), &journal_path(cli.db.clone())?)?;
             let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
-            report::run(&store, plan)
+            report::run(&store, plan, config.name.as_deref())
         }
         Some(Command::Import(args)) => {
             let parsed = import::read(&args)?;
@@ -302,6 +310,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A prompt line never asks for anything, never creates a journal, and never
             // fails: whatever the file, it says something calm and exits 0.
             status::run(config::database_path(cli.db).as_deref(), &args)
+        }
+        Some(Command::Kind(args)) => {
+            let path = config::database_path(cli.db.clone());
+            let (db, passphrase) = (cli.db, cli.passphrase_file);
+            kind::run(path.as_deref(), args, || {
+                open_store(db, passphrase.as_deref())
+            })
         }
         Some(Command::Session(args)) => {
             load_config(cli.config)?;

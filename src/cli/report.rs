@@ -83,7 +83,7 @@ impl ReportArgs {
     }
 }
 
-pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
+pub fn run(store: &Store, plan: Plan, name: Option<&str>) -> Result<(), CliError> {
     let span = plan.span;
     let trends = super::trends::load(store, span, plan.start)?;
     let checkins = store.checkins_between(Some(span.from), Some(span.until))?;
@@ -120,6 +120,7 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
         marks: &marks,
         first_day,
         include_notes: plan.args.include_notes,
+        name,
     };
     let text = match plan.args.format {
         Format::Md => report::markdown(&source),

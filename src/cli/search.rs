@@ -10,22 +10,37 @@ use crate::store::{Found, Store, StoreError};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for: "a phrase", word* for a prefix, -word to leave out, OR between
-    #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true, trailing_var_arg = true)]
+    #[arg(required_unless_present = "like", conflicts_with = "like", num_args = 1.., value_name = "QUERY", allow_hyphen_values = true, trailing_var_arg = true)]
     query: Vec<String>,
+    /// Earlier thought records whose thought resembles TEXT, closest first, with their
+    /// kinder answer and how much it eased
+    #[arg(long, value_name = "TEXT")]
+    like: Option<String>,
     /// Show at most this many matches
     #[arg(long, default_value_t = 50)]
     limit: usize,
+    /// How to print what --like finds
+    #[arg(long, value_enum, default_value_t = super::like::Format::Text, requires = "like")]
+    format: super::like::Format,
 }
 
 impl SearchArgs {
     /// Checks the words can be searched before the journal is opened.
     pub fn validate(&self) -> Result<(), CliError> {
-        crate::store::fts_query(&self.query.join(" "))?;
-        Ok(())
+        match &self.like {
+            Some(text) => super::like::validate(text),
+            None => {
+                crate::store::fts_query(&self.query.join(" "))?;
+                Ok(())
+            }
+        }
     }
 }
 
 pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
+    if let Some(text) = &args.like {
+        return super::like::run(store, text, args.limit, args.format);
+    }
     let query = args.query.join(" ");
     let found = store.search(&query, args.limit).map_err(|e| match e {
         StoreError::Invalid(i) => CliError::Invalid(i),

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use super::shared::CliError;
 use crate::domain::{
-    InvalidInput, Percent, Scale, Thought, Traps, optional_text, parse_felt_emotion, time,
+    Helps, InvalidInput, Percent, Scale, Thought, Traps, optional_text, parse_felt_emotion, time,
 };
 use crate::store::Store;
 
@@ -33,6 +33,15 @@ pub struct ThoughtArgs {
     /// What you would say to a friend who thought this
     #[arg(long, value_name = "TEXT")]
     friend: Option<String>,
+    /// Is this thought helping or hurting you?
+    #[arg(long, value_enum)]
+    helps: Option<Helps>,
+    /// What supports the thought
+    #[arg(long, value_name = "TEXT")]
+    evidence_for: Option<String>,
+    /// What doesn't support it
+    #[arg(long, value_name = "TEXT")]
+    evidence_against: Option<String>,
     /// A kinder, truer way to put it
     #[arg(long, value_name = "TEXT")]
     reframe: Option<String>,
@@ -64,6 +73,9 @@ impl ThoughtArgs {
             .map(|v| v.trim().to_string());
         t.friend = self.friend.as_deref().and_then(optional_text);
         t.reframe = self.reframe.as_deref().and_then(optional_text);
+        t.helps = self.helps;
+        t.evidence_for = self.evidence_for.as_deref().and_then(optional_text);
+        t.evidence_against = self.evidence_against.as_deref().and_then(optional_text);
         let pct = |field: &str, v: &Option<String>| {
             v.as_deref().map(|t| Percent::parse(field, t)).transpose()
         };
@@ -101,9 +113,29 @@ impl ThoughtArgs {
 }
 
 pub fn run(store: &mut Store, thought: Thought) -> Result<(), CliError> {
+    let found: Vec<Thought> = store
+        .alike_thoughts(&thought.thought, Some(thought.id))?
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
     store.save_thought(&thought, None)?;
     if std::io::stderr().is_terminal() {
         eprintln!("Saved. Thank you for looking at that thought.");
+    }
+    // Told on standard error, so a script reading the id from standard output is undisturbed.
+    if let Some(met) = crate::insights::alike::met_before(&found) {
+        let times = match met.times {
+            1 => "once".to_string(),
+            2 => "twice".to_string(),
+            n => format!("{n} times"),
+        };
+        eprintln!(
+            "You've met this thought before: {times}, last on {}.",
+            met.last.format("%-d %B %Y")
+        );
+        if let Some(answer) = met.best.as_ref().and_then(super::like::answered) {
+            eprintln!("{answer}");
+        }
     }
     super::shared::write_stdout(format!("{}\n", thought.id).as_bytes())
 }

@@ -19,6 +19,9 @@ pub struct WriteArgs {
     /// Tags, comma-separated
     #[arg(long, value_name = "a,b")]
     tags: Option<String>,
+    /// What a letter starts from: friend, younger-self, loving-parent, or your own words
+    #[arg(long, value_name = "PROMPT")]
+    prompt: Option<String>,
     /// When it was written (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
@@ -34,6 +37,22 @@ impl WriteArgs {
             .map(|t| parse_label_list("tags", t))
             .transpose()?
             .unwrap_or_default();
+        let prompt = match self.prompt.as_deref().map(str::trim) {
+            None => None,
+            Some("") => {
+                return Err(InvalidInput::new(
+                    "--prompt",
+                    "is empty; give friend, younger-self, loving-parent, or your own words",
+                )
+                .into());
+            }
+            Some(_) if self.kind != EntryKind::Letter => {
+                return Err(
+                    InvalidInput::new("--prompt", "is for letters; add --kind letter").into(),
+                );
+            }
+            Some(p) => Some(p.to_string()),
+        };
         let mut body = String::new();
         stdin.read_to_string(&mut body).map_err(|e| {
             InvalidInput::new(
@@ -53,6 +72,7 @@ impl WriteArgs {
             .and_then(optional_text)
             .map(|t| t.trim().to_string());
         entry.tags = tags;
+        entry.prompt = prompt;
         Ok(entry)
     }
 }

@@ -40,6 +40,11 @@ pub struct Entry {
     /// Never empty.
     pub body: String,
     pub tags: Vec<Label>,
+    /// What the letter was written from (a built-in prompt's key or the person's own words);
+    /// never part of the body.
+    pub prompt: Option<String>,
+    /// Lines the person chose from the text for their deck of kind words.
+    pub kept_lines: Vec<String>,
 }
 
 impl Entry {
@@ -57,6 +62,8 @@ impl Entry {
             title: None,
             body,
             tags: Vec::new(),
+            prompt: None,
+            kept_lines: Vec::new(),
         })
     }
 

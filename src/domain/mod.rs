@@ -3,6 +3,7 @@
 mod checkin;
 mod entry;
 mod label;
+mod prompts;
 mod scale;
 mod session;
 mod thought;
@@ -12,9 +13,10 @@ mod traps;
 pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
 pub use label::{Label, parse_label_list};
+pub use prompts::{LetterPrompt, letter_prompt_words, letter_prompts};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
 pub use session::{MarkedKind, SessionMark};
-pub use thought::{FeltEmotion, Thought, optional_text, parse_felt_emotion};
+pub use thought::{FeltEmotion, Helps, Thought, optional_text, parse_felt_emotion};
 pub use traps::{Trap, Traps};
 
 /// A value a person gave that kindly cannot accept, named by its field.

@@ -1,6 +1,7 @@
 //! A thought record: a harsh thought caught word for word, looked at, and answered kindly.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{InvalidInput, Label, Percent, Scale};
@@ -11,6 +12,43 @@ pub struct FeltEmotion {
     pub name: Label,
     pub intensity: Option<Percent>,
     pub intensity_after: Option<Percent>,
+}
+
+/// The answer to "is this thought helping or hurting me?", asked after the friend test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Helps {
+    Helping,
+    Hurting,
+    Both,
+    Unsure,
+}
+
+impl Helps {
+    pub const ALL: [Helps; 4] = [Helps::Helping, Helps::Hurting, Helps::Both, Helps::Unsure];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Helps::Helping => "helping",
+            Helps::Hurting => "hurting",
+            Helps::Both => "both",
+            Helps::Unsure => "unsure",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Helps::ALL.into_iter().find(|h| h.as_str() == text)
+    }
+
+    /// How the answer reads on screen.
+    pub fn words(self) -> &'static str {
+        match self {
+            Helps::Helping => "helping me",
+            Helps::Hurting => "hurting me",
+            Helps::Both => "a bit of both",
+            Helps::Unsure => "not sure",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +67,11 @@ pub struct Thought {
     pub distortions: Vec<Label>,
     /// What you would say to a friend who thought this.
     pub friend: Option<String>,
+    /// Whether the thought is helping or hurting, in the person's judgement.
+    pub helps: Option<Helps>,
+    /// The two columns of a classic thought record, written before the kinder answer.
+    pub evidence_for: Option<String>,
+    pub evidence_against: Option<String>,
     pub reframe: Option<String>,
 }
 
@@ -57,6 +100,9 @@ impl Thought {
             belief_after: None,
             distortions: Vec::new(),
             friend: None,
+            helps: None,
+            evidence_for: None,
+            evidence_against: None,
             reframe: None,
         })
     }

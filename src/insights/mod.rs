@@ -3,6 +3,8 @@
 //! `until` as a parameter and never reads a clock, so the TUI, the CLI and the report all
 //! show the same numbers, and every one can be recomputed from an export.
 
+pub mod alike;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::source::{Parsed, bad, json_problem};
 use crate::domain::time::format_at;
 use crate::domain::{
-    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, InvalidInput, Journal, Label,
+    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, Helps, InvalidInput, Journal, Label,
     MarkedKind, Mood, PartRating, Percent, Scale, SessionMark, Thought,
 };
 
@@ -89,6 +89,13 @@ pub struct ThoughtRecord {
     pub distortions: Vec<String>,
     #[serde(default)]
     pub friend: Option<String>,
+    /// "helping", "hurting", "both" or "unsure": is this thought helping or hurting me?
+    #[serde(default)]
+    pub helps: Option<String>,
+    #[serde(default)]
+    pub evidence_for: Option<String>,
+    #[serde(default)]
+    pub evidence_against: Option<String>,
     #[serde(default)]
     pub reframe: Option<String>,
 }
@@ -103,6 +110,13 @@ pub struct EntryRecord {
     pub body: String,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The prompt a letter was written from: "friend", "younger-self", "loving-parent", or
+    /// the person's own words.
+    #[serde(default)]
+    pub prompt: Option<String>,
+    /// Lines chosen from the text for the deck of kind words.
+    #[serde(default)]
+    pub kept_lines: Vec<String>,
 }
 
 /// A self-compassion break: moods before and after, and the line written at each step
@@ -233,6 +247,9 @@ impl From<&Thought> for ThoughtRecord {
             belief_after: t.belief_after.map(Percent::get),
             distortions: names(&t.distortions),
             friend: t.friend.clone(),
+            helps: t.helps.map(|h| h.as_str().to_string()),
+            evidence_for: t.evidence_for.clone(),
+            evidence_against: t.evidence_against.clone(),
             reframe: t.reframe.clone(),
         }
     }
@@ -247,6 +264,8 @@ impl From<&Entry> for EntryRecord {
             title: e.title.clone(),
             body: e.body.clone(),
             tags: names(&e.tags),
+            prompt: e.prompt.clone(),
+            kept_lines: e.kept_lines.clone(),
         }
     }
 }
@@ -320,6 +339,20 @@ impl ThoughtRecord {
         t.belief_after = scale(place, "belief_after", self.belief_after)?;
         t.distortions = labels(place, "distortions", &self.distortions)?;
         t.friend = self.friend.clone();
+        t.helps = self
+            .helps
+            .as_deref()
+            .map(|h| {
+                Helps::parse(h).ok_or_else(|| {
+                    bad(
+                        place,
+                        format!("helps '{h}' is not one of helping, hurting, both, unsure"),
+                    )
+                })
+            })
+            .transpose()?;
+        t.evidence_for = self.evidence_for.clone();
+        t.evidence_against = self.evidence_against.clone();
         t.reframe = self.reframe.clone();
         for e in &self.emotions {
             t.emotions.push(FeltEmotion {
@@ -346,6 +379,8 @@ impl EntryRecord {
         e.body = self.body.clone();
         e.title = self.title.clone();
         e.tags = labels(place, "tags", &self.tags)?;
+        e.prompt = self.prompt.clone();
+        e.kept_lines = self.kept_lines.clone();
         Ok(e)
     }
 }

@@ -77,6 +77,9 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
         "belief_after",
         "distortions",
         "friend",
+        "helps",
+        "evidence_for",
+        "evidence_against",
         "reframe",
     ])?;
     for t in &j.thoughts {
@@ -103,11 +106,14 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
             opt(t.belief_after.map(Percent::get)),
             names(&t.distortions),
             t.friend.clone().unwrap_or_default(),
+            t.helps.map(|h| h.as_str()).unwrap_or_default().to_string(),
+            t.evidence_for.clone().unwrap_or_default(),
+            t.evidence_against.clone().unwrap_or_default(),
             t.reframe.clone().unwrap_or_default(),
         ])?;
     }
     let mut entries = writer();
-    entries.write_record(["id", "at", "kind", "title", "tags", "body"])?;
+    entries.write_record(["id", "at", "kind", "title", "tags", "prompt", "body"])?;
     for e in &j.entries {
         entries.write_record([
             e.id.to_string(),
@@ -115,6 +121,7 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
             e.kind.as_str().to_string(),
             e.title.clone().unwrap_or_default(),
             names(&e.tags),
+            e.prompt.clone().unwrap_or_default(),
             e.body.clone(),
         ])?;
     }
@@ -177,10 +184,33 @@ pub fn markdown(j: &Journal) -> String {
             t.at.format("%H:%M"),
             t.thought.replace('\n', "\n> ")
         );
+        let felt: Vec<String> = t
+            .emotions
+            .iter()
+            .map(|e| match (e.intensity, e.intensity_after) {
+                (Some(b), Some(a)) => format!("{} {}% → {}%", e.name, b.get(), a.get()),
+                (Some(b), None) => format!("{} {}%", e.name, b.get()),
+                _ => e.name.to_string(),
+            })
+            .collect();
+        let felt = (!felt.is_empty()).then(|| felt.join(", "));
+        let traps = (!t.distortions.is_empty()).then(|| {
+            t.distortions
+                .iter()
+                .map(Label::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        let helps = t.helps.map(|h| h.words().to_string());
         for (label, v) in [
             ("What was happening", &t.situation),
             ("Whose voice", &t.voice),
+            ("Feelings", &felt),
+            ("Thinking traps", &traps),
             ("To a friend", &t.friend),
+            ("Is it helping or hurting", &helps),
+            ("What supports it", &t.evidence_for),
+            ("What doesn't", &t.evidence_against),
             ("A kinder answer", &t.reframe),
         ] {
             if let Some(v) = v {
@@ -203,6 +233,13 @@ pub fn markdown(j: &Journal) -> String {
                 .unwrap_or_default(),
             e.body
         );
+        if let Some(p) = &e.prompt {
+            let _ = writeln!(
+                s,
+                "\n_Written from: {}_",
+                crate::domain::letter_prompt_words(p)
+            );
+        }
         if !e.tags.is_empty() {
             let _ = writeln!(
                 s,

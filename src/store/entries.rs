@@ -10,7 +10,8 @@ use crate::domain::{Break, Entry, EntryKind, InvalidInput, Label, Mood, Scale};
 
 const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.kind, e.title, e.body,
     (SELECT json_group_array(name) FROM
-        (SELECT name FROM entry_tags WHERE entry_id = e.id ORDER BY position))
+        (SELECT name FROM entry_tags WHERE entry_id = e.id ORDER BY position)),
+    e.prompt, e.kept_lines
   FROM entries e";
 
 const SELECT_BREAK: &str =
@@ -233,11 +234,13 @@ pub(super) fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<
     let id = e.id.to_string();
     super::cached(
         tx,
-        "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+        "INSERT INTO entries (id, at, at_utc, day, kind, title, body, created_at, updated_at,
+                              prompt, kept_lines)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
              day = excluded.day, kind = excluded.kind, title = excluded.title,
-             body = excluded.body, updated_at = excluded.updated_at",
+             body = excluded.body, updated_at = excluded.updated_at,
+             prompt = excluded.prompt, kept_lines = excluded.kept_lines",
         params![
             id,
             format_at(&e.at),
@@ -246,7 +249,9 @@ pub(super) fn upsert_entry(tx: &rusqlite::Transaction<'_>, e: &Entry) -> Result<
             e.kind.as_str(),
             e.title,
             e.body,
-            stamp_now()
+            stamp_now(),
+            e.prompt,
+            serde_json::to_string(&e.kept_lines).map_err(|_| invalid("kept lines"))?,
         ],
     )?;
     super::cached(tx, "DELETE FROM entry_tags WHERE entry_id = ?1", [&id])?;
@@ -307,8 +312,10 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
         r.get(4)?,
         r.get(5)?,
     );
+    let (prompt, kept): (Option<String>, String) = (r.get(6)?, r.get(7)?);
     Ok((|| {
         let tags: Vec<String> = serde_json::from_str(&tags)?;
+        let kept_lines: Vec<String> = serde_json::from_str(&kept)?;
         Ok(Entry {
             id: Uuid::parse_str(&id).map_err(|_| invalid("id"))?,
             at: DateTime::parse_from_rfc3339(&at).map_err(|_| invalid("at"))?,
@@ -319,6 +326,8 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
                 .iter()
                 .map(|t| Label::new("tags", t))
                 .collect::<std::result::Result<_, _>>()?,
+            prompt,
+            kept_lines,
         })
     })())
 }

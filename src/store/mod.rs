@@ -2,6 +2,7 @@
 //! database file and maps rows to domain types.
 
 mod checkins;
+mod deck;
 mod drafts;
 mod entries;
 mod error;
@@ -20,6 +21,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use deck::{DeckLine, DeckSource, any as any_pick};
 pub use drafts::DraftRead;
 pub use error::{Result, StoreError, is_disk_full};
 use file::{

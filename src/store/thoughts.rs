@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::checkins::{format_at, stamp_now};
 use super::{Result, Store, StoreError};
-use crate::domain::{FeltEmotion, InvalidInput, Label, Percent, Scale, Thought};
+use crate::domain::{FeltEmotion, Helps, InvalidInput, Label, Percent, Scale, Thought};
 
 const SELECT: &str = "SELECT t.id, t.at, t.situation, t.thought, t.voice, t.belief, t.belief_after,
     t.friend, t.reframe,
@@ -14,7 +14,8 @@ const SELECT: &str = "SELECT t.id, t.at, t.situation, t.thought, t.voice, t.beli
         (SELECT name, intensity, intensity_after FROM thought_emotions
           WHERE thought_id = t.id ORDER BY position)),
     (SELECT json_group_array(name) FROM
-        (SELECT name FROM thought_distortions WHERE thought_id = t.id ORDER BY position))
+        (SELECT name FROM thought_distortions WHERE thought_id = t.id ORDER BY position)),
+    t.helps, t.evidence_for, t.evidence_against
   FROM thoughts t";
 
 /// Which records the Critic list shows. Empty fields match everything.
@@ -86,6 +87,34 @@ impl Store {
         self.collect_thoughts(&sql, [])
     }
 
+    /// Every kept record's id and thought, newest first: what "met before" looks through.
+    pub fn thought_texts(&self) -> Result<Vec<(Uuid, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, thought FROM thoughts WHERE deleted_at IS NULL ORDER BY at_utc DESC, id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, text) = row?;
+            let id = Uuid::parse_str(&id)
+                .map_err(|_| StoreError::Invalid(InvalidInput::new("id", "is not readable")))?;
+            out.push((id, text));
+        }
+        Ok(out)
+    }
+
+    /// Kept records whose thought resembles `text`, closest first, leaving out `skip`.
+    pub fn alike_thoughts(&self, text: &str, skip: Option<Uuid>) -> Result<Vec<(Thought, f64)>> {
+        let found = crate::insights::alike::alike(text, &self.thought_texts()?, skip);
+        let mut out = Vec::with_capacity(found.len());
+        for (id, score) in found {
+            if let Some(t) = self.thought(id)? {
+                out.push((t, score));
+            }
+        }
+        Ok(out)
+    }
+
     /// Voices named so far, most recently heard first, for suggestions and filters.
     pub fn voices(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
@@ -122,13 +151,16 @@ pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
     super::cached(
         tx,
         "INSERT INTO thoughts (id, at, at_utc, day, situation, thought, voice, belief,
-                               belief_after, friend, reframe, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+                               belief_after, friend, reframe, created_at, updated_at,
+                               helps, evidence_for, evidence_against)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)
          ON CONFLICT (id) DO UPDATE SET at = excluded.at, at_utc = excluded.at_utc,
              day = excluded.day, situation = excluded.situation, thought = excluded.thought,
              voice = excluded.voice, belief = excluded.belief,
              belief_after = excluded.belief_after, friend = excluded.friend,
-             reframe = excluded.reframe, updated_at = excluded.updated_at",
+             reframe = excluded.reframe, updated_at = excluded.updated_at,
+             helps = excluded.helps, evidence_for = excluded.evidence_for,
+             evidence_against = excluded.evidence_against",
         params![
             id,
             format_at(&t.at),
@@ -142,6 +174,9 @@ pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
             t.friend,
             t.reframe,
             stamp_now(),
+            t.helps.map(Helps::as_str),
+            t.evidence_for,
+            t.evidence_against,
         ],
     )?;
     super::cached(
@@ -185,6 +220,8 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Thought>> {
     let belief_after: Option<u8> = r.get(6)?;
     let emotions: String = r.get(9)?;
     let distortions: String = r.get(10)?;
+    let helps: Option<String> = r.get(11)?;
+    let (evidence_for, evidence_against) = (r.get(12)?, r.get(13)?);
     let fields = (
         r.get(2)?,
         r.get::<_, String>(3)?,
@@ -221,6 +258,11 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Thought>> {
                 .map(|d| Label::new("distortion", d))
                 .collect::<std::result::Result<_, _>>()?,
             friend,
+            helps: helps
+                .map(|h| Helps::parse(&h).ok_or_else(|| invalid("helps")))
+                .transpose()?,
+            evidence_for,
+            evidence_against,
             reframe,
         })
     })())

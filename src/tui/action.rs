@@ -67,4 +67,10 @@ pub enum Action {
     /// In that list: the selected item was talked about, or all of them were.
     TalkedAbout,
     AllTalkedAbout,
+    /// On the reframe step: start from the earlier answer that eased this thought most.
+    UseEarlier,
+    /// On an open page: keep the line under the cursor for the deck of kind words.
+    KeepLine,
+    /// Take the kind line shown out of the deck.
+    RemoveKind,
 }

@@ -98,7 +98,7 @@ impl App {
         let mut panes: Vec<Box<dyn Pane>> = vec![
             Box::new(checkin),
             Box::new(CriticPane::new(config.traps(), emotions)),
-            Box::new(JournalPane::new()),
+            Box::new(JournalPane::with_prompts(&config.letter_prompts)),
             Box::new(TrendsPane::new(config.week_start)),
         ];
         // Drafts found at start are this window's to finish, or to clear once done with.
@@ -316,7 +316,11 @@ impl App {
                 let down = m.kind == MouseEventKind::ScrollDown;
                 match self.mode() {
                     // The editor scrolls itself on wheel input.
-                    Mode::Writing | Mode::FlowText | Mode::Voice | Mode::BreakText => {
+                    Mode::Writing
+                    | Mode::FlowText
+                    | Mode::Voice
+                    | Mode::Reframe
+                    | Mode::BreakText => {
                         self.current_mut().input(ratatui_textarea::Input::from(*m))
                     }
                     Mode::Form => false,

@@ -150,8 +150,12 @@ pub fn html(s: &Source<'_>) -> String {
     let mut body = String::new();
     let _ = write!(
         body,
-        "<section class=\"first\"><h1>kindly summary: {} to {}</h1><ul>",
-        t.span.from, t.span.until
+        "<section class=\"first\"><h1>kindly summary{}: {} to {}</h1><ul>",
+        s.name
+            .map(|n| format!(" for {}", escape(n)))
+            .unwrap_or_default(),
+        t.span.from,
+        t.span.until
     );
     for line in at_a_glance(s, &f) {
         let _ = write!(body, "<li>{}</li>", escape(&line));

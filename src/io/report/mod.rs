@@ -34,6 +34,8 @@ pub struct Source<'a> {
     pub first_day: Option<NaiveDate>,
     /// Include the person's own words (notes and reframes), not only figures.
     pub include_notes: bool,
+    /// The person's name from config, when they gave one.
+    pub name: Option<&'a str>,
 }
 
 impl Source<'_> {
@@ -133,8 +135,12 @@ pub fn markdown(s: &Source<'_>) -> String {
     let mut md = String::new();
     let _ = writeln!(
         md,
-        "# kindly summary: {} to {}\n",
-        t.span.from, t.span.until
+        "# kindly summary{}: {} to {}\n",
+        s.name
+            .map(|n| format!(" for {}", one_line(n)))
+            .unwrap_or_default(),
+        t.span.from,
+        t.span.until
     );
     for line in at_a_glance(s, &f) {
         let _ = writeln!(md, "- {line}");

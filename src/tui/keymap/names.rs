@@ -56,6 +56,9 @@ pub fn action_name(action: Action) -> &'static str {
         OpenSession => "next_session",
         TalkedAbout => "talked_about",
         AllTalkedAbout => "all_talked_about",
+        UseEarlier => "use_earlier_answer",
+        KeepLine => "keep_line",
+        RemoveKind => "remove_kind_line",
     }
 }
 

@@ -26,12 +26,16 @@ pub enum Mode {
     FlowText,
     /// The voice step: like a text step, with earlier voices offered.
     Voice,
+    /// The reframe step: like a text step, with an earlier answer offered.
+    Reframe,
     /// A step of the flow made of ratings or choices.
     FlowPick,
     /// The list of journal entries and letters.
     JournalList,
     /// An entry open in the editor, not typing.
     JournalPage,
+    /// Choosing what a new letter starts from.
+    LetterPrompts,
     /// The break's mood steps.
     BreakMood,
     /// The break's three written steps.
@@ -58,9 +62,11 @@ impl Mode {
             Mode::CriticDetail => "Reading a record",
             Mode::FlowText => "Writing a step",
             Mode::Voice => "Whose voice",
+            Mode::Reframe => "Answering it kindly",
             Mode::FlowPick => "Rating and choosing",
             Mode::JournalList => "Journal and letters",
             Mode::JournalPage => "An open page",
+            Mode::LetterPrompts => "Starting a letter",
             Mode::BreakMood => "Self-compassion break: mood",
             Mode::BreakText => "Self-compassion break: the three steps",
             Mode::Search => "Search",
@@ -186,6 +192,8 @@ pub const BINDINGS: &[Binding] = &[
     // The voice step offers voices heard before.
     b(Mode::Voice, &[Code(Down)], "↓", Action::SuggestNext, "offer a voice you named before", Some("voices")),
     b(Mode::Voice, &[Code(Up)], "↑", Action::SuggestPrev, "the previous voice", None),
+    // The reframe step offers the earlier answer when this thought has come before.
+    b(Mode::Reframe, &[Ctrl('o')], "Ctrl-O", Action::UseEarlier, "start from your earlier answer to this thought", Some("earlier answer")),
     // Text steps of the flow: the editor has every other key.
     b(Mode::FlowText, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step", Some("next")),
     b(Mode::FlowText, &[Code(Esc)], "Esc", Action::PrevStep, "back a step, losing nothing (from step 1: set it aside)", Some("back")),
@@ -210,12 +218,19 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::JournalList, &[Char('d'), Code(Delete)], "d / Del", Action::TrashSelected, "move this entry to the trash", None),
     b(Mode::JournalList, &[Char('u')], "u", Action::UndoTrash, "bring back the last entry you trashed", None),
     b(Mode::JournalList, &[Char('t')], "t", Action::ToggleTrash, "show or hide the trash", None),
+    b(Mode::JournalList, &[Char('x')], "x", Action::RemoveKind, "take the kind line shown out of your deck", None),
+    // Choosing a letter's starting point.
+    b(Mode::LetterPrompts, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next starting point", None),
+    b(Mode::LetterPrompts, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous starting point", Some("move")),
+    b(Mode::LetterPrompts, &[Code(Enter), Char('l')], "Enter", Action::EditSelected, "start the letter from this one", Some("start")),
+    b(Mode::LetterPrompts, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list", Some("back")),
     // An open page, not typing.
     b(Mode::JournalPage, &[Code(Enter), Char('i')], "Enter / i", Action::Activate, "write in this field", Some("write")),
     b(Mode::JournalPage, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next field (title, tags, page)", None),
     b(Mode::JournalPage, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
     b(Mode::JournalPage, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the entry", Some("save")),
     b(Mode::JournalPage, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list (unsaved words are kept)", Some("back")),
+    b(Mode::JournalPage, &[Char('K')], "K", Action::KeepLine, "keep the line under the cursor for your deck (again: let go)", Some("keep line")),
     // The self-compassion break.
     b(Mode::BreakMood, &[Digit], "1–9, 0", Action::SetMood(0), "how you are (0 means 10)", Some("mood")),
     b(Mode::BreakMood, &[Code(Left), Char('h')], "← / h", Action::Left, "a little lower", None),
@@ -282,9 +297,11 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::CriticDetail => &[Mode::CriticDetail, Mode::Global],
         Mode::FlowText => &[Mode::FlowText],
         Mode::Voice => &[Mode::Voice, Mode::FlowText],
+        Mode::Reframe => &[Mode::Reframe, Mode::FlowText],
         Mode::FlowPick => &[Mode::FlowPick, Mode::Global],
         Mode::JournalList => &[Mode::JournalList, Mode::Global],
         Mode::JournalPage => &[Mode::JournalPage, Mode::Global],
+        Mode::LetterPrompts => &[Mode::LetterPrompts, Mode::Global],
         Mode::BreakMood => &[Mode::BreakMood, Mode::Global],
         Mode::BreakText => &[Mode::BreakText],
         Mode::Search => &[Mode::Search],

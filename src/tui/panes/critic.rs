@@ -39,6 +39,8 @@ pub struct CriticPane {
     pub traps: Traps,
     pub emotions: Vec<String>,
     pub voices: Vec<String>,
+    /// For each record, how many other records hold a thought like its own.
+    pub returns: std::collections::HashMap<Uuid, usize>,
 }
 
 impl CriticPane {
@@ -71,6 +73,7 @@ impl CriticPane {
             traps,
             emotions,
             voices: Vec::new(),
+            returns: Default::default(),
         }
     }
 
@@ -98,6 +101,9 @@ impl CriticPane {
     /// Whether the footer should offer an action here: only what does something.
     pub fn offers(&self, action: Action) -> bool {
         if let (View::Flow, Some(flow)) = (self.view, &self.flow) {
+            if let Some(offered) = super::critic_practice::offers(flow, action) {
+                return offered;
+            }
             return match action {
                 Action::FocusNext | Action::FocusPrev => {
                     matches!(flow.step, Step::Feelings | Step::Traps | Step::Rerate)
@@ -135,6 +141,7 @@ impl CriticPane {
         };
         self.list.set(rows);
         self.voices = store.voices()?;
+        self.returns = crate::insights::alike::returns(&store.thought_texts()?);
         Ok(())
     }
 
@@ -294,6 +301,9 @@ impl CriticPane {
             self.view = View::List;
             return Ok(None);
         };
+        if let Some(notice) = super::critic_practice::apply(flow, action, ctx.store)? {
+            return Ok(notice);
+        }
         match action {
             Action::Save => return self.save(ctx),
             Action::NextStep => match flow.step.next() {
@@ -490,6 +500,7 @@ impl Pane for CriticPane {
             (View::List, _) | (View::Flow, None) => Mode::CriticList,
             (View::Detail, _) => Mode::CriticDetail,
             (View::Flow, Some(f)) if f.step == Step::Voice => Mode::Voice,
+            (View::Flow, Some(f)) if f.step == Step::Reframe => Mode::Reframe,
             (View::Flow, Some(f)) if f.step.is_text() => Mode::FlowText,
             (View::Flow, Some(_)) => Mode::FlowPick,
         }
@@ -501,6 +512,7 @@ impl Pane for CriticPane {
             Mode::CriticDetail,
             Mode::FlowText,
             Mode::Voice,
+            Mode::Reframe,
             Mode::FlowPick,
         ]
     }

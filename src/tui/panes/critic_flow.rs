@@ -5,7 +5,8 @@ use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::{FeltEmotion, Label, Percent, Scale, Thought, optional_text};
+use crate::domain::{FeltEmotion, Helps, Label, Percent, Scale, Thought, optional_text};
+use crate::insights::alike::MetBefore;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 /// The steps of the flow, in order.
@@ -17,19 +18,25 @@ pub enum Step {
     Feelings,
     Traps,
     Friend,
+    Helps,
+    EvidenceFor,
+    EvidenceAgainst,
     Reframe,
     Rerate,
     Summary,
 }
 
 impl Step {
-    pub const ALL: [Step; 9] = [
+    pub const ALL: [Step; 12] = [
         Step::Situation,
         Step::Thought,
         Step::Voice,
         Step::Feelings,
         Step::Traps,
         Step::Friend,
+        Step::Helps,
+        Step::EvidenceFor,
+        Step::EvidenceAgainst,
         Step::Reframe,
         Step::Rerate,
         Step::Summary,
@@ -51,7 +58,13 @@ impl Step {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Step::Situation | Step::Thought | Step::Voice | Step::Friend | Step::Reframe
+            Step::Situation
+                | Step::Thought
+                | Step::Voice
+                | Step::Friend
+                | Step::EvidenceFor
+                | Step::EvidenceAgainst
+                | Step::Reframe
         )
     }
 }
@@ -89,6 +102,9 @@ pub struct Draft {
     pub belief_after: Option<u8>,
     pub traps: Vec<String>,
     pub friend: String,
+    pub helps: Option<Helps>,
+    pub evidence_for: String,
+    pub evidence_against: String,
     pub reframe: String,
     pub editing: Option<Uuid>,
 }
@@ -109,7 +125,14 @@ pub struct Flow {
     pub thought: TextArea<'static>,
     pub voice: TextArea<'static>,
     pub friend: TextArea<'static>,
+    pub evidence_for: TextArea<'static>,
+    pub evidence_against: TextArea<'static>,
     pub reframe: TextArea<'static>,
+    pub helps: Option<Helps>,
+    /// What the journal knows of this thought from before, and the wording it was found
+    /// for (looked up again when the thought changes).
+    pub met: Option<MetBefore>,
+    pub met_for: String,
     pub felt: Vec<Felt>,
     pub belief: Option<u8>,
     pub belief_after: Option<u8>,
@@ -138,7 +161,12 @@ impl Flow {
                 "A parent, a teacher, an old boss, or just 'the critic'",
             ),
             friend: editor(&d.friend, "What would you say to them?"),
+            evidence_for: editor(&d.evidence_for, "Facts only, as a fair witness would"),
+            evidence_against: editor(&d.evidence_against, "What it leaves out"),
             reframe: editor(&d.reframe, "Honest, warm, and on your side"),
+            helps: d.helps,
+            met: None,
+            met_for: String::new(),
             felt: d.felt.clone(),
             belief: d.belief,
             belief_after: d.belief_after,
@@ -163,6 +191,9 @@ impl Flow {
             belief_after: self.belief_after,
             traps: self.traps.clone(),
             friend: editor_text(&self.friend),
+            helps: self.helps,
+            evidence_for: editor_text(&self.evidence_for),
+            evidence_against: editor_text(&self.evidence_against),
             reframe: editor_text(&self.reframe),
             editing: self.editing.as_ref().map(|t| t.id),
         }
@@ -175,6 +206,8 @@ impl Flow {
             Step::Thought => Some(&self.thought),
             Step::Voice => Some(&self.voice),
             Step::Friend => Some(&self.friend),
+            Step::EvidenceFor => Some(&self.evidence_for),
+            Step::EvidenceAgainst => Some(&self.evidence_against),
             Step::Reframe => Some(&self.reframe),
             _ => None,
         }
@@ -186,6 +219,8 @@ impl Flow {
             Step::Thought => Some(&mut self.thought),
             Step::Voice => Some(&mut self.voice),
             Step::Friend => Some(&mut self.friend),
+            Step::EvidenceFor => Some(&mut self.evidence_for),
+            Step::EvidenceAgainst => Some(&mut self.evidence_against),
             Step::Reframe => Some(&mut self.reframe),
             _ => None,
         }
@@ -199,6 +234,8 @@ impl Flow {
             (Step::Thought, &mut self.thought),
             (Step::Voice, &mut self.voice),
             (Step::Friend, &mut self.friend),
+            (Step::EvidenceFor, &mut self.evidence_for),
+            (Step::EvidenceAgainst, &mut self.evidence_against),
             (Step::Reframe, &mut self.reframe),
         ] {
             show_cursor(area, s == step);
@@ -239,6 +276,9 @@ impl Flow {
         t.situation = optional_text(&editor_text(&self.situation));
         t.voice = optional_text(&editor_text(&self.voice)).map(|v| v.trim().to_string());
         t.friend = optional_text(&editor_text(&self.friend));
+        t.helps = self.helps;
+        t.evidence_for = optional_text(&editor_text(&self.evidence_for));
+        t.evidence_against = optional_text(&editor_text(&self.evidence_against));
         t.reframe = optional_text(&editor_text(&self.reframe));
         let pct = |v: Option<u8>| v.and_then(|v| Percent::new(v).ok());
         t.belief = pct(self.belief);
@@ -288,6 +328,9 @@ pub(super) fn draft_of(t: &Thought) -> Draft {
         belief_after: pct(t.belief_after),
         traps: t.distortions.iter().map(Label::to_string).collect(),
         friend: t.friend.clone().unwrap_or_default(),
+        helps: t.helps,
+        evidence_for: t.evidence_for.clone().unwrap_or_default(),
+        evidence_against: t.evidence_against.clone().unwrap_or_default(),
         reframe: t.reframe.clone().unwrap_or_default(),
         editing: Some(t.id),
     }
@@ -304,6 +347,9 @@ impl Step {
             Step::Feelings => "How does it feel?",
             Step::Traps => "Any thinking traps?",
             Step::Friend => "The friend test",
+            Step::Helps => "Helping or hurting?",
+            Step::EvidenceFor => "What supports it?",
+            Step::EvidenceAgainst => "What doesn't?",
             Step::Reframe => "Answer it kindly",
             Step::Rerate => "And now?",
             Step::Summary => "Look what you did",
@@ -329,7 +375,16 @@ impl Step {
                 "Thoughts like this often fall into familiar traps. Pick any that fit; the marked ones are only guesses from the words."
             }
             Step::Friend => {
-                "Imagine someone you love said this about themselves. Would you talk to them the way this thought talks to you? Is it helping, or hurting? What would you tell them?"
+                "Imagine someone you love said this about themselves. Would you talk to them the way this thought talks to you? What would you tell them?"
+            }
+            Step::Helps => {
+                "Is this thought helping you, or hurting you? Pick what feels true, or move on."
+            }
+            Step::EvidenceFor => {
+                "What facts back the thought up? Only what a fair witness would agree happened. Leave it empty if nothing comes."
+            }
+            Step::EvidenceAgainst => {
+                "What does the thought leave out? Times it wasn't true, what you did well, what someone who knows you would add."
             }
             Step::Reframe => {
                 "Now answer the thought as a caring friend would: honest about what happened, warm about who you are."

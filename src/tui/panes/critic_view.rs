@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::critic::{CriticPane, Flow, SPANS, Step, View};
+use super::critic_practice;
 use crate::domain::{Percent, Scale, Thought};
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
@@ -143,6 +144,12 @@ impl CriticView<'_> {
                     (Some(b), None) => Some(format!(" {}", b.get())),
                     _ => None,
                 };
+                // ↻n: the same thought has come n other times.
+                let relief = match (p.returns.get(&rec.id), relief) {
+                    (Some(n), Some(r)) => Some(format!(" ↻{n}{r}")),
+                    (Some(n), None) => Some(format!(" ↻{n}")),
+                    (None, r) => r,
+                };
                 let mut lines = vec![Line::from(vec![
                     Span::styled(format!("{:<12}", when(rec, self.now)), t.muted),
                     Span::styled(shown(first_line(&rec.thought)), t.text),
@@ -232,8 +239,21 @@ impl CriticView<'_> {
             }),
         );
         section("What you'd tell a friend", rec.friend.clone());
+        section(
+            "Helping or hurting",
+            rec.helps.map(|h| h.words().to_string()),
+        );
+        section("What supports it", rec.evidence_for.clone());
+        section("What doesn't", rec.evidence_against.clone());
         section("A kinder answer", rec.reframe.clone());
         section("Relief", relief_words(rec));
+        section(
+            "Met before",
+            p.returns.get(&rec.id).map(|n| match n {
+                1 => "A thought like this one is in one other record.".to_string(),
+                n => format!("A thought like this one is in {n} other records."),
+            }),
+        );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((p.detail_scroll, 0))
@@ -258,12 +278,15 @@ impl CriticView<'_> {
         } else {
             0
         };
-        let [quote, prompt, body] = Layout::vertical([
+        let met_lines = critic_practice::panel_height(flow, area.width, roomy);
+        let [quote, prompt, met, body] = Layout::vertical([
             Constraint::Length(quote_lines),
             Constraint::Length(prompt_lines),
+            Constraint::Length(met_lines),
             Constraint::Min(1),
         ])
         .areas(area);
+        critic_practice::panel(flow, met, buf, t);
         if quote_lines > 0 {
             // The original thought stays in view on every later step.
             let text = shown(&quote_text);
@@ -314,6 +337,7 @@ impl CriticView<'_> {
             }
             Step::Feelings => self.feelings(flow, body, buf),
             Step::Traps => self.traps(flow, body, buf),
+            Step::Helps => critic_practice::helps_rows(flow, body, buf, t),
             Step::Rerate => self.rerate(flow, body, buf),
             _ => self.summary(flow, body, buf),
         }

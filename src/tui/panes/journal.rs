@@ -1,117 +1,22 @@
 //! The Journal pane: entries and compassionate letters, listed newest first, written in a
 //! soft-wrapping editor.
 
-use ratatui_textarea::{Input, TextArea};
-use serde::{Deserialize, Serialize};
+use ratatui_textarea::Input;
 use uuid::Uuid;
 
-use crate::domain::{Entry, EntryKind, Label, optional_text, parse_label_list};
+use crate::domain::{
+    Entry, EntryKind, Label, LetterPrompt, letter_prompts, optional_text, parse_label_list,
+};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
 use crate::tui::records::Records;
-use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
 
-/// Shown above a new letter, never saved into it.
-pub const LETTER_PROMPT: &str = "Write to yourself the way a caring friend would: someone who knows \
-what you're carrying, sees what you're doing well, and is on your side.";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Tags,
-    Body,
-}
-
-/// An unsaved entry, as autosaved and offered back.
-/// Every field but the kind is optional when read back, so a draft written by another
-/// version of kindly still opens here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
-    pub kind: EntryKind,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub tags: String,
-    #[serde(default)]
-    pub body: String,
-    #[serde(default)]
-    pub editing: Option<Uuid>,
-}
-
-impl Draft {
-    pub fn is_blank(&self) -> bool {
-        self.title.trim().is_empty() && self.tags.trim().is_empty() && self.body.trim().is_empty()
-    }
-}
-
-/// An entry open in the editor.
-pub struct Page {
-    pub kind: EntryKind,
-    pub title: TextArea<'static>,
-    pub tags: TextArea<'static>,
-    pub body: TextArea<'static>,
-    pub field: Field,
-    pub writing: bool,
-    /// The saved entry being changed, if any (its id and time are kept).
-    pub editing: Option<Entry>,
-}
-
-impl Page {
-    fn new(d: &Draft, editing: Option<Entry>) -> Self {
-        let body_hint = match d.kind {
-            EntryKind::Letter => "Dear me,",
-            EntryKind::Journal => "Whatever is on your mind",
-        };
-        let mut page = Page {
-            kind: d.kind,
-            title: editor(&d.title, "A title, if you like"),
-            tags: editor(&d.tags, "tags, comma-separated"),
-            body: editor(&d.body, body_hint),
-            field: Field::Body,
-            writing: false,
-            editing,
-        };
-        page.show();
-        page
-    }
-
-    pub fn draft(&self) -> Draft {
-        Draft {
-            kind: self.kind,
-            title: editor_text(&self.title),
-            tags: editor_text(&self.tags),
-            body: editor_text(&self.body),
-            editing: self.editing.as_ref().map(|e| e.id),
-        }
-    }
-
-    fn area_mut(&mut self) -> &mut TextArea<'static> {
-        match self.field {
-            Field::Title => &mut self.title,
-            Field::Tags => &mut self.tags,
-            Field::Body => &mut self.body,
-        }
-    }
-
-    /// Cursor only in the field being written.
-    fn show(&mut self) {
-        let (f, w) = (self.field, self.writing);
-        show_cursor(&mut self.title, w && f == Field::Title);
-        show_cursor(&mut self.tags, w && f == Field::Tags);
-        show_cursor(&mut self.body, w && f == Field::Body);
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    List,
-    Page,
-}
+pub use super::journal_page::{Draft, Field, Page, View};
 
 pub struct JournalPane {
     pub view: View,
@@ -119,6 +24,12 @@ pub struct JournalPane {
     pub page: Option<Page>,
     /// An unsaved entry from before, waiting to be carried on with `n` or `l`.
     pub waiting: Option<Draft>,
+    /// Starting points for a letter, and the one under the cursor while choosing.
+    pub prompts: Vec<LetterPrompt>,
+    pub prompt_row: usize,
+    /// A line from the person's own deck of kind words, shown above the list.
+    pub kind: Option<String>,
+    pub kind_drawn: bool,
 }
 
 impl Default for JournalPane {
@@ -129,11 +40,20 @@ impl Default for JournalPane {
 
 impl JournalPane {
     pub fn new() -> Self {
+        Self::with_prompts(&[])
+    }
+
+    /// The pane, offering the person's own letter prompts after the built-in ones.
+    pub fn with_prompts(own: &[String]) -> Self {
         Self {
             view: View::List,
             list: Records::new(),
             page: None,
             waiting: None,
+            prompts: letter_prompts(own),
+            prompt_row: 0,
+            kind: None,
+            kind_drawn: false,
         }
     }
 
@@ -192,6 +112,8 @@ impl JournalPane {
                 .join(", "),
             body: entry.body.clone(),
             editing: Some(entry.id),
+            prompt: entry.prompt.clone(),
+            kept: entry.kept_lines.clone(),
         };
         self.page = Some(Page::new(&draft, Some(entry.clone())));
         self.view = View::Page;
@@ -230,9 +152,11 @@ impl JournalPane {
         if self.view == View::Page {
             return self.apply_page(action, ctx);
         }
+        if let Some(notice) = self.apply_practice(action, ctx)? {
+            return Ok(notice);
+        }
         match action {
-            Action::NewRecord => return Ok(self.start(EntryKind::Journal)),
-            Action::NewLetter => return Ok(self.start(EntryKind::Letter)),
+            Action::NewRecord => return Ok(self.start(EntryKind::Journal, None)),
             Action::EditSelected if !self.list.show_trash => {
                 let Some(e) = self.list.selected().cloned() else {
                     return Ok(None);
@@ -256,8 +180,47 @@ impl JournalPane {
         Ok(None)
     }
 
-    /// Opens the editor on a new entry of `kind`, or on the one waiting.
-    fn start(&mut self, kind: EntryKind) -> Notice {
+    /// The prompt list and the kind line; `None` leaves the action to the list.
+    fn apply_practice(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Option<Notice>> {
+        use super::journal_practice::{OnPrompts, on_prompts};
+        if self.view == View::Prompts {
+            return Ok(Some(
+                match on_prompts(&self.prompts, &mut self.prompt_row, action) {
+                    OnPrompts::Stay => None,
+                    OnPrompts::Start(key) => self.start(EntryKind::Letter, key),
+                    OnPrompts::Back => {
+                        self.view = View::List;
+                        None
+                    }
+                },
+            ));
+        }
+        match action {
+            // With a page waiting, `l` carries it on, so no draft is ever written over.
+            Action::NewLetter if self.waiting.is_some() => {
+                Ok(Some(self.start(EntryKind::Letter, None)))
+            }
+            Action::NewLetter => {
+                self.view = View::Prompts;
+                self.prompt_row = 0;
+                Ok(Some(None))
+            }
+            Action::RemoveKind => {
+                let Some(line) = self.kind.take() else {
+                    return Ok(Some(None));
+                };
+                ctx.store.remove_from_deck(&line)?;
+                Ok(Some(Some(
+                    "Taken out of your deck of kind words. It stays where you wrote it.".into(),
+                )))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Opens the editor on a new entry of `kind` (a letter from `prompt`), or on the one
+    /// waiting.
+    fn start(&mut self, kind: EntryKind, prompt: Option<String>) -> Notice {
         self.view = View::Page;
         if let Some(d) = self.waiting.take() {
             let editing = d
@@ -276,6 +239,8 @@ impl JournalPane {
                 tags: String::new(),
                 body: String::new(),
                 editing: None,
+                prompt,
+                kept: Vec::new(),
             },
             None,
         );
@@ -306,6 +271,7 @@ impl JournalPane {
                 }
             }
             Action::Activate => page.writing = true,
+            Action::KeepLine => return Ok(super::journal_practice::keep_line(page)),
             Action::BackToForm => {
                 // Leaving the page keeps unsaved words as a waiting draft.
                 let draft = page.draft();
@@ -319,6 +285,7 @@ impl JournalPane {
                                     .map(Label::to_string)
                                     .collect::<Vec<_>>()
                                     .join(", ")
+                            || draft.kept != e.kept_lines
                     }
                     None => !draft.is_blank(),
                 };
@@ -374,6 +341,14 @@ impl JournalPane {
         };
         entry.title = optional_text(&d.title).map(|t| t.trim().to_string());
         entry.tags = tags;
+        entry.prompt = d.prompt.clone().filter(|_| entry.kind == EntryKind::Letter);
+        // Only lines still on the page stay kept.
+        entry.kept_lines = d
+            .kept
+            .iter()
+            .filter(|k| entry.body.lines().any(|l| l.trim() == k.as_str()))
+            .cloned()
+            .collect();
         let edited = page.editing.is_some();
         ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
         self.page = None;
@@ -413,6 +388,7 @@ impl Pane for JournalPane {
                 .and_then(|p| p.editing.as_ref().map(|e| e.id)),
             View::List if self.list.show_trash => None,
             View::List => self.list.selected().map(|e| e.id),
+            View::Prompts => None,
         };
         id.map(|id| (crate::domain::MarkedKind::Entry, id))
     }
@@ -424,6 +400,8 @@ impl Pane for JournalPane {
     fn mode(&self) -> Mode {
         if self.writing() {
             Mode::Writing
+        } else if self.view == View::Prompts {
+            Mode::LetterPrompts
         } else if self.view == View::Page {
             Mode::JournalPage
         } else {
@@ -432,7 +410,12 @@ impl Pane for JournalPane {
     }
 
     fn help_modes(&self) -> &'static [Mode] {
-        &[Mode::JournalList, Mode::JournalPage, Mode::Writing]
+        &[
+            Mode::JournalList,
+            Mode::LetterPrompts,
+            Mode::JournalPage,
+            Mode::Writing,
+        ]
     }
 
     fn offers(&self, action: Action) -> bool {
@@ -456,6 +439,13 @@ impl Pane for JournalPane {
     }
 
     fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        if !self.kind_drawn {
+            // One kind line a visit to kindly, drawn the first time the list is read, and
+            // chosen by the clock kindly runs on (so a screen can be reproduced).
+            self.kind_drawn = true;
+            let seed = ctx.now.timestamp().unsigned_abs() as usize / 60;
+            self.kind = ctx.store.next_kind_line(|n| seed % n)?;
+        }
         JournalPane::refresh(self, ctx.store)
     }
 

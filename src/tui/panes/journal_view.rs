@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::journal::{Field, JournalPane, LETTER_PROMPT, Page, View};
+use super::journal::{Field, JournalPane, Page, View};
+use super::journal_practice;
 use crate::domain::EntryKind;
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
@@ -56,12 +57,16 @@ impl Widget for JournalView<'_> {
                 (None, EntryKind::Letter) => "A letter to yourself".into(),
                 (None, EntryKind::Journal) => "A new page".into(),
             },
+            (_, View::Prompts) => "A letter to yourself".into(),
             _ if p.list.show_trash => words::TRASH_TITLE.into(),
             _ => "Journal and letters".into(),
         };
         let inner = framed(area, buf, &title, boxed, t.accent, t);
         match (&p.page, p.view) {
             (Some(page), View::Page) => self.page(page, inner, buf, boxed),
+            (_, View::Prompts) => {
+                journal_practice::draw_prompts(&p.prompts, p.prompt_row, inner, buf, t)
+            }
             _ => self.list(inner, buf, boxed),
         }
     }
@@ -72,6 +77,19 @@ impl JournalView<'_> {
         let p = self.pane;
         let t = self.theme;
         let mut y = area.y;
+        if let Some(kind) = p.kind.as_ref().filter(|_| !p.list.show_trash) {
+            // One of the person's own kind lines, quietly, with room around it.
+            let text = format!(
+                "“{}”",
+                shown(kind).split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            let width = usize::from(area.width.max(1));
+            let h = (text.chars().count().div_ceil(width) as u16).clamp(1, 2);
+            Paragraph::new(Span::styled(text, t.notice))
+                .wrap(Wrap { trim: true })
+                .render(Rect::new(area.x, y, area.width, h), buf);
+            y += h;
+        }
         if let Some(w) = &p.waiting {
             let line = Line::from(Span::styled(
                 format!(
@@ -136,18 +154,27 @@ impl JournalView<'_> {
 
     fn page(&self, page: &Page, area: Rect, buf: &mut Buffer, roomy: bool) {
         let t = self.theme;
-        let prompt_h: u16 = if page.kind == EntryKind::Letter && page.editing.is_none() {
-            if roomy { 3 } else { 1 }
-        } else {
-            0
+        let prompt_words = journal_practice::prompt_words(&self.pane.prompts, page);
+        let prompt_h: u16 = match &prompt_words {
+            Some(words) if roomy => {
+                let width = usize::from(area.width.max(1));
+                (words.chars().count().div_ceil(width) as u16).clamp(1, 3)
+            }
+            Some(_) => 1,
+            None => 0,
         };
-        let [title, tags, prompt, body] = Layout::vertical([
+        let kept = journal_practice::kept_line(page, t);
+        let [title, tags, prompt, body, kept_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(prompt_h),
             Constraint::Min(1),
+            Constraint::Length(u16::from(kept.is_some())),
         ])
         .areas(area);
+        if let Some(kept) = kept {
+            kept.render(kept_area, buf);
+        }
         for (field, label, rect, textarea) in [
             (Field::Title, "Title", title, &page.title),
             (Field::Tags, "Tags", tags, &page.tags),
@@ -162,8 +189,8 @@ impl JournalView<'_> {
             .render(l, buf);
             textarea.render(v, buf);
         }
-        if prompt_h > 0 {
-            Paragraph::new(Span::styled(LETTER_PROMPT, t.notice))
+        if let Some(words) = prompt_words.filter(|_| prompt_h > 0) {
+            Paragraph::new(Span::styled(words, t.notice))
                 .wrap(Wrap { trim: true })
                 .render(prompt, buf);
         }

@@ -6,9 +6,12 @@ mod checkin_view;
 pub mod compassion_break;
 pub mod critic;
 mod critic_flow;
+mod critic_practice;
 pub mod critic_view;
 mod form;
 pub mod journal;
+mod journal_page;
+mod journal_practice;
 mod journal_view;
 pub mod trends;
 

@@ -1,0 +1,248 @@
+//! "You've met this thought before": which earlier thoughts resemble a new one.
+//!
+//! A thought is reduced to its content words (filler such as "I", "am", "such", "what",
+//! "always" dropped), each cut to a rough stem so that tense and number don't matter
+//! ("failed", "failing", "failure" → "fail"). Two thoughts resemble each other when most of
+//! their content words are shared: the Dice coefficient of the two sets is at least
+//! [`ALIKE`]. Word order never matters, so "what a terrible person I am" meets "I'm a
+//! terrible person"; one shared word among several does not, so "I'm a terrible cook"
+//! doesn't, nor does "the bus was late again" meet "I am always late". The tests hold paraphrase sets and unrelated thoughts that share filler words.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use crate::domain::Thought;
+
+/// The least likeness (0 to 1) at which two thoughts count as the same one returning.
+pub const ALIKE: f64 = 0.6;
+
+/// Words that carry no meaning of their own in a self-critical thought.
+const FILLER: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "always", "am", "an", "and", "any", "are", "as",
+    "at", "be", "been", "being", "but", "by", "can", "cannot", "cant", "could", "d", "did", "do",
+    "does", "doing", "dont", "even", "ever", "every", "feel", "for", "from", "get", "got", "had",
+    "has", "have", "he", "her", "him", "his", "how", "i", "if", "im", "in", "into", "is", "isnt",
+    "it", "its", "just", "like", "ll", "m", "make", "me", "might", "more", "most", "much", "must",
+    "my", "myself", "never", "no", "not", "now", "of", "off", "oh", "on", "once", "one", "only",
+    "or", "other", "our", "out", "over", "re", "really", "s", "same", "she", "should", "so",
+    "some", "still", "such", "t", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "thing", "things", "this", "those", "to", "too", "up", "us", "ve", "very", "was",
+    "wasnt", "way", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
+    "would", "yet", "you", "your",
+];
+
+/// The content words of a thought, stemmed, each once, in a stable order.
+pub fn words(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let set: BTreeSet<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        .map(stem)
+        .filter(|w| !w.is_empty() && !FILLER.contains(&w.as_str()))
+        .collect();
+    set.into_iter().collect()
+}
+
+/// A rough English stem: enough to meet a thought again in another tense or number.
+fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    let len = w.chars().count();
+    if len <= 3 || !w.is_ascii() {
+        return w;
+    }
+    for (suffix, with) in [
+        ("ibly", "ible"),
+        ("ably", "able"),
+        ("iness", "y"),
+        ("ness", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ure", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", "e"),
+        ("s", ""),
+    ] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.len() >= 3
+            && !(suffix == "s" && base.ends_with('s'))
+        {
+            w = format!("{base}{with}");
+            break;
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    let b = w.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiousl".contains(&b[b.len() - 1]) {
+        w.pop();
+    }
+    w
+}
+
+/// How alike two sets of content words are, from 0 (nothing shared) to 1 (the same words).
+/// One word in common counts only when it is each thought's only word: "the bus was late"
+/// is not "I am always late".
+pub fn likeness(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    if shared == 1 && a.len() + b.len() > 2 {
+        return 0.0;
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// The records among `texts` whose thought resembles `text`, closest first (ties keep the
+/// order of `texts`), leaving out `skip` (the record being written or read).
+pub fn alike(text: &str, texts: &[(Uuid, String)], skip: Option<Uuid>) -> Vec<(Uuid, f64)> {
+    let mine = words(text);
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(Uuid, f64)> = texts
+        .iter()
+        .filter(|(id, _)| Some(*id) != skip)
+        .filter_map(|(id, t)| {
+            let score = likeness(&mine, &words(t));
+            (score >= ALIKE).then_some((*id, score))
+        })
+        .collect();
+    found.sort_by(|a, b| b.1.total_cmp(&a.1));
+    found
+}
+
+/// For each record, how many other records hold a thought like its own.
+pub fn returns(texts: &[(Uuid, String)]) -> HashMap<Uuid, usize> {
+    let sets: Vec<Vec<String>> = texts.iter().map(|(_, t)| words(t)).collect();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        for w in set {
+            by_word.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        let mut seen: BTreeSet<usize> = BTreeSet::new();
+        for w in set {
+            seen.extend(by_word[w.as_str()].iter().copied().filter(|j| *j != i));
+        }
+        let n = seen
+            .into_iter()
+            .filter(|j| likeness(set, &sets[*j]) >= ALIKE)
+            .count();
+        if n > 0 {
+            out.insert(texts[i].0, n);
+        }
+    }
+    out
+}
+
+/// What the journal knows of a thought that has come before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetBefore {
+    /// How many earlier records hold it.
+    pub times: usize,
+    /// When it came last.
+    pub last: DateTime<FixedOffset>,
+    /// The earlier kind answer that eased it most: the largest fall in belief, then in
+    /// feeling, then the most recent; `None` when no earlier record has an answer.
+    pub best: Option<Thought>,
+}
+
+/// Sums up the earlier records found alike (any order).
+pub fn met_before(found: &[Thought]) -> Option<MetBefore> {
+    let last = found.iter().map(|t| t.at).max()?;
+    let best = found
+        .iter()
+        .filter(|t| t.reframe.is_some())
+        .max_by(|a, b| {
+            let key = |t: &Thought| {
+                (
+                    t.belief_relief().unwrap_or(i32::MIN),
+                    t.intensity_relief().unwrap_or(f64::MIN),
+                    t.at,
+                )
+            };
+            let (ka, kb) = (key(a), key(b));
+            ka.0.cmp(&kb.0)
+                .then(ka.1.total_cmp(&kb.1))
+                .then(ka.2.cmp(&kb.2))
+        })
+        .cloned();
+    Some(MetBefore {
+        times: found.len(),
+        last,
+        best,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(all: &[&str]) -> Vec<(Uuid, String)> {
+        all.iter()
+            .map(|t| (Uuid::new_v4(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn content_words_leave_filler_and_tense_out() {
+        assert_eq!(words("I'm a terrible person"), ["person", "terribl"]);
+        assert_eq!(words("what a terrible person I am"), ["person", "terribl"]);
+        assert_eq!(words("I failed again"), words("I'm failing"));
+        assert_eq!(words("a failure"), words("I fail"));
+        assert_eq!(words("I'm such a burden"), words("I am a burden."));
+        assert_eq!(words("the worst"), ["worst"]);
+        assert!(words("I am what I am").is_empty());
+    }
+
+    #[test]
+    fn paraphrases_rank_first_and_unrelated_thoughts_with_shared_filler_stay_out() {
+        let all = texts(&[
+            "I am so tired of all of this",
+            "I am such a terrible person",
+            "what a day I had",
+            "what a terrible person I am",
+            "I'm a terrible cook",
+            "I am always late",
+            "people are terrible to me",
+            "the bus was late again",
+        ]);
+        let found = alike("I'm a terrible person", &all, None);
+        let ids: Vec<Uuid> = found.iter().map(|f| f.0).collect();
+        assert_eq!(ids, [all[1].0, all[3].0], "{found:?}");
+    }
+
+    #[test]
+    fn returns_counts_the_others_like_each_record() {
+        let all = texts(&[
+            "I'm a burden to everyone",
+            "I'm such a burden",
+            "I am a burden",
+            "I should be further along",
+            "everyone thinks I'm a burden",
+            "I'm useless",
+            "I'm useless at work",
+        ]);
+        let r = returns(&all);
+        assert_eq!(
+            r.get(&all[0].0),
+            Some(&1),
+            "with the other burden to everyone"
+        );
+        assert_eq!(r.get(&all[1].0), Some(&1), "with the other bare burden");
+        assert_eq!(r.get(&all[3].0), None);
+        assert_eq!(
+            r.get(&all[5].0),
+            None,
+            "one shared word among several is not enough"
+        );
+    }
+}

@@ -1,0 +1,117 @@
+//! An entry open in the editor, and the draft it autosaves into.
+
+use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::{Entry, EntryKind};
+use crate::tui::widgets::{editor, editor_text, show_cursor};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Tags,
+    Body,
+}
+
+/// An unsaved entry, as autosaved and offered back.
+/// Every field but the kind is optional when read back, so a draft written by another
+/// version of kindly still opens here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub kind: EntryKind,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub tags: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub editing: Option<Uuid>,
+    /// The prompt a letter is written from.
+    #[serde(default)]
+    pub prompt: Option<String>,
+    /// Lines kept for the deck of kind words.
+    #[serde(default)]
+    pub kept: Vec<String>,
+}
+
+impl Draft {
+    pub fn is_blank(&self) -> bool {
+        self.title.trim().is_empty() && self.tags.trim().is_empty() && self.body.trim().is_empty()
+    }
+}
+
+/// An entry open in the editor.
+pub struct Page {
+    pub kind: EntryKind,
+    pub title: TextArea<'static>,
+    pub tags: TextArea<'static>,
+    pub body: TextArea<'static>,
+    pub field: Field,
+    pub writing: bool,
+    /// The saved entry being changed, if any (its id and time are kept).
+    pub editing: Option<Entry>,
+    /// The prompt a letter is written from (shown above it, never in it).
+    pub prompt: Option<String>,
+    /// Lines of the page kept for the deck of kind words.
+    pub kept: Vec<String>,
+}
+
+impl Page {
+    pub(super) fn new(d: &Draft, editing: Option<Entry>) -> Self {
+        let body_hint = match d.kind {
+            EntryKind::Letter => "Dear me,",
+            EntryKind::Journal => "Whatever is on your mind",
+        };
+        let mut page = Page {
+            kind: d.kind,
+            title: editor(&d.title, "A title, if you like"),
+            tags: editor(&d.tags, "tags, comma-separated"),
+            body: editor(&d.body, body_hint),
+            field: Field::Body,
+            writing: false,
+            editing,
+            prompt: d.prompt.clone(),
+            kept: d.kept.clone(),
+        };
+        page.show();
+        page
+    }
+
+    pub fn draft(&self) -> Draft {
+        Draft {
+            kind: self.kind,
+            title: editor_text(&self.title),
+            tags: editor_text(&self.tags),
+            body: editor_text(&self.body),
+            editing: self.editing.as_ref().map(|e| e.id),
+            prompt: self.prompt.clone(),
+            kept: self.kept.clone(),
+        }
+    }
+
+    pub(super) fn area_mut(&mut self) -> &mut TextArea<'static> {
+        match self.field {
+            Field::Title => &mut self.title,
+            Field::Tags => &mut self.tags,
+            Field::Body => &mut self.body,
+        }
+    }
+
+    /// Cursor only in the field being written.
+    pub(super) fn show(&mut self) {
+        let (f, w) = (self.field, self.writing);
+        show_cursor(&mut self.title, w && f == Field::Title);
+        show_cursor(&mut self.tags, w && f == Field::Tags);
+        show_cursor(&mut self.body, w && f == Field::Body);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    List,
+    Page,
+    /// Choosing what a new letter starts from.
+    Prompts,
+}
