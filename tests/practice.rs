@@ -270,3 +270,35 @@ fn the_report_carries_the_name_from_config_and_nothing_else_identifying() {
             .starts_with("# kindly summary: ")
     );
 }
+
+/// A journal with a kinder answer written a year before NOW (2026-11-29 in the tests).
+fn a_year_on() -> kindly::store::Store {
+    let mut store = kindly::store::Store::open_in_memory().unwrap();
+    let mut t = kindly::domain::Thought::new(common::at("2025-11-29T10:00:00+00:00"), "I'm a mess")
+        .unwrap();
+    t.reframe = Some("I'm tired, and tired isn't a mess.".into());
+    store.save_thought(&t, None).unwrap();
+    store
+}
+
+#[test]
+fn a_year_ago_kindly_comes_back_on_the_check_in_pane_unless_look_back_is_off() {
+    let app = common::app_with(a_year_on(), common::NOW);
+    let screen = common::text(&app, 80, 24);
+    assert!(screen.contains("A year ago today you answered"), "{screen}");
+    insta::assert_snapshot!("look_back_80x24", common::screen(&app, 80, 24));
+
+    let config = kindly::config::Config {
+        look_back: false,
+        ..Default::default()
+    };
+    let now = common::at(common::NOW);
+    let off = kindly::tui::App::new(
+        a_year_on(),
+        config,
+        kindly::tui::theme::Theme::monochrome(),
+        Box::new(move || now),
+    )
+    .unwrap();
+    assert!(!common::text(&off, 80, 24).contains("A year ago"));
+}

@@ -194,6 +194,9 @@ pub struct CriticSummary {
     pub mean_belief_relief: Option<f64>,
     /// Mean drop in mean emotion intensity, over records with emotions rated both times.
     pub mean_intensity_relief: Option<f64>,
+    /// How often each answer to "is this thought helping or hurting me?" was given, in the
+    /// order of [`crate::domain::Helps::ALL`].
+    pub helps: [usize; 4],
 }
 
 pub fn critic(thoughts: &[Thought], span: Span, start: WeekStart) -> CriticSummary {
@@ -217,6 +220,8 @@ pub fn critic(thoughts: &[Thought], span: Span, start: WeekStart) -> CriticSumma
                 .map(f64::from),
         ),
         mean_intensity_relief: mean(inside.iter().filter_map(|t| t.intensity_relief())),
+        helps: crate::domain::Helps::ALL
+            .map(|h| inside.iter().filter(|t| t.helps == Some(h)).count()),
     }
 }
 

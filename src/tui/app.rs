@@ -95,6 +95,9 @@ impl App {
         let mut checkin = CheckinPane::new(emotions.clone(), rituals, now.date_naive());
         // Only the first pane reads the journal at start; the others read it on arrival.
         checkin.refresh(&store)?;
+        if config.look_back {
+            checkin.look_back = crate::tui::panes::look_back::find(&store, now.date_naive())?;
+        }
         let mut panes: Vec<Box<dyn Pane>> = vec![
             Box::new(checkin),
             Box::new(CriticPane::new(config.traps(), emotions)),

@@ -70,6 +70,8 @@ pub struct CheckinPane {
     pub list: Records<CheckIn>,
     /// The self-compassion break, while it is open.
     pub pause: Option<BreakFlow>,
+    /// Something kind from a month or a year ago today, shown quietly beside the form.
+    pub look_back: Option<String>,
     /// No check-ins at all yet: the day list shows a short welcome instead.
     pub first_time: bool,
 }
@@ -77,6 +79,7 @@ pub struct CheckinPane {
 impl CheckinPane {
     pub fn new(emotions: Vec<String>, rituals: Vec<String>, today: NaiveDate) -> Self {
         Self {
+            look_back: None,
             mood: None,
             energy: None,
             emotions: Chips::new(emotions),
@@ -331,10 +334,14 @@ impl CheckinPane {
         self.day = if edited { c.day() } else { ctx.today() };
         self.list.leave_trash();
         self.refresh(ctx.store)?;
-        Ok(Some(if edited {
-            "Your changes are saved.".into()
-        } else {
-            "Saved. Thank you for checking in.".into()
+        Ok(Some(match (edited, mood.get() <= 3) {
+            (true, _) => "Your changes are saved.".into(),
+            (false, true) => super::critic_practice::with_kind_line(
+                "Saved. Thank you for checking in.",
+                ctx.store,
+                ctx.now,
+            )?,
+            (false, false) => "Saved. Thank you for checking in.".into(),
         }))
     }
 

@@ -209,7 +209,26 @@ impl CheckinView<'_> {
             format!("{} · {}", p.day.format("%a %-d %b %Y"), p.list.rows.len())
         };
         let border = if focused { t.accent } else { t.muted };
-        let inner = framed(area, buf, &title, boxed, border, t);
+        let mut inner = framed(area, buf, &title, boxed, border, t);
+        if let Some(words) = p
+            .look_back
+            .as_deref()
+            .filter(|_| p.day == self.today && !p.list.show_trash && inner.height >= 8)
+        {
+            // Quietly at the foot of today's list.
+            let width = usize::from(inner.width.max(1));
+            let h = (words.chars().count().div_ceil(width) as u16).clamp(1, 3);
+            let [rest, _, foot] = Layout::vertical([
+                Constraint::Min(1),
+                Constraint::Length(1),
+                Constraint::Length(h),
+            ])
+            .areas(inner);
+            Paragraph::new(Span::styled(words, t.notice))
+                .wrap(Wrap { trim: true })
+                .render(foot, buf);
+            inner = rest;
+        }
         if p.list.rows.is_empty() && p.first_time && !p.list.show_trash {
             let lines: Vec<Line<'_>> = [
                 ("Welcome to kindly.", t.title),

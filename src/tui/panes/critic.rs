@@ -462,7 +462,11 @@ impl CriticPane {
         Ok(Some(if edited {
             "Your changes are saved.".into()
         } else {
-            "Saved. That took courage; thank you for answering it kindly.".into()
+            super::critic_practice::with_kind_line(
+                "Saved. That took courage; thank you for answering it kindly.",
+                ctx.store,
+                ctx.now,
+            )?
         }))
     }
 

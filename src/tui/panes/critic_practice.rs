@@ -77,6 +77,26 @@ fn use_earlier(flow: &mut Flow) -> Notice {
     Some("Your earlier words are in. Change anything that's different this time.".into())
 }
 
+/// A saved-record notice with one of the person's own kind lines after it, when the deck
+/// has one to give (chosen by kindly's clock, never the one shown last).
+pub(crate) fn with_kind_line(
+    notice: &str,
+    store: &mut Store,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<String> {
+    let seed = now.timestamp().unsigned_abs() as usize / 60;
+    Ok(match store.next_kind_line(|n| seed % n)? {
+        Some(line) => format!(
+            "{notice} In your own words: “{}”",
+            shown(&line)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        None => notice.to_string(),
+    })
+}
+
 /// Whether the footer should offer `action` on this step.
 pub(super) fn offers(flow: &Flow, action: Action) -> Option<bool> {
     match action {

@@ -6,13 +6,14 @@ mod checkin_view;
 pub mod compassion_break;
 pub mod critic;
 mod critic_flow;
-mod critic_practice;
+pub(crate) mod critic_practice;
 pub mod critic_view;
 mod form;
 pub mod journal;
 mod journal_page;
 mod journal_practice;
 mod journal_view;
+pub mod look_back;
 pub mod trends;
 
 pub use crate::tui::pane::{Ctx, Notice};

@@ -437,6 +437,18 @@ impl TrendsView<'_> {
             (None, None) => "Rate belief before and after a reframe to see the relief here.".into(),
         };
         lines.push(Line::from(Span::styled(relief, t.muted)));
+        if c.helps.iter().any(|n| *n > 0) {
+            let said: Vec<String> = crate::domain::Helps::ALL
+                .iter()
+                .zip(c.helps)
+                .filter(|(_, n)| *n > 0)
+                .map(|(h, n)| format!("{} {n}", h.words()))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("Helping or hurting? {}", said.join(" · ")),
+                t.muted,
+            )));
+        }
         lines.push(Line::raw(""));
         let b = &tr.breaks;
         lines.push(Line::from(Span::styled("Self-compassion breaks", t.title)));
