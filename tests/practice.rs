@@ -302,3 +302,52 @@ fn a_year_ago_kindly_comes_back_on_the_check_in_pane_unless_look_back_is_off() {
     .unwrap();
     assert!(!common::text(&off, 80, 24).contains("A year ago"));
 }
+
+#[test]
+fn trends_emotions_shows_emotions_by_week_feelings_before_and_after_and_weekdays() {
+    use kindly::domain::{FeltEmotion, Label, Percent, Scale};
+    let mut store = kindly::store::Store::open_in_memory().unwrap();
+    // Monday 23 and Tuesday 24 November: "tired" twice, "calm" once; moods 4 and 8.
+    store
+        .save_checkin(
+            &common::checkin("2026-11-23T09:00:00+00:00", 4, "tired", None),
+            None,
+        )
+        .unwrap();
+    store
+        .save_checkin(
+            &common::checkin("2026-11-24T09:00:00+00:00", 8, "tired,calm", None),
+            None,
+        )
+        .unwrap();
+    let mut t = kindly::domain::Thought::new(common::at("2026-11-24T10:00:00+00:00"), "I'm a mess")
+        .unwrap();
+    t.emotions = vec![FeltEmotion {
+        name: Label::new("e", "ashamed").unwrap(),
+        intensity: Percent::new(80).ok(),
+        intensity_after: Percent::new(40).ok(),
+    }];
+    store.save_thought(&t, None).unwrap();
+    let mut app = common::app_with(store, common::NOW);
+    common::press(
+        &mut app,
+        &[common::key(ratatui::crossterm::event::KeyCode::BackTab)],
+    );
+    common::press(&mut app, &[common::ch('h')]);
+    let screen = common::text(&app, 80, 24);
+    assert!(
+        screen.contains("Emotions you noticed, week by week"),
+        "{screen}"
+    );
+    assert!(screen.contains(" 2×"), "tired, twice: {screen}");
+    assert!(
+        screen.contains("ashamed") && screen.contains("80% → 40%"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Mon 4.0 (1)") && screen.contains("Tue 8.0 (1)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("trends_emotions_80x24", common::screen(&app, 80, 24));
+    insta::assert_snapshot!("trends_emotions_40x12", common::screen(&app, 40, 12));
+}

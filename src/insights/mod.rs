@@ -195,7 +195,9 @@ pub struct CriticSummary {
     /// Mean drop in mean emotion intensity, over records with emotions rated both times.
     pub mean_intensity_relief: Option<f64>,
     /// How often each answer to "is this thought helping or hurting me?" was given, in the
-    /// order of [`crate::domain::Helps::ALL`].
+    /// order of [`crate::domain::Helps::ALL`]. Not in `kindly trends --format json`, whose
+    /// shape scripts rely on.
+    #[serde(skip)]
     pub helps: [usize; 4],
 }
 

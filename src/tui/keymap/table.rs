@@ -243,7 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::BreakText, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the break as it is", Some("save")),
     b(Mode::BreakText, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly", None),
     // Trends.
-    b(Mode::Trends, &[Code(Right), Char('l')], "→ / l", Action::Right, "the next view (mood, weeks, calendar, rituals, practice)", Some("view")),
+    b(Mode::Trends, &[Code(Right), Char('l')], "→ / l", Action::Right, "the next view (six, from mood to emotions)", Some("view")),
     b(Mode::Trends, &[Code(Left), Char('h')], "← / h", Action::Left, "the previous view", None),
     b(Mode::Trends, &[Char('+'), Char('='), Char(']')], "+ / ]", Action::LongerSpan, "look over more weeks (up to all time)", Some("longer")),
     b(Mode::Trends, &[Char('-'), Char('[')], "- / [", Action::ShorterSpan, "look over fewer weeks", Some("shorter")),

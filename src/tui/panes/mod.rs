@@ -15,5 +15,6 @@ mod journal_practice;
 mod journal_view;
 pub mod look_back;
 pub mod trends;
+mod trends_emotions;
 
 pub use crate::tui::pane::{Ctx, Notice};

@@ -29,15 +29,17 @@ pub enum Sub {
     Calendar,
     Rituals,
     Practice,
+    Emotions,
 }
 
 impl Sub {
-    pub const ALL: [Sub; 5] = [
+    pub const ALL: [Sub; 6] = [
         Sub::Mood,
         Sub::Weeks,
         Sub::Calendar,
         Sub::Rituals,
         Sub::Practice,
+        Sub::Emotions,
     ];
 
     fn title(self) -> &'static str {
@@ -47,6 +49,7 @@ impl Sub {
             Sub::Calendar => "Calendar",
             Sub::Rituals => "Rituals",
             Sub::Practice => "Practice",
+            Sub::Emotions => "Emotions",
         }
     }
 }
@@ -56,6 +59,7 @@ pub struct TrendsPane {
     pub span: usize,
     pub week_start: WeekStart,
     pub trends: Option<Trends>,
+    pub emotions: Option<super::trends_emotions::Emotions>,
 }
 
 impl TrendsPane {
@@ -65,6 +69,7 @@ impl TrendsPane {
             span: 1,
             week_start,
             trends: None,
+            emotions: None,
         }
     }
 
@@ -83,6 +88,11 @@ impl TrendsPane {
             window,
             self.week_start,
         ));
+        self.emotions = Some(super::trends_emotions::load(
+            store,
+            window,
+            self.week_start,
+        )?);
         Ok(())
     }
 
@@ -166,10 +176,22 @@ impl Widget for TrendsView<'_> {
         let [tabs, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
         let mut spans = vec![Span::raw(" ")];
-        for s in Sub::ALL {
-            let style = if s == p.sub { t.selection } else { t.muted };
-            spans.push(Span::styled(s.title(), style));
-            spans.push(Span::raw(" "));
+        let all: usize = Sub::ALL.iter().map(|s| s.title().len() + 1).sum();
+        if all + 1 > usize::from(tabs.width) {
+            // Too narrow for every name: the one in view, and where it is among them.
+            let i = Sub::ALL.iter().position(|s| *s == p.sub).unwrap_or(0);
+            spans.push(Span::styled("‹ ", t.muted));
+            spans.push(Span::styled(p.sub.title(), t.selection));
+            spans.push(Span::styled(
+                format!(" ›  {} of {}", i + 1, Sub::ALL.len()),
+                t.muted,
+            ));
+        } else {
+            for s in Sub::ALL {
+                let style = if s == p.sub { t.selection } else { t.muted };
+                spans.push(Span::styled(s.title(), style));
+                spans.push(Span::raw(" "));
+            }
         }
         Line::from(spans).render(Rect::new(tabs.x, tabs.y, tabs.width, 1), buf);
         let Some(tr) = &p.trends else {
@@ -189,6 +211,7 @@ impl Widget for TrendsView<'_> {
             Sub::Mood | Sub::Weeks | Sub::Calendar => tr.days.is_empty(),
             Sub::Rituals => tr.rituals.is_empty(),
             Sub::Practice => tr.is_empty(),
+            Sub::Emotions => p.emotions.as_ref().is_none_or(|e| e.is_empty()),
         };
         if empty {
             let words = match p.sub {
@@ -210,6 +233,11 @@ impl Widget for TrendsView<'_> {
             Sub::Calendar => self.calendar(tr, body, buf),
             Sub::Rituals => self.rituals(tr, body, buf),
             Sub::Practice => self.practice(tr, body, buf),
+            Sub::Emotions => {
+                if let Some(e) = &p.emotions {
+                    super::trends_emotions::draw(e, body, buf, t);
+                }
+            }
         }
     }
 }
