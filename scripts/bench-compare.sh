@@ -15,4 +15,5 @@ if [ "${1:-}" != "--no-jrnl" ]; then
   "$venv/bin/pip" install --quiet jrnl
   jrnl="$venv/bin/jrnl"
 fi
-python3 scripts/bench_compare.py "$PWD/target/release/kindly" "$PWD/target/release/examples/floor" $jrnl
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+python3 scripts/bench_compare.py "$target/release/kindly" "$target/release/examples/floor" $jrnl

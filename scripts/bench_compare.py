@@ -161,6 +161,8 @@ def main():
         ("kindly search walk", ["search", "walk"], 0.015),
         ("kindly export --format json", ["export", "--format", "json"], None),
         ("kindly status", ["status"], 0.010),
+        ("kindly kind (a line for a shell start-up, remembered as shown)", ["kind"], 0.010),
+        ("kindly search --like (earlier thoughts like this one)", ["search", "--like", "I'm a terrible person"], None),
     ]:
         t, mb = medians([KINDLY, "--db", ten] + argv)
         rows.append((label, t, mb, budget, None))

@@ -66,6 +66,12 @@ fn the_span_grows_and_shrinks_and_views_cycle() {
         "all time reaches the first week"
     );
     press(&mut app, &[ch('h')]);
+    assert_eq!(
+        trends_pane(&app).sub,
+        Sub::Emotions,
+        "the last view, from the first"
+    );
+    press(&mut app, &[ch('h')]);
     assert_eq!(trends_pane(&app).sub, Sub::Practice);
 }
 

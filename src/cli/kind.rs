@@ -91,10 +91,10 @@ fn removal_problem(what: &str) -> InvalidInput {
 /// A line for a shell start-up, or nothing: no journal, a locked or unreadable one, an
 /// empty deck. Never asks, never creates the journal.
 fn one_line(path: &Path) -> Option<String> {
-    // A look first, reading only: a missing, locked or unreadable journal is left alone.
-    drop(Store::peek(path).ok()?);
-    let mut store = Store::open(path).ok()?;
-    store.next_kind_line(crate::store::any_pick).ok().flatten()
+    // A missing, locked or unreadable journal is left alone.
+    Store::kind_line_at(path, crate::store::any_pick)
+        .ok()
+        .flatten()
 }
 
 fn list(deck: &[DeckLine], format: Format) -> Result<(), CliError> {

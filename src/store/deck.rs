@@ -2,8 +2,10 @@
 //! kind wishes of breaks, and the lines they kept from letters and pages. Nothing is
 //! copied: the deck is read from the records, less the lines taken out of it.
 
+use std::path::Path;
+
 use chrono::{DateTime, FixedOffset};
-use rusqlite::params;
+use rusqlite::{Connection, OpenFlags, params};
 
 use super::checkins::stamp_now;
 use super::{Result, Store};
@@ -97,9 +99,46 @@ impl Store {
 
     /// One line to show now, never the one shown last, remembered as shown. `pick` chooses
     /// among the candidates (given their number, it returns an index); `None` when the deck
-    /// is empty or holds only the line shown last time.
+    /// is empty or holds only the line shown last time (which may then come next time).
     pub fn next_kind_line(&mut self, pick: impl FnOnce(usize) -> usize) -> Result<Option<String>> {
-        let last = self.state(LAST_SHOWN)?;
+        let (line, remember) = self.choose(pick)?;
+        if let Some(value) = remember {
+            self.set_state(LAST_SHOWN, &value)?;
+        }
+        Ok(line)
+    }
+
+    /// The same, for a shell start-up line: the journal is read without being held (as
+    /// `status` reads it), and the line shown is remembered in one small write that waits
+    /// at most a moment; if that write can't happen, the line is still given.
+    pub fn kind_line_at(path: &Path, pick: impl FnOnce(usize) -> usize) -> Result<Option<String>> {
+        let (line, remember) = Store::peek(path)?.choose(pick)?;
+        if let Some(value) = remember {
+            let write = || -> rusqlite::Result<()> {
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                conn.busy_timeout(std::time::Duration::from_millis(100))?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+                conn.execute(
+                    "INSERT INTO app_state (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![LAST_SHOWN, value],
+                )?;
+                Ok(())
+            };
+            let _ = write();
+        }
+        Ok(line)
+    }
+
+    /// The line to show and what to remember as shown last (`None`: nothing to change).
+    fn choose(
+        &self,
+        pick: impl FnOnce(usize) -> usize,
+    ) -> Result<(Option<String>, Option<String>)> {
+        let last = self.state(LAST_SHOWN)?.filter(|l| !l.is_empty());
         let choices: Vec<String> = self
             .deck()?
             .into_iter()
@@ -108,14 +147,10 @@ impl Store {
             .collect();
         if choices.is_empty() {
             // Nothing this time; the one line left may come again next time.
-            if last.is_some() {
-                self.set_state(LAST_SHOWN, "")?;
-            }
-            return Ok(None);
+            return Ok((None, last.map(|_| String::new())));
         }
         let line = choices[pick(choices.len()) % choices.len()].clone();
-        self.set_state(LAST_SHOWN, &line)?;
-        Ok(Some(line))
+        Ok((Some(line.clone()), Some(line)))
     }
 }
 

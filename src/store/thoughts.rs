@@ -106,13 +106,22 @@ impl Store {
     /// Kept records whose thought resembles `text`, closest first, leaving out `skip`.
     pub fn alike_thoughts(&self, text: &str, skip: Option<Uuid>) -> Result<Vec<(Thought, f64)>> {
         let found = crate::insights::alike::alike(text, &self.thought_texts()?, skip);
-        let mut out = Vec::with_capacity(found.len());
-        for (id, score) in found {
-            if let Some(t) = self.thought(id)? {
-                out.push((t, score));
-            }
+        if found.is_empty() {
+            return Ok(Vec::new());
         }
-        Ok(out)
+        // Every record found, read in one statement.
+        let ids: Vec<String> = found.iter().map(|(id, _)| id.to_string()).collect();
+        let sql = format!("{SELECT} WHERE t.id IN (SELECT value FROM json_each(?1))");
+        let json = serde_json::to_string(&ids).unwrap_or_default();
+        let mut read: std::collections::HashMap<Uuid, Thought> = self
+            .collect_thoughts(&sql, [json])?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        Ok(found
+            .into_iter()
+            .filter_map(|(id, score)| read.remove(&id).map(|t| (t, score)))
+            .collect())
     }
 
     /// Voices named so far, most recently heard first, for suggestions and filters.

@@ -41,9 +41,9 @@ fn on(store: &Store, day: NaiveDate, when: &str) -> Result<Option<String>> {
         )));
     }
     if let Some(letter) = store
-        .entries(Some(EntryKind::Letter))?
+        .entries_between(Some(day), Some(day))?
         .into_iter()
-        .find(|e| e.day() == day)
+        .find(|e| e.kind == EntryKind::Letter)
     {
         let title = letter
             .title
