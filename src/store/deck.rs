@@ -66,9 +66,10 @@ impl Store {
             ))
         })?;
         let mut out: Vec<DeckLine> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for row in rows {
             let (text, source, at) = row?;
-            if out.iter().any(|l| l.text == text) {
+            if !seen.insert(text.clone()) {
                 continue;
             }
             let Ok(at) = DateTime::parse_from_rfc3339(&at) else {
@@ -112,23 +113,35 @@ impl Store {
     /// `status` reads it), and the line shown is remembered in one small write that waits
     /// at most a moment; if that write can't happen, the line is still given.
     pub fn kind_line_at(path: &Path, pick: impl FnOnce(usize) -> usize) -> Result<Option<String>> {
-        let (line, remember) = Store::peek(path)?.choose(pick)?;
+        if !path.is_file() {
+            return Ok(None);
+        }
+        // One connection, checked as every open checks it (kindly's, a schema it knows,
+        // not encrypted), that waits only a moment for a writer and holds nothing.
+        super::file::inspect_header(path, None)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        super::file::check_connection(&conn, path, false)?;
+        conn.busy_timeout(std::time::Duration::from_millis(100))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            key: None,
+            _hold: None,
+            health: None,
+            last_saved: std::cell::Cell::new(None),
+        };
+        let (line, remember) = store.choose(pick)?;
         if let Some(value) = remember {
-            let write = || -> rusqlite::Result<()> {
-                let conn = Connection::open_with_flags(
-                    path,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                conn.busy_timeout(std::time::Duration::from_millis(100))?;
-                conn.pragma_update(None, "synchronous", "NORMAL")?;
-                conn.execute(
-                    "INSERT INTO app_state (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![LAST_SHOWN, value],
-                )?;
-                Ok(())
-            };
-            let _ = write();
+            // If this one small write can't happen now, the line is still given.
+            let _ = store.conn.execute(
+                "INSERT INTO app_state (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![LAST_SHOWN, value],
+            );
         }
         Ok(line)
     }
@@ -139,12 +152,23 @@ impl Store {
         pick: impl FnOnce(usize) -> usize,
     ) -> Result<(Option<String>, Option<String>)> {
         let last = self.state(LAST_SHOWN)?.filter(|l| !l.is_empty());
-        let choices: Vec<String> = self
-            .deck()?
-            .into_iter()
-            .map(|l| l.text)
-            .filter(|t| Some(t) != last.as_ref())
-            .collect();
+        // Only the words are needed here: one lean statement, each text once.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT text FROM (
+                 SELECT reframe AS text FROM thoughts
+                  WHERE deleted_at IS NULL AND reframe IS NOT NULL
+                 UNION
+                 SELECT wish FROM breaks WHERE deleted_at IS NULL AND wish IS NOT NULL
+                 UNION
+                 SELECT k.value FROM entries e, json_each(e.kept_lines) k
+                  WHERE e.deleted_at IS NULL AND e.kept_lines != '[]')
+              WHERE length(trim(text)) > 0
+                AND text NOT IN (SELECT line FROM deck_removed)
+                AND text IS NOT ?1",
+        )?;
+        let choices: Vec<String> = stmt
+            .query_map([&last], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         if choices.is_empty() {
             // Nothing this time; the one line left may come again next time.
             return Ok((None, last.map(|_| String::new())));
