@@ -126,14 +126,7 @@ impl Store {
         super::file::check_connection(&conn, path, false)?;
         conn.busy_timeout(std::time::Duration::from_millis(100))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-            key: None,
-            _hold: None,
-            health: None,
-            last_saved: std::cell::Cell::new(None),
-        };
+        let store = Store::unheld(conn, path);
         let (line, remember) = store.choose(pick)?;
         if let Some(value) = remember {
             // If this one small write can't happen now, the line is still given.

@@ -160,15 +160,19 @@ impl Store {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         inspect_header(path, None)?;
-        let conn = open_reading(path, None)?;
-        Ok(Store {
+        Ok(Store::unheld(open_reading(path, None)?, path))
+    }
+
+    /// A store on a connection already checked, holding nothing and watching nothing.
+    fn unheld(conn: Connection, path: &Path) -> Self {
+        Store {
             conn,
             path: Some(path.to_path_buf()),
             key: None,
             _hold: None,
             health: None,
             last_saved: std::cell::Cell::new(None),
-        })
+        }
     }
 
     /// Runs SQLite's quick integrity check now, and refuses to go on if the journal is

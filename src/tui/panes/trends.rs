@@ -81,6 +81,12 @@ impl TrendsPane {
         };
         let window = Window::new(today, SPANS[self.span], self.week_start, earliest);
         let (days, thoughts, breaks) = store.trend_inputs(window.from, window.until)?;
+        self.emotions = Some(super::trends_emotions::load(
+            store,
+            window,
+            self.week_start,
+            &thoughts,
+        )?);
         self.trends = Some(Trends::new(
             days,
             &thoughts,
@@ -88,11 +94,6 @@ impl TrendsPane {
             window,
             self.week_start,
         ));
-        self.emotions = Some(super::trends_emotions::load(
-            store,
-            window,
-            self.week_start,
-        )?);
         Ok(())
     }
 

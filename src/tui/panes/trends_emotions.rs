@@ -34,10 +34,15 @@ impl Emotions {
     }
 }
 
-pub fn load(store: &Store, span: Span, start: WeekStart) -> Result<Emotions> {
+/// `thoughts` are the span's records, as the pane has already read them.
+pub fn load(
+    store: &Store,
+    span: Span,
+    start: WeekStart,
+    thoughts: &[crate::domain::Thought],
+) -> Result<Emotions> {
     let checkins = store.checkins_between(Some(span.from), Some(span.until))?;
-    let thoughts = store.thoughts_between(Some(span.from), Some(span.until))?;
-    let f = crate::io::report::figures(span, &checkins, &thoughts, &[], &[], None);
+    let f = crate::io::report::figures(span, &checkins, thoughts, &[], &[], None);
     let weeks: Vec<NaiveDate> = span.week_starts().collect();
     let noticed = f
         .emotions
