@@ -169,3 +169,17 @@ fn the_passphrase_is_never_taken_from_argv_or_the_environment() {
         "no environment variable is read"
     );
 }
+
+#[test]
+fn a_start_up_line_on_an_encrypted_journal_is_quiet_and_asks_nothing() {
+    let (_dir, db, _) = encrypted_journal();
+    let before = std::fs::read(&db).unwrap();
+    let out = kindly(&db).arg("kind").write_stdin("").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        (out.stdout.as_slice(), out.stderr.as_slice()),
+        (&b""[..], &b""[..]),
+        "`kindly kind` in a shell start-up never asks for a passphrase"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "and writes nothing");
+}

@@ -55,8 +55,8 @@ impl Store {
         to: Option<NaiveDate>,
     ) -> Result<Vec<CheckIn>> {
         let sql = format!(
-            "{SELECT} WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.day >= ?1)
-               AND (?2 IS NULL OR c.day <= ?2) ORDER BY c.at_utc, c.id"
+            "{SELECT} WHERE c.deleted_at IS NULL AND c.day >= coalesce(?1, '')
+               AND c.day <= coalesce(?2, '9999') ORDER BY c.at_utc, c.id"
         );
         self.collect(
             &sql,

@@ -68,8 +68,8 @@ impl Store {
         to: Option<NaiveDate>,
     ) -> Result<Vec<Entry>> {
         let sql = format!(
-            "{SELECT_ENTRY} WHERE e.deleted_at IS NULL AND (?1 IS NULL OR e.day >= ?1)
-               AND (?2 IS NULL OR e.day <= ?2) ORDER BY e.at_utc, e.id"
+            "{SELECT_ENTRY} WHERE e.deleted_at IS NULL AND e.day >= coalesce(?1, '')
+               AND e.day <= coalesce(?2, '9999') ORDER BY e.at_utc, e.id"
         );
         self.collect_entries(
             &sql,
@@ -177,8 +177,8 @@ impl Store {
         to: Option<NaiveDate>,
     ) -> Result<Vec<Break>> {
         let sql = format!(
-            "{SELECT_BREAK} WHERE deleted_at IS NULL AND (?1 IS NULL OR day >= ?1)
-               AND (?2 IS NULL OR day <= ?2) ORDER BY at_utc, id"
+            "{SELECT_BREAK} WHERE deleted_at IS NULL AND day >= coalesce(?1, '')
+               AND day <= coalesce(?2, '9999') ORDER BY at_utc, id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(

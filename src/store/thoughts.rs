@@ -44,14 +44,15 @@ impl Store {
             .transpose()
     }
 
-    /// Kept records matching `filter`, newest first.
+    /// Kept records matching `filter`, newest first. Open days are bounds written as
+    /// `coalesce`, not `?3 IS NULL OR …`, so the day index answers them.
     pub fn thoughts(&self, filter: &ThoughtFilter) -> Result<Vec<Thought>> {
         let sql = format!(
             "{SELECT} WHERE t.deleted_at IS NULL
                AND (?1 IS NULL OR t.voice = ?1 COLLATE NOCASE)
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM thought_distortions d
                                           WHERE d.thought_id = t.id AND d.name = ?2))
-               AND (?3 IS NULL OR t.day >= ?3) AND (?4 IS NULL OR t.day <= ?4)
+               AND t.day >= coalesce(?3, '') AND t.day <= coalesce(?4, '9999')
              ORDER BY t.at_utc DESC, t.id"
         );
         self.collect_thoughts(
