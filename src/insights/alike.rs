@@ -117,30 +117,54 @@ pub fn alike(text: &str, texts: &[(Uuid, String)], skip: Option<Uuid>) -> Vec<(U
     found
 }
 
-/// For each record, how many other records hold a thought like its own.
+/// For each record, how many other records hold a thought like its own. A critic repeats
+/// itself, so each distinct set of words is compared once and counted for every record
+/// that holds it.
 pub fn returns(texts: &[(Uuid, String)]) -> HashMap<Uuid, usize> {
-    let sets: Vec<Vec<String>> = texts.iter().map(|(_, t)| words(t)).collect();
+    let mut distinct: Vec<Vec<String>> = Vec::new();
+    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    let holder: Vec<usize> = texts
+        .iter()
+        .map(|(_, t)| {
+            let set = words(t);
+            *index.entry(set.clone()).or_insert_with(|| {
+                distinct.push(set);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    let mut held = vec![0usize; distinct.len()];
+    for &d in &holder {
+        held[d] += 1;
+    }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
+    for (d, set) in distinct.iter().enumerate() {
         for w in set {
-            by_word.entry(w.as_str()).or_default().push(i);
+            by_word.entry(w.as_str()).or_default().push(d);
         }
     }
-    let mut out = HashMap::new();
-    for (i, set) in sets.iter().enumerate() {
-        let mut seen: BTreeSet<usize> = BTreeSet::new();
-        for w in set {
-            seen.extend(by_word[w.as_str()].iter().copied().filter(|j| *j != i));
-        }
-        let n = seen
-            .into_iter()
-            .filter(|j| likeness(set, &sets[*j]) >= ALIKE)
-            .count();
-        if n > 0 {
-            out.insert(texts[i].0, n);
-        }
-    }
-    out
+    // Records like each distinct set, its own holders included.
+    let like: Vec<usize> = distinct
+        .iter()
+        .map(|set| {
+            let mut seen: BTreeSet<usize> = BTreeSet::new();
+            for w in set {
+                seen.extend(by_word[w.as_str()].iter().copied());
+            }
+            seen.into_iter()
+                .filter(|e| likeness(set, &distinct[*e]) >= ALIKE)
+                .map(|e| held[e])
+                .sum()
+        })
+        .collect();
+    texts
+        .iter()
+        .zip(&holder)
+        .filter_map(|((id, _), &d)| {
+            let others = like[d].saturating_sub(1);
+            (others > 0).then_some((*id, others))
+        })
+        .collect()
 }
 
 /// What the journal knows of a thought that has come before.
@@ -244,5 +268,24 @@ mod tests {
             None,
             "one shared word among several is not enough"
         );
+    }
+
+    #[test]
+    fn returns_counts_each_copy_of_a_thought_written_word_for_word() {
+        let all = texts(&[
+            "I'm a terrible person",
+            "I'm a terrible person",
+            "what a terrible person I am",
+            "I'm a terrible person",
+            "I should be further along",
+            "...",
+            "...",
+        ]);
+        let r = returns(&all);
+        for i in [0, 1, 2, 3] {
+            assert_eq!(r.get(&all[i].0), Some(&3), "record {i}: {r:?}");
+        }
+        assert_eq!(r.get(&all[4].0), None);
+        assert_eq!(r.get(&all[5].0), None, "no words, nothing to meet again");
     }
 }
