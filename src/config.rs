@@ -13,6 +13,8 @@ const RITUALS: &str = include_str!("../assets/rituals.txt");
 pub struct Config {
     /// Who the user would like to be reminded they can reach (a therapist, a friend, a line).
     pub support_contact: Option<String>,
+    /// The person's own words that bring the support line, added to the built-in ones.
+    pub crisis_words: Vec<String>,
     pub emotions: Vec<String>,
     pub rituals: Vec<String>,
     /// The user's own thinking-trap labels (`name` or `name: explanation`), added to the
@@ -48,6 +50,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             support_contact: None,
+            crisis_words: Vec::new(),
             emotions: asset_list(EMOTIONS),
             rituals: asset_list(RITUALS),
             distortions: Vec::new(),
@@ -71,6 +74,7 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     support_contact: Option<String>,
+    crisis_words: Option<Vec<String>>,
     emotions: Option<Vec<String>>,
     rituals: Option<Vec<String>>,
     distortions: Option<Vec<String>>,
@@ -134,7 +138,12 @@ impl Checks {
 impl Config {
     /// The thinking traps to offer: built-in, then the user's own.
     pub fn traps(&self) -> crate::domain::Traps {
-        crate::domain::Traps::with_own(&self.distortions)
+        crate::domain::Traps::with_own(&self.distortions).with_care(self.care())
+    }
+
+    /// The words that bring the support line: built-in, then the person's own.
+    pub fn care(&self) -> crate::domain::CrisisWords {
+        crate::domain::CrisisWords::with_own(&self.crisis_words)
     }
 
     /// Reads the config at `path`; a missing file means the defaults.
@@ -233,30 +242,33 @@ impl Config {
             config.week_start = start;
         }
         config.sync_dir = raw.sync_dir.filter(|p| !p.as_os_str().is_empty());
-        config.device_name = raw
-            .device_name
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
-        config.name = raw
-            .name
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
+        config.device_name = words(raw.device_name);
+        config.name = words(raw.name);
         config.letter_prompts = raw
             .letter_prompts
             .unwrap_or_default()
             .into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
+            .filter_map(|s| words(Some(s)))
             .collect();
         if let Some(look) = raw.look_back {
             config.look_back = look;
         }
-        config.support_contact = raw
-            .support_contact
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
+        config.crisis_words = raw
+            .crisis_words
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|s| words(Some(s)))
+            .collect();
+        config.support_contact = words(raw.support_contact);
         Ok(config)
     }
+}
+
+/// A setting's words, trimmed; nothing when only blanks were written.
+fn words(value: Option<String>) -> Option<String> {
+    value
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 impl ConfigError {

@@ -3,8 +3,166 @@
 //! people arriving from Daylio, jrnl and CBT apps expect.
 
 mod common;
-use common::cli::export;
+use common::cli::{TestJournal, export};
 use common::tmux::Pane;
+use common::*;
+use kindly::config::Config;
+use kindly::store::Store;
+use kindly::tui::App;
+use kindly::tui::panes::checkin::{Field, Focus};
+use kindly::tui::panes::critic::Step;
+use kindly::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
+
+const CONTACT: &str = "Dr. Amara, 555 0100";
+
+/// The app on `store` at NOW, with a support contact named in the config, or not.
+fn app_caring(store: Store, contact: Option<&str>) -> App {
+    let fixed = at(NOW);
+    let config = Config {
+        support_contact: contact.map(String::from),
+        ..Config::default()
+    };
+    App::new(store, config, Theme::monochrome(), Box::new(move || fixed)).unwrap()
+}
+
+/// The Critic flow on the traps step, with `thought` written.
+fn critic_at_traps(thought: &str) -> App {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
+    press(&mut app, &[key(KeyCode::Tab), ch('n')]);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, thought);
+    while critic_pane(&app).flow.as_ref().unwrap().step != Step::Traps {
+        press(&mut app, &[key(KeyCode::Enter)]);
+    }
+    app
+}
+
+#[test]
+fn words_of_self_harm_in_a_thought_bring_the_support_line_and_no_trap_suggestion() {
+    let app = critic_at_traps("I want to die, nobody would miss me");
+    let wide = plain(&app, 80, 24);
+    assert!(
+        wide.contains("please reach a professional or your"),
+        "{wide}"
+    );
+    assert!(wide.contains("local emergency number now"), "{wide}");
+    assert!(wide.contains("Dr. Amara, 555 0100"), "{wide}");
+    assert!(
+        !wide.contains("suggested"),
+        "no trap is suggested for it:\n{wide}"
+    );
+    insta::assert_snapshot!("crisis_thought_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("crisis_thought_40x12", screen(&app, 40, 12));
+
+    // An ordinary harsh thought still gets its hints, and no support line.
+    let app = critic_at_traps("I always mess things up, I'm such a failure");
+    let wide = plain(&app, 80, 24);
+    assert!(wide.contains("suggested"), "{wide}");
+    assert!(!wide.contains("emergency"), "{wide}");
+}
+
+#[test]
+fn the_support_line_shows_as_words_of_self_harm_are_typed_in_a_note_or_a_page() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    focus(&mut app, Focus::Field(Field::Note));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, "A heavy day. I keep thinking I ");
+    assert!(!plain(&app, 80, 24).contains("emergency"));
+    typed(&mut app, "want to end it all");
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("local emergency number"), "{screen}");
+    assert!(
+        !screen.contains("Your support contact"),
+        "none is named: {screen}"
+    );
+    // It never takes the keys: writing goes on.
+    typed(&mut app, ". Still here.");
+    assert!(
+        checkin_pane(&app)
+            .note
+            .lines()
+            .join("")
+            .ends_with("Still here.")
+    );
+
+    let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
+    go_to(&mut app, kindly::tui::pane::PaneId::Journal);
+    press(&mut app, &[ch('n')]);
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    typed(&mut app, "Some nights I think about hurting myself.");
+    let screen = plain(&app, 40, 12);
+    assert!(screen.contains("Dr. Amara"), "{screen}");
+}
+
+#[test]
+fn quick_commands_name_support_after_words_of_self_harm_and_store_nothing_about_it() {
+    let j = TestJournal::new();
+    let config = j.file("config.toml", format!("support_contact = \"{CONTACT}\"\n"));
+    let out = j
+        .kindly()
+        .arg("--config")
+        .arg(&config)
+        .args([
+            "thought",
+            "--thought",
+            "I want to die, nobody would miss me",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("local emergency number"), "{err}");
+    assert!(err.contains(CONTACT), "{err}");
+    let out = j
+        .kindly()
+        .args(["checkin", "--mood", "4", "--note", "tired but okay"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("emergency"));
+    let doc = j.export();
+    let text = doc.to_string();
+    assert!(!text.contains("crisis") && !text.contains("care"), "{text}");
+    assert_eq!(doc["thoughts"][0]["distortions"], serde_json::json!([]));
+}
+
+fn save_mood(app: &mut App, digit: char) -> String {
+    press(app, &[ch(digit), ctrl('s')]);
+    app.notice.clone().unwrap_or_default()
+}
+
+#[test]
+fn a_very_low_check_in_offers_the_break_and_support_once_a_day() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    let first = save_mood(&mut app, '2');
+    assert!(
+        first.starts_with("Saved. Thank you for checking in."),
+        "{first}"
+    );
+    assert!(
+        first.contains("b starts a short self-compassion break"),
+        "{first}"
+    );
+    assert!(first.contains("local emergency number"), "{first}");
+    insta::assert_snapshot!("very_low_offer_80x24", screen(&app, 80, 24));
+    let again = save_mood(&mut app, '1');
+    assert!(!again.contains("break"), "once a day: {again}");
+
+    let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
+    let low = save_mood(&mut app, '3');
+    assert!(
+        low.contains("b starts a short self-compassion break"),
+        "{low}"
+    );
+    assert!(
+        low.contains("Your support contact: Dr. Amara, 555 0100."),
+        "{low}"
+    );
+
+    let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
+    let fine = save_mood(&mut app, '7');
+    assert_eq!(fine, "Saved. Thank you for checking in.");
+}
 
 /// Typed input in a burst well past crossterm's 1 KiB read (a terminal without bracketed
 /// paste, or scripted keys) all arrives, and the Ctrl-S typed after it saves it all.

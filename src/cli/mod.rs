@@ -231,22 +231,31 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Checkin(args)) => {
             // A broken config file is worth hearing about even when this command needs none of it.
-            load_config(cli.config)?;
+            let config = load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            checkin::run(&mut store, input)
+            let words = input.note.clone().unwrap_or_default();
+            checkin::run(&mut store, input)?;
+            shared::care(&config, &words);
+            Ok(())
         }
         Some(Command::Thought(args)) => {
             let config = load_config(cli.config)?;
             let thought = args.validate(&config.traps())?;
             let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            thought::run(&mut store, thought)
+            let words = thought.texts().join("\n");
+            thought::run(&mut store, thought)?;
+            shared::care(&config, &words);
+            Ok(())
         }
         Some(Command::Write(args)) => {
-            load_config(cli.config)?;
+            let config = load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            write::run(&mut store, entry)
+            let words = format!("{}\n{}", entry.title.as_deref().unwrap_or(""), entry.body);
+            write::run(&mut store, entry)?;
+            shared::care(&config, &words);
+            Ok(())
         }
         Some(Command::Search(args)) => {
             args.validate()?;

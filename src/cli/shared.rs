@@ -51,3 +51,14 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
         _ => Ok(()),
     }
 }
+
+/// After writing words of self-harm, the support line, on standard error (a script
+/// reading the id from standard output is undisturbed). Nothing about it is stored.
+pub fn care(config: &crate::config::Config, words: &str) {
+    if config.care().found_in(words) {
+        eprintln!(
+            "{}",
+            crate::domain::support_line(config.support_contact.as_deref())
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! Plain types and rules for what a person records: no SQL, no terminal.
 
+mod care;
 mod checkin;
 mod entry;
 mod label;
@@ -10,6 +11,7 @@ mod thought;
 pub mod time;
 mod traps;
 
+pub use care::{CrisisWords, support_line};
 pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
 pub use label::{Label, parse_label_list};

@@ -82,6 +82,22 @@ pub fn optional_text(text: &str) -> Option<String> {
 }
 
 impl Thought {
+    /// The record's written texts, in the order of the flow.
+    pub fn texts(&self) -> Vec<&str> {
+        [
+            self.situation.as_deref(),
+            Some(self.thought.as_str()),
+            self.voice.as_deref(),
+            self.friend.as_deref(),
+            self.evidence_for.as_deref(),
+            self.evidence_against.as_deref(),
+            self.reframe.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     pub fn new(at: DateTime<FixedOffset>, thought: &str) -> Result<Self, InvalidInput> {
         let thought = optional_text(thought).ok_or_else(|| {
             InvalidInput::new(

@@ -1,7 +1,7 @@
 //! Thinking traps (cognitive distortions): the built-in labels with their explanations,
 //! the user's own additions, and gentle hints from the words of a thought.
 
-use super::{InvalidInput, Label};
+use super::{CrisisWords, InvalidInput, Label};
 
 const DISTORTIONS: &str = include_str!("../../assets/distortions.txt");
 const HINTS: &str = include_str!("../../assets/trap-hints.txt");
@@ -20,6 +20,8 @@ pub struct Trap {
 pub struct Traps {
     pub all: Vec<Trap>,
     hints: Vec<(String, Vec<Vec<String>>)>,
+    /// Words of self-harm: a thought holding them is given no hint.
+    care: CrisisWords,
 }
 
 fn content_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -38,14 +40,7 @@ fn fold(name: &str) -> String {
         .join(" ")
 }
 
-fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace('’', "'")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
-}
+use super::care::{holds_any, words};
 
 impl Default for Traps {
     fn default() -> Self {
@@ -85,6 +80,7 @@ impl Traps {
             let mut traps = Traps {
                 all: all.clone(),
                 hints: Vec::new(),
+                care: CrisisWords::default(),
             };
             if name.is_empty() || traps.find(name).is_some() {
                 continue;
@@ -112,7 +108,11 @@ impl Traps {
                 Some((name.trim().to_string(), phrases))
             })
             .collect();
-        Self { all, hints }
+        Self {
+            all,
+            hints,
+            care: CrisisWords::default(),
+        }
     }
 
     /// The trap a name refers to, by its name or another spelling, ignoring case.
@@ -153,19 +153,27 @@ impl Traps {
     }
 
     /// Traps the words of a thought often go with, in list order. Only suggestions.
+    /// None for a thought that speaks of self-harm: that is no moment for a label.
     pub fn hints(&self, thought: &str) -> Vec<&Trap> {
+        if self.care.found_in(thought) {
+            return Vec::new();
+        }
         let said = words(thought);
-        let found =
-            |phrase: &Vec<String>| said.windows(phrase.len()).any(|w| w == phrase.as_slice());
         self.all
             .iter()
             .filter(|trap| {
                 self.hints
                     .iter()
                     .filter(|(name, _)| fold(name) == fold(&trap.name))
-                    .any(|(_, phrases)| phrases.iter().any(found))
+                    .any(|(_, phrases)| holds_any(&said, phrases))
             })
             .collect()
+    }
+
+    /// The same traps, hinting nothing for thoughts that hold any of `care`'s words.
+    pub fn with_care(mut self, care: CrisisWords) -> Self {
+        self.care = care;
+        self
     }
 }
 

@@ -67,6 +67,8 @@ pub struct App {
     pending_state: Option<(&'static str, String)>,
     /// The first frame is out: writes may go ahead (once the check answers).
     started: bool,
+    /// Words of self-harm that bring the support line when written or read.
+    pub(super) care: crate::domain::CrisisWords,
 }
 
 impl App {
@@ -125,6 +127,7 @@ impl App {
         }
         // The config file was checked when it was read; a refused map never gets here.
         let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
+        let care = config.care();
         let mut app = Self {
             store,
             config,
@@ -146,12 +149,13 @@ impl App {
             keymap,
             pending_state: None,
             started: false,
+            care,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
             None => app.welcome(now)?,
         };
-        app.consider_offer()?;
+        app.consider_offer(false)?;
         Ok(app)
     }
 
@@ -169,7 +173,7 @@ impl App {
 
     /// On a low day (today's latest mood 3 or lower), offers one past letter to reread:
     /// quietly, at most once a day.
-    fn consider_offer(&mut self) -> anyhow::Result<()> {
+    fn consider_offer(&mut self, saved: bool) -> anyhow::Result<()> {
         const KEY: &str = "letter_offered_on";
         let today = (self.clock)().date_naive();
         let low = self
@@ -185,11 +189,52 @@ impl App {
         }
         let letters = self.store.entries(Some(EntryKind::Letter))?;
         if letters.is_empty() {
-            return Ok(());
+            // Only just after a new check-in is saved, in place of the plain thanks.
+            let thanked = self
+                .notice
+                .as_deref()
+                .is_some_and(|n| n.starts_with(crate::tui::panes::checkin::THANKS));
+            return if saved && thanked {
+                self.offer_care(today)
+            } else {
+                Ok(())
+            };
         }
         // A different letter on different days, the same one all day.
         let pick = today.num_days_from_ce().unsigned_abs() as usize % letters.len();
         self.offer = letters.get(pick).cloned();
+        self.pending_state = Some((KEY, today.to_string()));
+        self.flush_state()
+    }
+
+    /// On a low day with no letter to offer: the break, and the person's support, named
+    /// gently after the thanks, at most once a day.
+    fn offer_care(&mut self, today: chrono::NaiveDate) -> anyhow::Result<()> {
+        const KEY: &str = "care_offered_on";
+        if self.store.state(KEY)?.as_deref() == Some(&today.to_string()) {
+            return Ok(());
+        }
+        let very_low = self
+            .store
+            .checkins_on(today)?
+            .first()
+            .is_some_and(|c| c.mood.get() <= 2);
+        let mut words = String::from(
+            " This sounds like a hard moment; if it helps, b starts a short self-compassion break.",
+        );
+        match (&self.config.support_contact, very_low) {
+            (Some(contact), _) => words.push_str(&format!(" Your support contact: {contact}.")),
+            (None, true) => words.push_str(
+                " If it's more than a hard day, a professional or your local emergency number can help.",
+            ),
+            (None, false) => {}
+        }
+        // Said right after the thanks; whatever else the notice held follows.
+        let thanks = crate::tui::panes::checkin::THANKS;
+        self.notice = self
+            .notice
+            .as_deref()
+            .map(|n| format!("{thanks}{words}{}", &n[thanks.len()..]));
         self.pending_state = Some((KEY, today.to_string()));
         self.flush_state()
     }
@@ -427,7 +472,7 @@ impl App {
         }
         if self.pane_id() == PaneId::Checkin
             && action == Action::Save
-            && let Err(e) = self.consider_offer()
+            && let Err(e) = self.consider_offer(true)
         {
             self.notice = Some(format!("A letter couldn't be looked up just now ({e})."));
         }

@@ -72,17 +72,40 @@ impl App {
                 .render(rect, buf);
             return;
         }
-        // A long notice may take two lines rather than be cut short.
-        let notice_width = self.notice.as_deref().map_or(0, |n| n.chars().count() + 1);
-        let notice_lines = if notice_width > usize::from(area.width) {
-            2
-        } else {
-            1
-        };
-        let offer_lines = u16::from(self.offer.is_some() && self.pane_id() == PaneId::Checkin);
-        let [head, body, offer, notice, foot] = Layout::vertical([
+        // A long notice takes the rows it needs (up to three) rather than be cut short.
+        let notice_lines = self.notice.as_deref().map_or(1, |n| {
+            super::widgets::wrapped_rows(n, usize::from(area.width.saturating_sub(1))).min(3) as u16
+        });
+        // Words of self-harm on screen bring the support line at once, above everything
+        // else at the foot; it never takes the keys.
+        let care = self
+            .care
+            .found_in(&self.current().words_in_sight())
+            .then(|| crate::domain::support_line(self.config.support_contact.as_deref()));
+        let care_lines = care.as_deref().map_or(0, |c| {
+            super::widgets::wrapped_rows(c, usize::from(area.width.saturating_sub(1))).min(5) as u16
+        });
+        let offer_words = self
+            .offer
+            .as_ref()
+            .filter(|_| self.offer_shows() && care.is_none())
+            .map(|letter| {
+                format!(
+                    "✉ A letter of yours{} is here, if you'd like it · o read · O not today",
+                    letter
+                        .title
+                        .as_deref()
+                        .map(|t| format!(", “{t}”,"))
+                        .unwrap_or_default()
+                )
+            });
+        let offer_lines = offer_words.as_deref().map_or(0, |w| {
+            super::widgets::wrapped_rows(w, usize::from(area.width.saturating_sub(1))).min(3) as u16
+        });
+        let [head, body, care_area, offer, notice, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
+            Constraint::Length(care_lines),
             Constraint::Length(offer_lines),
             Constraint::Length(notice_lines),
             Constraint::Length(1),
@@ -99,18 +122,15 @@ impl App {
                 now,
             },
         );
-        if let Some(letter) = &self.offer
-            && self.offer_shows()
-        {
-            let words = format!(
-                " ✉ A letter of yours{} is here, if you'd like it · o read · O not today",
-                letter
-                    .title
-                    .as_deref()
-                    .map(|t| format!(", “{t}”,"))
-                    .unwrap_or_default()
-            );
-            Line::from(Span::styled(words, t.notice)).render(offer, buf);
+        if let Some(line) = &care {
+            Paragraph::new(Span::styled(line.as_str(), t.focus))
+                .wrap(Wrap { trim: true })
+                .render(inset(care_area), buf);
+        }
+        if let Some(words) = &offer_words {
+            Paragraph::new(Span::styled(words.as_str(), t.notice))
+                .wrap(Wrap { trim: true })
+                .render(inset(offer), buf);
         }
         if let Some(search) = &self.search {
             super::search::SearchView {
@@ -130,9 +150,9 @@ impl App {
             .render(body, buf);
         }
         if let Some(n) = &self.notice {
-            Paragraph::new(Span::styled(format!(" {n}"), t.notice))
-                .wrap(Wrap { trim: false })
-                .render(notice, buf);
+            Paragraph::new(Span::styled(n.as_str(), t.notice))
+                .wrap(Wrap { trim: true })
+                .render(inset(notice), buf);
         }
         self.footer(foot, buf);
         if self.help_open {
@@ -293,5 +313,14 @@ impl App {
             .wrap(Wrap { trim: false })
             .scroll((self.help_scroll.min(max_scroll), 0))
             .render(rect, buf);
+    }
+}
+
+/// A band at the foot, one column in from the left edge as the footer is.
+fn inset(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(1),
+        ..area
     }
 }

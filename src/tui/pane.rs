@@ -226,6 +226,12 @@ pub trait Pane: Any + Draw {
     fn in_flow(&self) -> bool {
         false
     }
+
+    /// The words being written or read here now (the form, the flow, the page or record
+    /// open), so the support line can show when they speak of self-harm. Never stored.
+    fn words_in_sight(&self) -> String {
+        String::new()
+    }
 }
 
 /// Drawing a pane from its state; drawing never changes it. Each pane's view file

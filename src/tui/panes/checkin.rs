@@ -18,6 +18,9 @@ use crate::tui::widgets::{editor, show_cursor};
 /// The draft slot the form autosaves into.
 pub const DRAFT_SLOT: &str = "checkin";
 
+/// The thanks for a new check-in.
+pub const THANKS: &str = "Saved. Thank you for checking in.";
+
 /// Everything typed or picked in the form, as autosaved and offered back after a restart.
 /// Every field is optional when read back, so a draft written by another version of
 /// kindly still opens here.
@@ -336,12 +339,8 @@ impl CheckinPane {
         self.refresh(ctx.store)?;
         Ok(Some(match (edited, mood.get() <= 3) {
             (true, _) => "Your changes are saved.".into(),
-            (false, true) => super::critic_practice::with_kind_line(
-                "Saved. Thank you for checking in.",
-                ctx.store,
-                ctx.now,
-            )?,
-            (false, false) => "Saved. Thank you for checking in.".into(),
+            (false, true) => super::critic_practice::with_kind_line(THANKS, ctx.store, ctx.now)?,
+            (false, false) => THANKS.into(),
         }))
     }
 
@@ -503,6 +502,15 @@ impl Pane for CheckinPane {
 
     fn in_flow(&self) -> bool {
         self.pause.is_some()
+    }
+
+    fn words_in_sight(&self) -> String {
+        let pause = self.pause.iter().flat_map(|p| &p.lines);
+        let texts: Vec<String> = std::iter::once(&self.note)
+            .chain(pause)
+            .map(|t| crate::tui::widgets::editor_text(t))
+            .collect();
+        texts.join("\n")
     }
 }
 

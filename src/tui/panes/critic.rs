@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, FixedOffset};
 use ratatui_textarea::Input;
 use uuid::Uuid;
 
-use super::critic_flow::draft_of;
 pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
+use super::critic_flow::{cycle, draft_of, step10};
 use crate::domain::{Thought, Traps};
 use crate::store::{RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
@@ -569,6 +569,14 @@ impl Pane for CriticPane {
     fn in_flow(&self) -> bool {
         self.view == View::Flow && self.flow.is_some()
     }
+
+    fn words_in_sight(&self) -> String {
+        match (self.view, &self.flow, self.list.selected()) {
+            (View::Flow, Some(f), _) => f.words(),
+            (View::Detail, _, Some(t)) => t.texts().join("\n"),
+            _ => String::new(),
+        }
+    }
 }
 
 fn addable(emotions: &[String], felt: &[Felt]) -> Vec<String> {
@@ -577,21 +585,4 @@ fn addable(emotions: &[String], felt: &[Felt]) -> Vec<String> {
         .filter(|e| !felt.iter().any(|f| f.name.eq_ignore_ascii_case(e)))
         .cloned()
         .collect()
-}
-
-/// Ten points up or down, starting from the middle.
-fn step10(v: Option<u8>, up: bool) -> u8 {
-    match v {
-        None => 50,
-        Some(v) if up => v.saturating_add(10).min(100),
-        Some(v) => v.saturating_sub(10),
-    }
-}
-
-/// The next choice after `current` in `options`, wrapping through "all" (`None`).
-fn cycle(options: &[String], current: Option<&str>) -> Option<String> {
-    match current.and_then(|c| options.iter().position(|o| o == c)) {
-        None => options.first().cloned(),
-        Some(i) => options.get(i + 1).cloned(),
-    }
 }

@@ -148,6 +148,36 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// The step's guidance, fitted to what this record holds: no talk of guesses when
+    /// kindly has none (or keeps them back), no praise for an answer not given.
+    pub fn prompt(&self, hinted: bool) -> &'static str {
+        let answered = !editor_text(&self.reframe).trim().is_empty();
+        match (self.step, hinted, answered) {
+            (Step::Traps, false, _) => {
+                "If any of these fit, pick them; none is fine too. Enter goes on."
+            }
+            (Step::Summary, _, false) => {
+                "You caught a harsh thought and looked at it. That is a step, even without an answer yet; you can come back to it."
+            }
+            (step, _, _) => step.prompt(),
+        }
+    }
+
+    /// Every text written in the flow so far, one after another.
+    pub fn words(&self) -> String {
+        [
+            &self.situation,
+            &self.thought,
+            &self.voice,
+            &self.friend,
+            &self.evidence_for,
+            &self.evidence_against,
+            &self.reframe,
+        ]
+        .map(|t| t.lines().join("\n"))
+        .join("\n")
+    }
+
     pub(super) fn from_draft(d: &Draft, editing: Option<Thought>) -> Self {
         let mut flow = Flow {
             step: d.step.unwrap_or(Step::Situation),
@@ -396,5 +426,22 @@ impl Step {
                 "You caught a harsh thought and answered it. That is self-compassion in practice."
             }
         }
+    }
+}
+
+/// Ten points up or down, starting from the middle.
+pub(super) fn step10(v: Option<u8>, up: bool) -> u8 {
+    match v {
+        None => 50,
+        Some(v) if up => v.saturating_add(10).min(100),
+        Some(v) => v.saturating_sub(10),
+    }
+}
+
+/// The next choice after `current` in `options`, wrapping through "all" (`None`).
+pub(super) fn cycle(options: &[String], current: Option<&str>) -> Option<String> {
+    match current.and_then(|c| options.iter().position(|o| o == c)) {
+        None => options.first().cloned(),
+        Some(i) => options.get(i + 1).cloned(),
     }
 }

@@ -264,9 +264,14 @@ impl CriticView<'_> {
         let t = self.theme;
         let later = flow.step.number() > Step::Thought.number();
         let rows_for = |text: &str, max: u16| -> u16 {
-            let width = usize::from(area.width.max(1));
-            (text.chars().count().div_ceil(width) as u16).clamp(1, max)
+            (crate::tui::widgets::wrapped_rows(text, usize::from(area.width)) as u16).clamp(1, max)
         };
+        let hinted = !self
+            .pane
+            .traps
+            .hints(&flow.thought.lines().join(" "))
+            .is_empty();
+        let prompt_text = flow.prompt(hinted);
         let quote_text = flow.thought.lines().join(" ");
         let quote_lines: u16 = match (later, roomy) {
             (false, _) => 0,
@@ -274,7 +279,7 @@ impl CriticView<'_> {
             (true, false) => 1,
         };
         let prompt_lines: u16 = if roomy {
-            rows_for(flow.step.prompt(), 3) + 1
+            rows_for(prompt_text, 3) + 1
         } else {
             0
         };
@@ -302,7 +307,7 @@ impl CriticView<'_> {
                 .render(quote, buf);
         }
         if prompt_lines > 0 {
-            Paragraph::new(Span::styled(flow.step.prompt(), t.muted))
+            Paragraph::new(Span::styled(prompt_text, t.muted))
                 .wrap(Wrap { trim: true })
                 .render(prompt, buf);
         }

@@ -473,4 +473,15 @@ impl Pane for JournalPane {
             None
         }))
     }
+
+    fn words_in_sight(&self) -> String {
+        match (&self.view, &self.page) {
+            (View::Page, Some(p)) => format!(
+                "{}\n{}",
+                p.title.lines().join(" "),
+                p.body.lines().join("\n")
+            ),
+            _ => String::new(),
+        }
+    }
 }

@@ -273,3 +273,40 @@ impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
         }
     }
 }
+
+/// How many rows `text` takes when wrapped at word boundaries into `width` columns (as a
+/// wrapping paragraph lays it out), so a band at the foot can be given exactly its rows.
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if used > 0 && used + 1 + len <= width {
+            used += 1 + len;
+            continue;
+        }
+        if used > 0 {
+            rows += 1;
+        }
+        // At the start of a row; a word longer than the row is broken across rows.
+        let extra = len.saturating_sub(1) / width;
+        rows += extra;
+        used = len - extra * width;
+    }
+    rows
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use crate::tui::widgets::wrapped_rows;
+
+    #[test]
+    fn rows_count_word_wrapping_not_characters() {
+        assert_eq!(wrapped_rows("one two three", 13), 1);
+        assert_eq!(wrapped_rows("one two three", 12), 2);
+        assert_eq!(wrapped_rows("aaaa bbbb cccc", 9), 2);
+        assert_eq!(wrapped_rows("", 10), 1);
+        assert_eq!(wrapped_rows("abcdefghijkl", 5), 3);
+    }
+}
