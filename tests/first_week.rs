@@ -194,3 +194,23 @@ fn a_long_burst_of_typing_is_read_whole_and_saved() {
     let doc = export(&db);
     assert_eq!(doc["entries"][0]["body"], body.as_str());
 }
+
+#[test]
+fn editing_saved_words_starts_with_the_cursor_at_their_end() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t = kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I'm hopeless")
+        .unwrap();
+    t.voice = Some("my old boss".into());
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    press(&mut app, &[key(KeyCode::Enter), ch('e')]);
+    while critic_pane(&app).flow.as_ref().unwrap().step != Step::Voice {
+        press(&mut app, &[key(KeyCode::Enter)]);
+    }
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    typed(&mut app, "s!");
+    let flow = critic_pane(&app).flow.as_ref().unwrap();
+    assert_eq!(flow.voice.lines(), ["my old boss!"]);
+    assert_eq!(flow.thought.lines(), ["I'm hopeless"]);
+}

@@ -270,7 +270,7 @@ impl JournalPane {
                     _ => Field::Title,
                 }
             }
-            Action::Activate => page.writing = true,
+            Action::Activate => page.write(),
             Action::KeepLine => return Ok(super::journal_practice::keep_line(page)),
             Action::BackToForm => {
                 // Leaving the page keeps unsaved words as a waiting draft.

@@ -75,8 +75,24 @@ impl Page {
             prompt: d.prompt.clone(),
             kept: d.kept.clone(),
         };
+        // A saved page opens to be read from its beginning; writing starts at its end.
+        if page.editing.is_some() {
+            page.body.move_cursor(ratatui_textarea::CursorMove::Top);
+            page.body.move_cursor(ratatui_textarea::CursorMove::Head);
+        }
         page.show();
         page
+    }
+
+    /// Starts writing; a field whose cursor is still at its very start (a page just opened
+    /// to read) is written on from its end.
+    pub(super) fn write(&mut self) {
+        self.writing = true;
+        let area = self.area_mut();
+        if area.cursor() == (0, 0) {
+            area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+        }
     }
 
     pub fn draft(&self) -> Draft {

@@ -137,6 +137,9 @@ pub fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
         text.lines().map(String::from).collect()
     };
     let mut area = TextArea::new(lines);
+    // Opening saved words puts the cursor after them, so typing carries on from the end.
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text(placeholder);
     area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM));
