@@ -214,3 +214,23 @@ fn editing_saved_words_starts_with_the_cursor_at_their_end() {
     assert_eq!(flow.voice.lines(), ["my old boss!"]);
     assert_eq!(flow.thought.lines(), ["I'm hopeless"]);
 }
+
+#[test]
+fn the_demo_says_it_is_a_sample_in_wide_and_narrow_windows() {
+    for (name, size, needle) in [
+        ("demo-wide", (80, 24), " kindly sample "),
+        ("demo-narrow", (40, 12), "A sample journal, for trying kindly out"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let pane = Pane::start_with(name, dir.path(), &db, size, "demo --weeks 4");
+        pane.wait_for(needle);
+        pane.keys(&["q"]);
+        pane.wait_exit();
+        // A journal of one's own never says so.
+        let own = dir.path().join("own.db");
+        let pane = Pane::start(&format!("{name}-own"), dir.path(), &own, size);
+        let screen = pane.wait_for("Check-in");
+        assert!(!screen.contains("sample"), "{screen}");
+    }
+}

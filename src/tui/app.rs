@@ -69,6 +69,8 @@ pub struct App {
     started: bool,
     /// Words of self-harm that bring the support line when written or read.
     pub(super) care: crate::domain::CrisisWords,
+    /// The journal was filled by `kindly demo`: every screen says it is a sample.
+    pub(super) sample: bool,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
         // The config file was checked when it was read; a refused map never gets here.
         let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
         let care = config.care();
+        let sample = store.state(crate::demo::SAMPLE_MARK)?.is_some();
         let mut app = Self {
             store,
             config,
@@ -150,6 +153,7 @@ impl App {
             pending_state: None,
             started: false,
             care,
+            sample,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),

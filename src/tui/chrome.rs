@@ -99,11 +99,14 @@ impl App {
                         .unwrap_or_default()
                 )
             });
+        // Narrow windows have no room in the header: the sample says so on a row of its own.
+        let sample_lines = u16::from(self.sample && area.width < 70);
         let offer_lines = offer_words.as_deref().map_or(0, |w| {
             super::widgets::wrapped_rows(w, usize::from(area.width.saturating_sub(1))).min(3) as u16
         });
-        let [head, body, care_area, offer, notice, foot] = Layout::vertical([
+        let [head, sample, body, care_area, offer, notice, foot] = Layout::vertical([
             Constraint::Length(1),
+            Constraint::Length(sample_lines),
             Constraint::Min(1),
             Constraint::Length(care_lines),
             Constraint::Length(offer_lines),
@@ -122,6 +125,10 @@ impl App {
                 now,
             },
         );
+        if sample_lines > 0 {
+            Line::from(Span::styled("A sample journal, for trying kindly out", t.notice))
+                .render(inset(sample), buf);
+        }
         if let Some(line) = &care {
             Paragraph::new(Span::styled(line.as_str(), t.focus))
                 .wrap(Wrap { trim: true })
@@ -167,6 +174,9 @@ impl App {
         let mut spans = vec![];
         if roomy {
             spans.push(Span::styled(" kindly ", t.title));
+            if self.sample {
+                spans.push(Span::styled("sample ", t.notice));
+            }
         }
         let mut x = area.x + spans.iter().map(|s| s.width() as u16).sum::<u16>();
         for p in PaneId::ALL {
