@@ -198,8 +198,8 @@ fn a_long_burst_of_typing_is_read_whole_and_saved() {
 #[test]
 fn editing_saved_words_starts_with_the_cursor_at_their_end() {
     let mut store = Store::open_in_memory().unwrap();
-    let mut t = kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I'm hopeless")
-        .unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I'm hopeless").unwrap();
     t.voice = Some("my old boss".into());
     store.save_thought(&t, None).unwrap();
     let mut app = app_caring(store, None);
@@ -219,7 +219,11 @@ fn editing_saved_words_starts_with_the_cursor_at_their_end() {
 fn the_demo_says_it_is_a_sample_in_wide_and_narrow_windows() {
     for (name, size, needle) in [
         ("demo-wide", (80, 24), " kindly sample "),
-        ("demo-narrow", (40, 12), "A sample journal, for trying kindly out"),
+        (
+            "demo-narrow",
+            (40, 12),
+            "A sample journal, for trying kindly out",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("k.db");
@@ -233,4 +237,37 @@ fn the_demo_says_it_is_a_sample_in_wide_and_narrow_windows() {
         let screen = pane.wait_for("Check-in");
         assert!(!screen.contains("sample"), "{screen}");
     }
+}
+
+#[test]
+fn the_form_says_what_each_self_compassion_part_asks_and_the_list_names_the_traps() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    for (field, words) in [
+        (Field::Kindness, "warmth rather"),
+        (Field::Humanity, "part of every"),
+        (Field::Mindfulness, "in balance"),
+    ] {
+        focus(&mut app, Focus::Field(field));
+        let screen = plain(&app, 80, 24);
+        assert!(screen.contains(words), "{field:?}:\n{screen}");
+    }
+    insta::assert_snapshot!("part_explained_80x24", screen(&app, 80, 24));
+    focus(&mut app, Focus::Field(Field::Mood));
+    assert!(!plain(&app, 80, 24).contains("swept up"));
+
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I ruin everything").unwrap();
+    t.distortions = kindly::domain::Traps::default()
+        .parse_list("all-or-nothing,self-blame")
+        .unwrap();
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("all-or-nothing, self-blame"), "{screen}");
+    assert!(
+        screen.contains("belief before→after"),
+        "a legend for the figures:\n{screen}"
+    );
 }

@@ -23,6 +23,21 @@ impl Part {
             Part::Mindfulness => "mindfulness",
         }
     }
+
+    /// What the part asks, in a line, with what the ends of its 1–5 scale mean.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Part::Kindness => {
+                "Kindness: meeting yourself with warmth rather than judgement. 1 harsh, 5 gentle."
+            }
+            Part::Humanity => {
+                "Common humanity: hard times are part of every life, not a sign you're on your own. 1 alone, 5 in good company."
+            }
+            Part::Mindfulness => {
+                "Mindfulness: holding what you feel in balance, neither pushed away nor swept up. 1 swept up, 5 steady."
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -126,8 +126,11 @@ impl App {
             },
         );
         if sample_lines > 0 {
-            Line::from(Span::styled("A sample journal, for trying kindly out", t.notice))
-                .render(inset(sample), buf);
+            Line::from(Span::styled(
+                "A sample journal, for trying kindly out",
+                t.notice,
+            ))
+            .render(inset(sample), buf);
         }
         if let Some(line) = &care {
             Paragraph::new(Span::styled(line.as_str(), t.focus))

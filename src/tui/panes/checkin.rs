@@ -405,7 +405,7 @@ impl CheckinPane {
 }
 
 pub(super) fn new_note(text: &str) -> TextArea<'static> {
-    editor(text, "Enter to write a few words, if you like")
+    editor(text, "Enter to write a few words")
 }
 
 impl Pane for CheckinPane {

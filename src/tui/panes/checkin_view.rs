@@ -182,7 +182,32 @@ impl CheckinView<'_> {
                 }
                 .render(area, buf)
             }
-            Field::Note => self.note(area, buf),
+            Field::Note => {
+                // With a part in focus, what it asks sits above the note, when there's room.
+                let part = match p.focus {
+                    Focus::Field(f) => f.part().map(|i| crate::domain::Part::ALL[i]),
+                    _ => None,
+                };
+                match part {
+                    Some(part) if area.height >= 4 => {
+                        let need = crate::tui::widgets::wrapped_rows(
+                            part.meaning(),
+                            usize::from(area.width),
+                        ) as u16;
+                        let [ask, _, rest] = Layout::vertical([
+                            Constraint::Length(need.min(area.height - 2)),
+                            Constraint::Length(1),
+                            Constraint::Min(1),
+                        ])
+                        .areas(area);
+                        Paragraph::new(Span::styled(part.meaning(), t.muted))
+                            .wrap(Wrap { trim: true })
+                            .render(ask, buf);
+                        self.note(rest, buf);
+                    }
+                    _ => self.note(area, buf),
+                }
+            }
         }
     }
 

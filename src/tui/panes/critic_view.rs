@@ -104,6 +104,9 @@ impl CriticView<'_> {
                 Span::styled(" · ", t.muted),
                 on((p.span > 0).then_some(SPANS[p.span].1), SPANS[0].1),
             ]);
+            // What the figures at the end of each row mean, where there's room to say.
+            let legend = Span::styled("↻ times it came back · belief before→after", t.muted);
+            let filters = crate::tui::widgets::with_right(filters, legend, area.width);
             line(&mut y, filters, buf);
         }
         if let Some(w) = &p.waiting {
@@ -158,6 +161,13 @@ impl CriticView<'_> {
                     let mut second = vec![Span::raw("            ")];
                     if let Some(v) = &rec.voice {
                         second.push(Span::styled(format!("{} · ", shown(v)), t.accent));
+                    }
+                    if !rec.distortions.is_empty() {
+                        let traps: Vec<&str> = rec.distortions.iter().map(|d| d.as_str()).collect();
+                        second.push(Span::styled(
+                            format!("{} · ", shown(&traps.join(", "))),
+                            t.muted,
+                        ));
                     }
                     let reframe = rec.reframe.as_deref().map(first_line);
                     second.push(Span::styled(

@@ -257,7 +257,17 @@ impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
                     buf.set_style(r, self.theme.selection);
                     line = line.patch_style(self.theme.selection);
                 }
+                let cut = line.width() > usize::from(r.width);
                 line.render(r, buf);
+                // A line cut short ends in an ellipsis, never mid-word without a sign.
+                if cut && r.width > 1 {
+                    // A wide character whose second half the ellipsis takes goes too.
+                    let before = &mut buf[(r.right() - 2, r.y)];
+                    if before.symbol().width() > 1 {
+                        before.set_symbol(" ");
+                    }
+                    buf[(r.right() - 1, r.y)].set_symbol("…");
+                }
                 self.hits.add(r, super::pane::Target::Row(i));
                 if let (0, Some(tail)) = (k, &tail) {
                     let w = tail.width() as u16 + 1;
@@ -275,6 +285,19 @@ impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
             }
         }
     }
+}
+
+/// `line` with `right` at the far end of a row `width` wide, when both fit with a gap of
+/// three; otherwise `line` alone.
+pub fn with_right<'a>(line: Line<'a>, right: Span<'a>, width: u16) -> Line<'a> {
+    let (left, r, width) = (line.width(), right.width(), usize::from(width));
+    if left + r + 3 > width {
+        return line;
+    }
+    let mut spans = line.spans;
+    spans.push(Span::raw(" ".repeat(width - left - r)));
+    spans.push(right);
+    Line::from(spans)
 }
 
 /// How many rows `text` takes when wrapped at word boundaries into `width` columns (as a
