@@ -271,3 +271,71 @@ fn the_form_says_what_each_self_compassion_part_asks_and_the_list_names_the_trap
         "a legend for the figures:\n{screen}"
     );
 }
+
+#[test]
+fn without_colour_the_calendar_tells_mood_levels_apart_by_shade() {
+    let mono = Theme::monochrome();
+    let shades: Vec<&str> = (1..=10).map(|m| mono.mood_block(m)).collect();
+    assert_eq!(shades, ["░", "░", "░", "▒", "▒", "▓", "▓", "█", "█", "█"]);
+    let calm = Theme::calm();
+    assert!(
+        (1..=10).all(|m| calm.mood_block(m) == "█"),
+        "colour tells them apart"
+    );
+    // The calendar screen itself (tests/snapshots/trends__trends_calendar_80x24.snap) is
+    // drawn without colour; its legend climbs in shades.
+    let mut store = Store::open_in_memory().unwrap();
+    for (day, mood) in [("2026-11-23", 2), ("2026-11-25", 5), ("2026-11-27", 9)] {
+        store
+            .save_checkin(
+                &checkin(&format!("{day}T09:00:00+00:00"), mood, "", None),
+                None,
+            )
+            .unwrap();
+    }
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("low ░░░▒▒▓▓███ high"), "{screen}");
+    for shade in ["░", "▒", "█"] {
+        let days = screen
+            .lines()
+            .filter(|l| !l.contains("low "))
+            .filter(|l| l.contains(shade))
+            .count();
+        assert!(days > 0, "no {shade} day:\n{screen}");
+    }
+}
+
+#[test]
+fn the_editor_keys_help_names_work_and_help_says_how_to_copy_with_the_mouse() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    focus(&mut app, Focus::Field(Field::Note));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    typed(&mut app, "a slow kind morning");
+    let note = |app: &App| checkin_pane(app).note.lines().join("\n");
+    press(&mut app, &[ctrl('w')]);
+    assert_eq!(note(&app), "a slow kind ");
+    press(&mut app, &[ctrl('u')]);
+    assert_eq!(note(&app), "a slow kind morning", "Ctrl-U undoes");
+    press(&mut app, &[ctrl('a'), ctrl('k')]);
+    assert_eq!(note(&app), "");
+    press(&mut app, &[ctrl('u'), ctrl('e')]);
+    typed(&mut app, "!");
+    assert_eq!(note(&app), "a slow kind morning!");
+
+    press(&mut app, &[key(KeyCode::Esc), ch('?')]);
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen.push_str(&plain(&app, 80, 24));
+        press(&mut app, &[key(KeyCode::Down)]);
+    }
+    for words in ["Ctrl-W", "Ctrl-K", "Ctrl-U/R", "hold Shift"] {
+        assert!(
+            seen.contains(words),
+            "help never shows {words}: {}",
+            plain(&app, 80, 24)
+        );
+    }
+}

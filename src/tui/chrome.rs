@@ -257,7 +257,8 @@ impl App {
         let t = &self.theme;
         let w = area.width.min(76);
         let rect = Rect::new(area.x + (area.width - w) / 2, area.y, w, area.height);
-        Clear.render(rect, buf);
+        // The whole body is cleared, so no pane text shows through beside the box.
+        Clear.render(area, buf);
         let block = Block::default()
             .borders(Borders::ALL)
             .border_type(BorderType::Rounded)
@@ -313,11 +314,40 @@ impl App {
             }
             lines.push(Line::raw(""));
         }
+        // The editor's own keys, wherever words are written, and how to copy with the mouse.
+        lines.push(Line::from(Span::styled("Writing text", t.title)));
+        for (keys, what) in EDITOR_KEYS {
+            if w >= 60 {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<11} "), t.accent),
+                    Span::styled(*what, t.text),
+                ]));
+            } else {
+                lines.push(Line::from(Span::styled(format!("  {keys}"), t.accent)));
+                lines.push(Line::from(Span::styled(format!("    {what}"), t.text)));
+            }
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled("The mouse", t.title)));
+        lines.push(Line::from(Span::styled(
+            if self.config.mouse {
+                "kindly takes clicks and the wheel. To select and copy text, hold Shift while \
+                 you drag (Option in macOS Terminal, Fn in iTerm2), or set mouse = false in the \
+                 config to leave the mouse to your terminal."
+            } else {
+                "The mouse is left to your terminal (mouse = false): select and copy as you \
+                 always do."
+            },
+            t.text,
+        )));
         let inner = block.inner(rect);
         let inner_width = usize::from(inner.width.max(1));
         let total: usize = lines
             .iter()
-            .map(|l| l.width().div_ceil(inner_width).max(1))
+            .map(|l| {
+                let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                super::widgets::wrapped_rows(&text, inner_width)
+            })
             .sum();
         let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
         self.help_max_scroll.set(max_scroll);
@@ -337,3 +367,12 @@ fn inset(area: Rect) -> Rect {
         ..area
     }
 }
+
+/// The keys the text editor itself knows, for help.
+const EDITOR_KEYS: &[(&str, &str)] = &[
+    ("Ctrl-A/E", "to the start / end of the line"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-U/R", "undo / redo"),
+    ("Ctrl-X/Y", "cut the selection / put back what was cut"),
+];

@@ -188,4 +188,19 @@ impl Theme {
     pub fn mood(&self, mood: u8) -> Style {
         self.mood[usize::from(mood.clamp(1, 10) - 1)]
     }
+
+    /// The block a mood is drawn with: one full block when colours tell the moods apart,
+    /// and without colour (`NO_COLOR`, or a theme of one colour) a shade that climbs with
+    /// the mood: ░ 1–3, ▒ 4–5, ▓ 6–7, █ 8–10.
+    pub fn mood_block(&self, mood: u8) -> &'static str {
+        if self.mood.iter().any(|m| *m != self.mood[0]) {
+            return "█";
+        }
+        match mood {
+            0..=3 => "░",
+            4..=5 => "▒",
+            6..=7 => "▓",
+            _ => "█",
+        }
+    }
 }

@@ -134,7 +134,7 @@ const fn b(
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // While writing, only these keys are kindly's; the rest go to the editor.
-    b(Mode::Writing, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the check-in", Some("save")),
+    b(Mode::Writing, &[Ctrl('s')], "Ctrl-S", Action::Save, "save what you are writing", Some("save")),
     b(Mode::Writing, &[Code(Esc)], "Esc", Action::LeaveText, "stop writing (your words stay)", Some("done writing")),
     b(Mode::Writing, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (your words are kept as a draft)", None),
     // The help overlay.

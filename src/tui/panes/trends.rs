@@ -373,7 +373,10 @@ impl TrendsView<'_> {
                     (" ", Style::default())
                 } else {
                     match tr.days.iter().find(|d| d.day == day) {
-                        Some(d) => ("█", t.mood(d.mood.round() as u8)),
+                        Some(d) => {
+                            let m = d.mood.round() as u8;
+                            (t.mood_block(m), t.mood(m))
+                        }
                         None => ("·", t.muted),
                     }
                 };
@@ -389,7 +392,7 @@ impl TrendsView<'_> {
         if area.height > 9 {
             let mut legend = vec![Span::styled("low ", t.muted)];
             for m in 1..=10 {
-                legend.push(Span::styled("█", t.mood(m)));
+                legend.push(Span::styled(t.mood_block(m), t.mood(m)));
             }
             legend.push(Span::styled(" high   · no check-in", t.muted));
             Line::from(legend).render(Rect::new(area.x + label_w, area.y + 9, room, 1), buf);
