@@ -339,3 +339,48 @@ fn the_editor_keys_help_names_work_and_help_says_how_to_copy_with_the_mouse() {
         );
     }
 }
+
+#[test]
+fn nothing_is_drawn_before_the_journal_began_and_no_norm_is_implied() {
+    // Day one: one check-in today (NOW is Sunday 29 November).
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T09:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    let seen = plain(&app, 80, 24);
+    assert!(
+        seen.contains("since you began · 23 Nov 2026 – 29 Nov 2026"),
+        "{seen}"
+    );
+    // The two dots are the range's and the legend's: no day before the first is drawn
+    // as a day without a check-in.
+    assert_eq!(seen.matches('·').count(), 2, "{seen}");
+    insta::assert_snapshot!("trends_day_one_80x24", screen(&app, 80, 24));
+
+    let mut empty = app_caring(Store::open_in_memory().unwrap(), None);
+    go_to(&mut empty, kindly::tui::pane::PaneId::Trends);
+    let screen = plain(&empty, 80, 24);
+    assert!(screen.contains("this week"), "{screen}");
+    assert!(!screen.contains("a day is plenty"), "{screen}");
+}
+
+#[test]
+fn a_break_that_ends_lower_gets_a_kind_line() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    press(&mut app, &[ch('b'), ch('6'), key(KeyCode::Enter)]);
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+        ],
+    );
+    press(&mut app, &[ch('4'), key(KeyCode::Enter)]);
+    assert!(checkin_pane(&app).pause.is_none(), "{:?}", app.notice);
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("wasn't wasted"), "{notice}");
+}

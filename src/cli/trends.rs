@@ -102,7 +102,7 @@ pub fn text(t: &Trends) -> String {
     if t.is_empty() {
         let _ = writeln!(
             s,
-            "\nNothing recorded in these weeks yet. A check-in a day is plenty to start seeing a pattern."
+            "\nNothing recorded in these weeks yet. Patterns show once there are a few check-ins, whenever they come."
         );
         return s;
     }

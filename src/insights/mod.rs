@@ -59,6 +59,17 @@ impl Span {
         day >= self.from && day <= self.until
     }
 
+    /// The same span without the weeks before the journal `began` (its first record):
+    /// nothing is shown of a time before there was anything to show. With nothing yet,
+    /// only the last week.
+    pub fn since(self, began: Option<NaiveDate>, start: WeekStart) -> Self {
+        let first = start.of(began.unwrap_or(self.until).min(self.until));
+        Span {
+            from: self.from.max(first),
+            until: self.until,
+        }
+    }
+
     /// Every day of the span, in order.
     pub fn days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.from.iter_days().take_while(|d| *d <= self.until)

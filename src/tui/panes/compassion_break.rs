@@ -185,10 +185,15 @@ impl BreakFlow {
         b.shared = optional_text(&editor_text(&self.lines[1]));
         b.wish = optional_text(&editor_text(&self.lines[2]));
         ctx.store.save_break(&b)?;
-        Ok((
-            Some("Thank you for taking that minute for yourself.".into()),
-            true,
-        ))
+        let words = match b.mood_after {
+            // Feeling worse after turning toward a hard feeling happens, and is no failing.
+            Some(after) if after < before => {
+                "Thank you for taking that minute. Sometimes turning toward a hard feeling \
+                 makes it louder for a while; that's all right, and it wasn't wasted."
+            }
+            _ => "Thank you for taking that minute for yourself.",
+        };
+        Ok((Some(words.into()), true))
     }
 }
 

@@ -60,6 +60,8 @@ pub struct TrendsPane {
     pub week_start: WeekStart,
     pub trends: Option<Trends>,
     pub emotions: Option<super::trends_emotions::Emotions>,
+    /// The day of the journal's first record: nothing before it is drawn.
+    pub began: Option<NaiveDate>,
 }
 
 impl TrendsPane {
@@ -70,16 +72,16 @@ impl TrendsPane {
             week_start,
             trends: None,
             emotions: None,
+            began: None,
         }
     }
 
     /// Computes the figures again from the journal, for the span chosen, up to `today`.
     pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> crate::store::Result<()> {
-        let earliest = match SPANS[self.span] {
-            None => store.earliest_day()?,
-            Some(_) => None,
-        };
-        let window = Window::new(today, SPANS[self.span], self.week_start, earliest);
+        let earliest = store.earliest_day()?;
+        self.began = earliest;
+        let window = Window::new(today, SPANS[self.span], self.week_start, earliest)
+            .since(earliest, self.week_start);
         let (days, thoughts, breaks) = store.trend_inputs(window.from, window.until)?;
         self.emotions = Some(super::trends_emotions::load(
             store,
@@ -198,9 +200,15 @@ impl Widget for TrendsView<'_> {
         let Some(tr) = &p.trends else {
             return;
         };
+        // A span reaching back before the first record starts where the journal does.
+        let shown = tr.span.week_starts().count();
+        let words = match SPANS[p.span] {
+            Some(_) | None if p.began.is_none() => "this week".to_string(),
+            Some(n) if (shown as u32) < n => "since you began".to_string(),
+            span => span_words(span),
+        };
         let range = format!(
-            "{} · {} – {}",
-            span_words(SPANS[p.span]),
+            "{words} · {} – {}",
             tr.span.from.format("%-d %b %Y"),
             tr.span.until.format("%-d %b %Y")
         );
@@ -220,7 +228,7 @@ impl Widget for TrendsView<'_> {
                     "No rituals recorded in these weeks yet. Pick one or two when you check in (a walk, some rest) and kindly will show how your days go with and without them."
                 }
                 _ => {
-                    "Nothing recorded in these weeks yet. A check-in a day is plenty; the picture fills in gently. Try a longer span with +."
+                    "Nothing recorded in these weeks yet. The picture fills in as you check in, whenever you like."
                 }
             };
             Paragraph::new(Span::styled(words, t.muted))
@@ -369,7 +377,8 @@ impl TrendsView<'_> {
             for (col, start) in shown.iter().enumerate() {
                 let day = *start + Duration::days(i64::from(row));
                 let x = area.x + label_w + col as u16 * cell;
-                let (symbol, style) = if !tr.span.contains(day) {
+                let before = self.pane.began.is_none_or(|b| day < b);
+                let (symbol, style) = if !tr.span.contains(day) || before {
                     (" ", Style::default())
                 } else {
                     match tr.days.iter().find(|d| d.day == day) {
