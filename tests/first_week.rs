@@ -384,3 +384,53 @@ fn a_break_that_ends_lower_gets_a_kind_line() {
     let notice = app.notice.clone().unwrap();
     assert!(notice.contains("wasn't wasted"), "{notice}");
 }
+
+/// The numbers drawn on the bars of a Weeks screen, left to right.
+fn bar_values(screen: &str) -> Vec<String> {
+    let row = screen
+        .lines()
+        .filter(|l| l.contains('█'))
+        .max_by_key(|l| l.matches('.').count())
+        .unwrap_or_default();
+    row.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|w| w.len() == 3 && w.as_bytes()[1] == b'.')
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn every_span_of_the_weeks_view_draws_all_its_weeks_with_labels_that_fit() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_journal(&kindly::demo::journal(60, at(NOW), &Config::default()))
+        .unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    press(&mut app, &[key(KeyCode::Right)]);
+    press(&mut app, &[ch('+'), ch('+')]);
+    // 26 weeks: at 160 columns, a bar a week; at 80 and 40, a bar a month.
+    let wide = plain(&app, 160, 45);
+    assert!(wide.contains("26 weeks"), "{wide}");
+    assert_eq!(bar_values(&wide).len(), 26, "{wide}");
+    assert!(wide.contains("Weekly mean mood"), "{wide}");
+    for (w, h) in [(80, 24), (40, 12)] {
+        let screen = plain(&app, w, h);
+        let values = bar_values(&screen);
+        assert!(
+            (6..=8).contains(&values.len()),
+            "{w}×{h}: {values:?}\n{screen}"
+        );
+        assert!(screen.contains("Monthly mean") || h < 20, "{screen}");
+        assert!(
+            screen.contains("Jun") && screen.contains("Nov"),
+            "{w}×{h}:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("weeks_26_80x24", screen(&app, 80, 24));
+    press(&mut app, &[ch('+')]);
+    let wide = plain(&app, 160, 45);
+    assert!(wide.contains("52 weeks"), "{wide}");
+    let months = bar_values(&wide).len();
+    assert!((12..=14).contains(&months), "{months}\n{wide}");
+    insta::assert_snapshot!("weeks_52_40x12", screen(&app, 40, 12));
+}

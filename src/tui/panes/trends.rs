@@ -12,7 +12,7 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Widget, Wrap,
 };
 
-use crate::insights::{Span as Window, Trends, WeekStart, sparkline};
+use crate::insights::{Span as Window, Trends, Week, WeekStart, sparkline};
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
@@ -303,24 +303,17 @@ impl TrendsView<'_> {
 
     fn weeks(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let n = tr.weeks.len().max(1) as u16;
-        let width = (area.width.saturating_sub(n) / n).clamp(1, 7);
-        let labelled = width >= 5;
-        let bars: Vec<Bar<'_>> = tr
-            .weeks
-            .iter()
-            .map(|w| {
-                let v = w.mean.unwrap_or(0.0);
-                let style = w.mean.map_or(t.muted, |m| t.mood(m.round() as u8));
-                let mut bar = Bar::default()
-                    .value((v * 10.0).round() as u64)
-                    .text_value(w.mean.map_or(String::new(), |m| format!("{m:.1}")))
+        let (columns, width, what) = bar_columns(&tr.weeks, area.width);
+        let bars: Vec<Bar<'_>> = columns
+            .into_iter()
+            .map(|(label, mean)| {
+                let style = mean.map_or(t.muted, |m| t.mood(m.round() as u8));
+                Bar::default()
+                    .value((mean.unwrap_or(0.0) * 10.0).round() as u64)
+                    .text_value(mean.map_or(String::new(), |m| format!("{m:.1}")))
                     .style(style)
-                    .value_style(t.selection);
-                if labelled {
-                    bar = bar.label(Line::from(w.start.format("%-d/%-m").to_string()));
-                }
-                bar
+                    .value_style(t.selection)
+                    .label(Line::from(label))
             })
             .collect();
         let [chart, caption] =
@@ -332,10 +325,11 @@ impl TrendsView<'_> {
             .max(100)
             .label_style(t.muted)
             .render(chart, buf);
-        Line::from(Span::styled(
-            "Weekly mean mood (a day counts once, however many check-ins)",
+        Paragraph::new(Span::styled(
+            format!("{what} mean mood · each day counts once"),
             t.muted,
         ))
+        .wrap(Wrap { trim: true })
         .render(caption, buf);
     }
 
@@ -532,4 +526,64 @@ impl TrendsView<'_> {
             .wrap(Wrap { trim: false })
             .render(area, buf);
     }
+}
+
+/// The bars the Weeks view draws in `room` columns: one per week while each can be at
+/// least three wide (room for its value), labelled with the month where a month begins
+/// (or the week's first day, when there's room for it); otherwise one per month, each the
+/// mean of that month's days. Returns the bars, their width, and what each one is.
+fn bar_columns(weeks: &[Week], room: u16) -> (Vec<(String, Option<f64>)>, u16, &'static str) {
+    let fit = |n: usize| ((room + 1) / n.max(1) as u16).saturating_sub(1).min(7);
+    let width = fit(weeks.len());
+    if width >= 3 {
+        let mut last_month = None;
+        let bars = weeks
+            .iter()
+            .map(|w| {
+                let month = (w.start + Duration::days(6)).format("%b").to_string();
+                let label = if width >= 6 {
+                    w.start.format("%-d %b").to_string()
+                } else if last_month.as_ref() != Some(&month) {
+                    month.clone()
+                } else {
+                    String::new()
+                };
+                last_month = Some(month);
+                (label, w.mean)
+            })
+            .collect();
+        return (bars, width, "Weekly");
+    }
+    // A week belongs to the month (or, over many years, the year) its last day falls in.
+    let by = |format: &str| -> Vec<(String, Option<f64>)> {
+        let mut groups: Vec<(String, f64, usize)> = Vec::new();
+        for w in weeks {
+            let name = (w.start + Duration::days(6)).format(format).to_string();
+            if groups.last().is_none_or(|g| g.0 != name) {
+                groups.push((name, 0.0, 0));
+            }
+            if let (Some(g), Some(mean)) = (groups.last_mut(), w.mean) {
+                g.1 += mean * w.days as f64;
+                g.2 += w.days;
+            }
+        }
+        let mean = |sum: f64, days: usize| (days > 0).then(|| sum / days as f64);
+        groups
+            .into_iter()
+            .map(|(n, s, d)| (n, mean(s, d)))
+            .collect()
+    };
+    let months = by("%b");
+    if fit(months.len()) >= 1 {
+        let width = fit(months.len());
+        // Too narrow for "Jan": "J", as on a wall calendar.
+        let months = months
+            .into_iter()
+            .map(|(n, m)| (if width >= 3 { n } else { n[..1].to_string() }, m))
+            .collect();
+        return (months, width, "Monthly");
+    }
+    let years = by("%Y");
+    let width = fit(years.len()).max(1);
+    (years, width, "Yearly")
 }
