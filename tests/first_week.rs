@@ -434,3 +434,55 @@ fn every_span_of_the_weeks_view_draws_all_its_weeks_with_labels_that_fit() {
     assert!((12..=14).contains(&months), "{months}\n{wide}");
     insta::assert_snapshot!("weeks_52_40x12", screen(&app, 40, 12));
 }
+
+#[test]
+fn search_says_when_nothing_is_found_and_keeps_to_the_days_asked_for() {
+    let j = TestJournal::new();
+    for (at, note) in [
+        ("2026-10-02 09:00", "a walk by the river"),
+        ("2026-11-20 09:00", "the river was high today"),
+    ] {
+        j.kindly()
+            .args(["checkin", "--mood", "6", "--at", at, "--note", note])
+            .assert()
+            .success();
+    }
+    let out = j.kindly().args(["search", "heron"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty(), "no lines for a script to read");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("Nothing found for heron."),
+        "and a word for the person"
+    );
+    let out = j
+        .kindly()
+        .args(["search", "river", "--from", "2026-11-01"])
+        .output()
+        .unwrap();
+    let found = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.contains("2026-11-20"), "{found}");
+    let out = j
+        .kindly()
+        .args(["search", "river", "--to", "2026-10-31"])
+        .output()
+        .unwrap();
+    let found = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.contains("2026-10-02"), "{found}");
+
+    refused(&["search", "river", "--from", "2026-13-01"], "--from");
+    refused(
+        &[
+            "search",
+            "river",
+            "--from",
+            "2026-11-02",
+            "--to",
+            "2026-11-01",
+        ],
+        "comes after --to",
+    );
+}

@@ -8,7 +8,6 @@ use clap::{Args, ValueEnum};
 
 use super::output::write_private;
 use super::shared::CliError;
-use crate::domain::time;
 use crate::io::kindly_json as json;
 use crate::store::Store;
 
@@ -50,23 +49,7 @@ pub struct Plan {
 impl ExportArgs {
     /// Checks every flag before the journal is opened, so a typo never creates a file.
     pub fn validate(self) -> Result<Plan, CliError> {
-        let from = self
-            .from
-            .as_deref()
-            .map(|d| time::parse_date("--from", d))
-            .transpose()?;
-        let to = self
-            .to
-            .as_deref()
-            .map(|d| time::parse_date("--to", d))
-            .transpose()?;
-        if let (Some(f), Some(t)) = (from, to)
-            && f > t
-        {
-            return Err(CliError::Usage(format!(
-                "--from ({f}) comes after --to ({t}); swap them to cover that span"
-            )));
-        }
+        let (from, to) = super::shared::date_range(self.from.as_deref(), self.to.as_deref())?;
         if matches!(self.format, Format::Csv) && self.output.is_none() {
             return Err(CliError::Usage(
                 "CSV is four files (check-ins, thought records, pages and letters, breaks); name a folder for them with -o DIR".into(),

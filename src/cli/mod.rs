@@ -258,7 +258,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Search(args)) => {
-            args.validate()?;
+            let args = args.validate()?;
             let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             search::run(&store, args)
         }

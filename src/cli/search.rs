@@ -10,7 +10,7 @@ use crate::store::{Found, Store, StoreError};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for: "a phrase", word* for a prefix, -word to leave out, OR between
-    #[arg(required_unless_present = "like", conflicts_with = "like", num_args = 1.., value_name = "QUERY", allow_hyphen_values = true, trailing_var_arg = true)]
+    #[arg(required_unless_present = "like", conflicts_with = "like", num_args = 1.., value_name = "QUERY", allow_hyphen_values = true)]
     query: Vec<String>,
     /// Earlier thought records whose thought resembles TEXT, closest first, with their
     /// kinder answer and how much it eased
@@ -19,21 +19,58 @@ pub struct SearchArgs {
     /// Show at most this many matches
     #[arg(long, default_value_t = 50)]
     limit: usize,
+    /// Only records on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", conflicts_with = "like")]
+    from: Option<String>,
+    /// Only records on or before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", conflicts_with = "like")]
+    to: Option<String>,
     /// How to print what --like finds
     #[arg(long, value_enum, default_value_t = super::like::Format::Text, requires = "like")]
     format: super::like::Format,
 }
 
 impl SearchArgs {
-    /// Checks the words can be searched before the journal is opened.
-    pub fn validate(&self) -> Result<(), CliError> {
-        match &self.like {
-            Some(text) => super::like::validate(text),
-            None => {
-                crate::store::fts_query(&self.query.join(" "))?;
-                Ok(())
+    /// Checks the words can be searched before the journal is opened. The words may start
+    /// with `-` (to leave one out), so they take in whatever follows them; `--from`, `--to`
+    /// and `--limit` written after the words are taken back out of them here.
+    pub fn validate(mut self) -> Result<Self, CliError> {
+        let mut words = Vec::new();
+        let mut rest = std::mem::take(&mut self.query).into_iter();
+        while let Some(w) = rest.next() {
+            let (flag, inline) = match w.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+                _ => (w.clone(), None),
+            };
+            let slot = match flag.as_str() {
+                "--from" => &mut self.from,
+                "--to" => &mut self.to,
+                "--limit" => {
+                    let v = inline.or_else(|| rest.next()).unwrap_or_default();
+                    self.limit = v.parse().map_err(|_| {
+                        CliError::Usage(format!("--limit takes a number of matches, not '{v}'"))
+                    })?;
+                    continue;
+                }
+                _ => {
+                    words.push(w);
+                    continue;
+                }
+            };
+            match inline.or_else(|| rest.next()) {
+                Some(v) => *slot = Some(v),
+                None => return Err(CliError::Usage(format!("{flag} needs a day, YYYY-MM-DD"))),
             }
         }
+        self.query = words;
+        match &self.like {
+            Some(text) => super::like::validate(text)?,
+            None => {
+                super::shared::date_range(self.from.as_deref(), self.to.as_deref())?;
+                crate::store::fts_query(&self.query.join(" "))?;
+            }
+        }
+        Ok(self)
     }
 }
 
@@ -42,10 +79,13 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
         return super::like::run(store, text, args.limit, args.format);
     }
     let query = args.query.join(" ");
-    let found = store.search(&query, args.limit).map_err(|e| match e {
-        StoreError::Invalid(i) => CliError::Invalid(i),
-        other => CliError::Store(other),
-    })?;
+    let (from, to) = super::shared::date_range(args.from.as_deref(), args.to.as_deref())?;
+    let found = store
+        .search_between(&query, args.limit, from, to)
+        .map_err(|e| match e {
+            StoreError::Invalid(i) => CliError::Invalid(i),
+            other => CliError::Store(other),
+        })?;
     // Matched words stand out: bold on a terminal, «like this» in a pipe.
     let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = String::new();
@@ -53,8 +93,9 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
         out.push_str(&line(f, bold));
         out.push('\n');
     }
-    if found.is_empty() && std::io::stderr().is_terminal() {
-        eprintln!("Nothing found for {query}.");
+    // Said on standard error, so a script reading standard output sees no lines at all.
+    if found.is_empty() {
+        eprintln!("Nothing found for {query}. Fewer words, or word* for a prefix, may find more.");
     }
     super::shared::write_stdout(out.as_bytes())
 }

@@ -62,3 +62,23 @@ pub fn care(config: &crate::config::Config, words: &str) {
         );
     }
 }
+
+/// `--from` and `--to` as days, checked: each a real day, and in order.
+pub fn date_range(
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), CliError> {
+    let day = |flag, d: Option<&str>| {
+        d.map(|d| crate::domain::time::parse_date(flag, d))
+            .transpose()
+    };
+    let (from, to) = (day("--from", from)?, day("--to", to)?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(CliError::Usage(format!(
+            "--from ({f}) comes after --to ({t}); swap them to cover that span"
+        )));
+    }
+    Ok((from, to))
+}

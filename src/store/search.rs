@@ -4,7 +4,7 @@
 //! into a safe FTS5 query first: `"a phrase"`, `word*` for a prefix, `-word` or `NOT word`
 //! to leave something out, and `OR` between alternatives. Anything else is a plain word.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
 use super::{RecordKind, Result, Store, StoreError};
@@ -30,6 +30,10 @@ impl Found {
         let mut out = Vec::new();
         let mut current = String::new();
         let mut matched = false;
+        // Between a record's fields (the situation, then the thought) and between lines: a
+        // quiet mark, so they don't run together on one line.
+        let mut line_ended = false;
+        let mut said = false;
         for c in self.snippet.chars() {
             match c {
                 MATCH_START | MATCH_END => {
@@ -38,8 +42,21 @@ impl Found {
                     }
                     matched = c == MATCH_START;
                 }
-                '\n' | '\r' | '\t' => current.push(' '),
-                c => current.push(c),
+                '\n' => line_ended = true,
+                '\r' | '\t' => current.push(' '),
+                c => {
+                    if line_ended && said && !c.is_whitespace() {
+                        if !current.is_empty() {
+                            out.push((std::mem::take(&mut current), matched));
+                        }
+                        out.push((" · ".to_string(), false));
+                    }
+                    if !c.is_whitespace() {
+                        line_ended = false;
+                        said = true;
+                    }
+                    current.push(c);
+                }
             }
         }
         if !current.is_empty() {
@@ -164,6 +181,17 @@ pub fn fts_query(typed: &str) -> std::result::Result<String, SearchError> {
 impl Store {
     /// Records matching `typed`, newest first (at most `limit`), leaving out the trash.
     pub fn search(&self, typed: &str, limit: usize) -> Result<Vec<Found>> {
+        self.search_between(typed, limit, None, None)
+    }
+
+    /// The same, only among records of the days `from` to `to` (inclusive, either open).
+    pub fn search_between(
+        &self,
+        typed: &str,
+        limit: usize,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Found>> {
         let query = fts_query(typed)?;
         let sql = format!(
             "SELECT r.kind, r.ref,
@@ -175,17 +203,27 @@ impl Store {
                LEFT JOIN thoughts t ON r.kind = 'thought' AND t.id = r.ref AND t.deleted_at IS NULL
                LEFT JOIN entries e ON r.kind = 'entry' AND e.id = r.ref AND e.deleted_at IS NULL
               WHERE search MATCH ?1 AND coalesce(c.id, t.id, e.id) IS NOT NULL
+                AND coalesce(c.day, t.day, e.day) >= coalesce(?3, '')
+                AND coalesce(c.day, t.day, e.day) <= coalesce(?4, '9999')
               ORDER BY at_utc DESC LIMIT ?2"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params![query, limit as i64], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        });
+        let rows = stmt.query_map(
+            rusqlite::params![
+                query,
+                limit as i64,
+                from.map(|d| d.to_string()),
+                to.map(|d| d.to_string())
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        );
         let rows = rows.map_err(fts_error)?;
         let mut out = Vec::new();
         for row in rows {
