@@ -486,3 +486,60 @@ fn search_says_when_nothing_is_found_and_keeps_to_the_days_asked_for() {
         "comes after --to",
     );
 }
+
+#[test]
+fn a_config_file_named_but_missing_is_said_not_silently_ignored() {
+    refused(
+        &[
+            "--config",
+            "/nowhere/kindly/confg.toml",
+            "checkin",
+            "--mood",
+            "5",
+        ],
+        "there's no file there",
+    );
+}
+
+#[test]
+fn a_digit_sets_the_row_it_is_typed_on_and_the_trap_filter_offers_only_traps_in_use() {
+    let mut app = app_caring(Store::open_in_memory().unwrap(), None);
+    press(&mut app, &[ch('6')]);
+    focus(&mut app, Focus::Field(Field::Energy));
+    press(&mut app, &[ch('3')]);
+    focus(&mut app, Focus::Field(Field::Humanity));
+    press(&mut app, &[ch('4'), ch('8')]);
+    let p = checkin_pane(&app);
+    assert_eq!(
+        p.mood.map(kindly::domain::Scale::get),
+        Some(6),
+        "the mood stays"
+    );
+    assert_eq!(p.energy.map(kindly::domain::Scale::get), Some(3));
+    assert_eq!(
+        p.parts[1].map(kindly::domain::Scale::get),
+        Some(4),
+        "8 is past 5"
+    );
+
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I ruin everything").unwrap();
+    t.distortions = kindly::domain::Traps::default()
+        .parse_list("self-blame")
+        .unwrap();
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    press(&mut app, &[ch('f')]);
+    assert_eq!(
+        critic_pane(&app).filter.distortion.as_deref(),
+        Some("self-blame")
+    );
+    press(&mut app, &[ch('f')]);
+    assert_eq!(
+        critic_pane(&app).filter.distortion,
+        None,
+        "back to every trap"
+    );
+}

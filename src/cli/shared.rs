@@ -35,6 +35,15 @@ impl CliError {
 }
 
 pub(crate) fn load_config(flag: Option<PathBuf>) -> Result<Config, CliError> {
+    // A file named on purpose that isn't there is a typo worth hearing about; only the
+    // usual places may be empty.
+    if let Some(path) = flag.as_ref().filter(|p| !p.exists()) {
+        return Err(CliError::Usage(format!(
+            "--config {}: there's no file there (leave --config out to use {})",
+            path.display(),
+            config::config_path(None).map_or("the defaults".into(), |p| p.display().to_string())
+        )));
+    }
     match config::config_path(flag) {
         Some(path) => Ok(Config::load(&path, &crate::tui::CONFIG_CHECKS)?),
         None => Ok(Config::default()),

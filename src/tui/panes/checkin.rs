@@ -221,6 +221,14 @@ impl CheckinPane {
         match (action, self.focus) {
             (Action::Save, _) => return self.save(ctx),
             (Action::LeaveText, _) => self.writing = false,
+            // A digit sets the row it is typed on: energy on Energy, 1–5 on a part's row,
+            // the mood everywhere else.
+            (Action::SetMood(v), Focus::Field(Field::Energy)) => self.energy = Energy::new(v).ok(),
+            (Action::SetMood(v), Focus::Field(f)) if f.part().is_some() => {
+                if let (Some(i), Ok(r)) = (f.part(), PartRating::new(v)) {
+                    self.parts[i] = Some(r);
+                }
+            }
             (Action::SetMood(v), _) => self.mood = Mood::new(v).ok(),
             (Action::CancelEdit, Focus::Field(_)) if self.editing.is_some() => {
                 self.clear_form();
@@ -280,6 +288,7 @@ impl CheckinPane {
         let chips = matches!(field, Field::Emotions | Field::Rituals);
         match action {
             Action::Toggle => chips,
+            // The footer's "1–0 mood" only where a digit sets the mood.
             Action::SetMood(_) => field == Field::Mood,
             Action::Activate => field == Field::Note,
             Action::Left | Action::Right => field != Field::Note,
@@ -515,85 +524,5 @@ impl Pane for CheckinPane {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{DateTime, FixedOffset};
-
-    fn ctx_parts() -> (Store, DateTime<FixedOffset>) {
-        (
-            Store::open_in_memory().unwrap(),
-            DateTime::parse_from_rfc3339("2026-11-29T10:00:00+00:00").unwrap(),
-        )
-    }
-
-    fn pane(now: DateTime<FixedOffset>) -> CheckinPane {
-        let cfg = crate::config::Config::default();
-        CheckinPane::new(cfg.emotions, cfg.rituals, now.date_naive())
-    }
-
-    #[test]
-    fn saving_without_a_mood_asks_gently_and_writes_nothing() {
-        let (mut store, now) = ctx_parts();
-        let mut p = pane(now);
-        p.focus = Focus::Field(Field::Note);
-        let notice = p
-            .apply(
-                Action::Save,
-                &mut Ctx {
-                    store: &mut store,
-                    now,
-                },
-            )
-            .unwrap();
-        assert!(notice.unwrap().contains("Pick a mood"));
-        assert_eq!(p.focus, Focus::Field(Field::Mood));
-        assert!(store.checkins_between(None, None).unwrap().is_empty());
-    }
-
-    #[test]
-    fn chips_toggle_under_the_cursor() {
-        let (mut store, now) = ctx_parts();
-        let mut p = pane(now);
-        let mut ctx = Ctx {
-            store: &mut store,
-            now,
-        };
-        p.focus = Focus::Field(Field::Rituals);
-        p.apply(Action::Right, &mut ctx).unwrap();
-        p.apply(Action::Toggle, &mut ctx).unwrap();
-        assert_eq!(p.rituals.picked, [p.rituals.vocab[1].clone()]);
-        p.apply(Action::Toggle, &mut ctx).unwrap();
-        assert!(p.rituals.picked.is_empty());
-    }
-
-    #[test]
-    fn scales_start_mid_way_and_clear() {
-        let (mut store, now) = ctx_parts();
-        let mut p = pane(now);
-        let mut ctx = Ctx {
-            store: &mut store,
-            now,
-        };
-        p.focus = Focus::Field(Field::Kindness);
-        p.apply(Action::Right, &mut ctx).unwrap();
-        assert_eq!(p.parts[0].map(PartRating::get), Some(3));
-        p.apply(Action::Right, &mut ctx).unwrap();
-        assert_eq!(p.parts[0].map(PartRating::get), Some(4));
-        p.apply(Action::ClearField, &mut ctx).unwrap();
-        assert_eq!(p.parts[0], None);
-    }
-
-    #[test]
-    fn draft_round_trips_through_restore() {
-        let (store, now) = ctx_parts();
-        let mut p = pane(now);
-        p.mood = Mood::new(3).ok();
-        p.emotions.set(&["tired".into(), "something new".into()]);
-        p.note = new_note("line one\nline two 🌧");
-        let d = p.draft();
-        let mut q = pane(now);
-        q.restore(&d, &store);
-        assert_eq!(q.draft(), d);
-        assert!(q.emotions.vocab.contains(&"something new".to_string()));
-    }
-}
+#[path = "checkin_tests.rs"]
+mod tests;

@@ -220,13 +220,8 @@ impl CriticPane {
                 self.refresh(ctx.store, ctx.now)?;
             }
             Action::CycleTrap => {
-                let mut names: Vec<String> =
-                    self.traps.all.iter().map(|t| t.name.clone()).collect();
-                for used in ctx.store.used_distortions()? {
-                    if !names.contains(&used) {
-                        names.push(used);
-                    }
-                }
+                // Only traps some record holds: a filter that finds nothing helps no one.
+                let names = ctx.store.used_distortions()?;
                 self.filter.distortion = cycle(&names, self.filter.distortion.as_deref());
                 self.list.select(0);
                 self.refresh(ctx.store, ctx.now)?;
