@@ -543,3 +543,45 @@ fn a_digit_sets_the_row_it_is_typed_on_and_the_trap_filter_offers_only_traps_in_
         "back to every trap"
     );
 }
+
+#[test]
+fn the_man_page_is_one_whole_page_with_keys_files_environment_settings_and_help() {
+    let out = std::process::Command::new(common::cli::KINDLY)
+        .arg("man")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    for section in [
+        ".SH COMMANDS",
+        ".SH KEYS",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH CONFIGURATION",
+        ".SH EXIT STATUS",
+        ".SH WHEN THINGS ARE HARD",
+        ".SH SEE ALSO",
+    ] {
+        assert!(page.contains(section), "no {section}");
+    }
+    assert!(
+        !page.contains("kindly\\-checkin(1)"),
+        "no sub-pages that don't exist"
+    );
+    for words in [
+        "kindly sync init",
+        "\\-\\-evidence\\-for",
+        "Ctrl\\-S",
+        "KINDLY_DB",
+        "NO_COLOR",
+        "support_contact",
+        "local emergency number",
+    ] {
+        assert!(page.contains(words), "the page lacks {words}");
+    }
+    assert!(
+        page.lines().count() > 400,
+        "a real page: {}",
+        page.lines().count()
+    );
+}

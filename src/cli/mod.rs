@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod kind;
 mod like;
+mod man;
 mod output;
 mod passphrase;
 mod report;
@@ -75,7 +76,9 @@ pub enum Command {
     )]
     Write(write::WriteArgs),
     /// Find words in your check-in notes, thought records and journal, newest first
-    #[command(after_help = "Example:\n  kindly search \"by the river\" walk* -rain")]
+    #[command(
+        after_help = "Example:\n  kindly search \"by the river\" walk* -rain --from 2026-11-01"
+    )]
     Search(search::SearchArgs),
     /// Mood, rituals and practice over recent weeks, as text or JSON
     #[command(after_help = "Example:\n  kindly trends --weeks 12 --format json")]
@@ -375,11 +378,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             sync::run(&mut store, prepared, &config)
         }
         Some(Command::Man) => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| CliError::Other(e.into()))?;
-            write_stdout(&out)
+            write_stdout(&man::page(Cli::command()).map_err(|e| CliError::Other(e.into()))?)
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

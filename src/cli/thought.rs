@@ -27,7 +27,7 @@ pub struct ThoughtArgs {
     /// How much you believe the thought, 0 to 100
     #[arg(long, value_name = "0-100", allow_hyphen_values = true)]
     belief: Option<String>,
-    /// Thinking traps it fits, comma-separated (see `kindly thought --help` for the list)
+    /// Thinking traps it fits, comma-separated (they are listed at the end of this help)
     #[arg(long, value_name = "a,b")]
     distortions: Option<String>,
     /// What you would say to a friend who thought this
