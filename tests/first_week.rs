@@ -585,3 +585,30 @@ fn the_man_page_is_one_whole_page_with_keys_files_environment_settings_and_help(
         page.lines().count()
     );
 }
+
+#[test]
+fn write_takes_its_words_as_an_argument_without_waiting_for_standard_input() {
+    let j = TestJournal::new();
+    // Standard input stays open and silent: kindly must not wait for it.
+    let mut child = common::cli::kindly_process(&j.db)
+        .args(["write", "a good walk by the sea"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + common::tmux::PATIENCE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "kindly waited on standard input"
+        );
+        std::thread::yield_now();
+    };
+    assert!(status.success());
+    let doc = j.export();
+    assert_eq!(doc["entries"][0]["body"], "a good walk by the sea");
+    refused(&["write", ""], "body is empty");
+}

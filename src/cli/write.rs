@@ -1,4 +1,5 @@
-//! `kindly write`: a journal entry or a letter, the body read from standard input.
+//! `kindly write`: a journal entry or a letter, the body given as words or read from
+//! standard input.
 
 use std::io::{IsTerminal, Read};
 
@@ -25,6 +26,10 @@ pub struct WriteArgs {
     /// When it was written (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
+    /// The text itself, for a line or two (`kindly write "a good walk"`); without it, the
+    /// text is read from standard input
+    #[arg(value_name = "TEXT")]
+    text: Vec<String>,
 }
 
 impl WriteArgs {
@@ -53,17 +58,14 @@ impl WriteArgs {
             }
             Some(p) => Some(p.to_string()),
         };
-        let mut body = String::new();
-        stdin.read_to_string(&mut body).map_err(|e| {
-            InvalidInput::new(
-                "body",
-                format!("couldn't be read from standard input ({e})"),
-            )
-        })?;
+        let mut body = self.text.join(" ");
+        if self.text.is_empty() {
+            read_body(stdin, &mut body)?;
+        }
         let mut entry = Entry::new(at, self.kind, &body).map_err(|_| {
             InvalidInput::new(
                 "body",
-                "is empty; pipe or type the text in, e.g. kindly write --kind letter < letter.txt",
+                "is empty; give the words, or pipe them in: kindly write \"a good walk\", kindly write --kind letter < letter.txt",
             )
         })?;
         entry.title = self
@@ -75,6 +77,17 @@ impl WriteArgs {
         entry.prompt = prompt;
         Ok(entry)
     }
+}
+
+/// The body from standard input, when no words were given.
+fn read_body(stdin: &mut impl Read, body: &mut String) -> Result<(), CliError> {
+    stdin.read_to_string(body).map_err(|e| {
+        InvalidInput::new(
+            "body",
+            format!("couldn't be read from standard input ({e})"),
+        )
+    })?;
+    Ok(())
 }
 
 pub fn run(store: &mut Store, entry: Entry) -> Result<(), CliError> {
