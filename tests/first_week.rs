@@ -612,3 +612,23 @@ fn write_takes_its_words_as_an_argument_without_waiting_for_standard_input() {
     assert_eq!(doc["entries"][0]["body"], "a good walk by the sea");
     refused(&["write", ""], "body is empty");
 }
+
+#[test]
+fn the_footer_in_a_trash_list_offers_bringing_back_not_edit_or_trash() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = checkin("2026-11-29T08:00:00+00:00", 5, "", Some("a slow start"));
+    store.save_checkin(&c, None).unwrap();
+    store
+        .trash(kindly::store::RecordKind::CheckIn, c.id)
+        .unwrap();
+    let mut app = app_caring(store, None);
+    focus(&mut app, Focus::History);
+    press(&mut app, &[ch('t')]);
+    let screen = plain(&app, 80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("bring back"), "{screen}");
+    assert!(
+        !footer.contains("edit") && !footer.contains("d trash"),
+        "{footer}"
+    );
+}

@@ -224,6 +224,14 @@ impl App {
                 matches!(mode, Mode::Search | Mode::Session | Mode::SessionNote)
                     || self.current().offers(h.action)
             })
+            // In the trash, opening a record brings it back, and nothing more goes in.
+            .filter(|h| !(self.current().in_trash() && h.action == Action::TrashSelected))
+            .map(|mut h| {
+                if self.current().in_trash() && h.action == Action::EditSelected {
+                    h.what = "bring back";
+                }
+                h
+            })
             .partition(|h| {
                 matches!(
                     h.action,

@@ -232,6 +232,11 @@ pub trait Pane: Any + Draw {
     fn words_in_sight(&self) -> String {
         String::new()
     }
+
+    /// The pane's list is showing the trash, where opening a record brings it back.
+    fn in_trash(&self) -> bool {
+        false
+    }
 }
 
 /// Drawing a pane from its state; drawing never changes it. Each pane's view file

@@ -513,6 +513,10 @@ impl Pane for CheckinPane {
         self.pause.is_some()
     }
 
+    fn in_trash(&self) -> bool {
+        self.list.show_trash
+    }
+
     fn words_in_sight(&self) -> String {
         let pause = self.pause.iter().flat_map(|p| &p.lines);
         let texts: Vec<String> = std::iter::once(&self.note)

@@ -565,6 +565,10 @@ impl Pane for CriticPane {
         self.view == View::Flow && self.flow.is_some()
     }
 
+    fn in_trash(&self) -> bool {
+        self.list.show_trash
+    }
+
     fn words_in_sight(&self) -> String {
         match (self.view, &self.flow, self.list.selected()) {
             (View::Flow, Some(f), _) => f.words(),

@@ -474,6 +474,10 @@ impl Pane for JournalPane {
         }))
     }
 
+    fn in_trash(&self) -> bool {
+        self.list.show_trash
+    }
+
     fn words_in_sight(&self) -> String {
         match (&self.view, &self.page) {
             (View::Page, Some(p)) => format!(
