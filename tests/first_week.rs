@@ -632,3 +632,31 @@ fn the_footer_in_a_trash_list_offers_bringing_back_not_edit_or_trash() {
         "{footer}"
     );
 }
+
+#[test]
+fn calendar_month_labels_never_run_together() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_journal(&kindly::demo::journal(60, at(NOW), &Config::default()))
+        .unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    press(&mut app, &[ch('+'), ch('+'), ch('+')]);
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    for (w, h) in [(80, 24), (160, 45), (40, 12)] {
+        let screen = plain(&app, w, h);
+        for a in months {
+            for b in months {
+                assert!(
+                    !screen.contains(&format!("{a}{b}")),
+                    "{a}{b} at {w}×{h}:\n{screen}"
+                );
+            }
+        }
+    }
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("Dec") && screen.contains("Jan"), "{screen}");
+}

@@ -263,19 +263,20 @@ impl TrendsView<'_> {
             .collect();
         let last = x(tr.span.until).max(1.0);
         let mid = tr.span.from + Duration::days((last / 2.0) as i64);
+        // The average first, so each day's dot is drawn over it, never hidden under it.
         let chart = Chart::new(vec![
-            Dataset::default()
-                .name("day")
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(t.muted)
-                .data(&points),
             Dataset::default()
                 .name("7-day average")
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(t.accent)
                 .data(&average),
+            Dataset::default()
+                .name("day")
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Scatter)
+                .style(t.muted)
+                .data(&points),
         ])
         .x_axis(Axis::default().bounds([0.0, last]).style(t.muted).labels([
             tr.span.from.format("%-d %b").to_string(),
@@ -345,12 +346,16 @@ impl TrendsView<'_> {
         // Month names above the week where each month begins, when there's a row to spare.
         let top: u16 = u16::from(area.height >= 8);
         let mut last_month = None;
+        // A label needs its three letters and a space before the next ("Dec Jan", never
+        // "DecJan"); one that would crowd the last is left out.
+        let mut free = area.x;
         for (col, start) in shown.iter().enumerate().filter(|_| top == 1) {
             let month = (*start + Duration::days(6)).format("%b").to_string();
             if last_month.as_ref() != Some(&month) {
                 let x = area.x + label_w + col as u16 * cell;
-                if x + 3 <= area.right() {
+                if x >= free && x + 3 <= area.right() {
                     buf.set_string(x, area.y, &month, t.muted);
+                    free = x + 4;
                 }
                 last_month = Some(month);
             }
