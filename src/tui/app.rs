@@ -223,13 +223,11 @@ impl App {
             .checkins_on(today)?
             .first()
             .is_some_and(|c| c.mood.get() <= 2);
-        let mut words = String::from(
-            " This sounds like a hard moment; if it helps, b starts a short self-compassion break.",
-        );
+        let mut words = String::from(" It sounds hard right now; b starts a short break.");
         match (&self.config.support_contact, very_low) {
             (Some(contact), _) => words.push_str(&format!(" Your support contact: {contact}.")),
             (None, true) => words.push_str(
-                " If it's more than a hard day, a professional or your local emergency number can help.",
+                " If it's more than a hard day, a professional or an emergency line can help.",
             ),
             (None, false) => {}
         }

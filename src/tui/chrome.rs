@@ -72,9 +72,9 @@ impl App {
                 .render(rect, buf);
             return;
         }
-        // A long notice takes the rows it needs (up to three) rather than be cut short.
+        // A long notice takes the rows it needs (up to four) rather than be cut short.
         let notice_lines = self.notice.as_deref().map_or(1, |n| {
-            super::widgets::wrapped_rows(n, usize::from(area.width.saturating_sub(1))).min(3) as u16
+            super::widgets::wrapped_rows(n, usize::from(area.width.saturating_sub(1))).min(4) as u16
         });
         // Words of self-harm on screen bring the support line at once, above everything
         // else at the foot; it never takes the keys.

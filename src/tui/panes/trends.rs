@@ -2,7 +2,7 @@
 //! bars, a calendar), ritual impact, and the practice figures. One view at a time, so it
 //! reads as well at 40×12 as at 80×24.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -207,11 +207,13 @@ impl Widget for TrendsView<'_> {
             Some(n) if (shown as u32) < n => "since you began".to_string(),
             span => span_words(span),
         };
-        let range = format!(
-            "{words} · {} – {}",
-            tr.span.from.format("%-d %b %Y"),
-            tr.span.until.format("%-d %b %Y")
-        );
+        // The year once, when both ends share it.
+        let from = if tr.span.from.year() == tr.span.until.year() {
+            tr.span.from.format("%-d %b")
+        } else {
+            tr.span.from.format("%-d %b %Y")
+        };
+        let range = format!("{words} · {from} – {}", tr.span.until.format("%-d %b %Y"));
         Line::from(Span::styled(range, t.muted)).render(
             Rect::new(tabs.x + 1, tabs.y + 1, tabs.width.saturating_sub(1), 1),
             buf,
