@@ -654,3 +654,22 @@ fn calendar_month_labels_never_run_together() {
     let screen = plain(&app, 80, 24);
     assert!(screen.contains("Dec") && screen.contains("Jan"), "{screen}");
 }
+
+#[test]
+fn a_thought_records_evidence_is_found_by_search() {
+    let j = TestJournal::new();
+    j.kindly()
+        .args([
+            "thought",
+            "--thought",
+            "I always let people down",
+            "--evidence-against",
+            "I drove Sam to the airport at dawn",
+        ])
+        .assert()
+        .success();
+    let out = j.kindly().args(["search", "airport"]).output().unwrap();
+    let found = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.starts_with("thought"), "{found}");
+}

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_session.sql"),
     include_str!("../../migrations/0009_practice.sql"),
     include_str!("../../migrations/0010_day_index.sql"),
+    include_str!("../../migrations/0011_search_evidence.sql"),
 ];
 
 /// The schema version this binary writes and understands.
