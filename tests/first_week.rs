@@ -653,6 +653,18 @@ fn calendar_month_labels_never_run_together() {
     }
     let screen = plain(&app, 80, 24);
     assert!(screen.contains("Dec") && screen.contains("Jan"), "{screen}");
+    // All time in a narrow window shows the last weeks that fit, starting mid-month: the
+    // first label is never half written over by the next.
+    press(&mut app, &[ch('+')]);
+    for (w, h) in [(40, 30), (50, 30), (60, 30), (80, 24)] {
+        let screen = plain(&app, w, h);
+        let rows: Vec<&str> = screen.lines().collect();
+        let mon = rows.iter().position(|l| l.starts_with("Mon")).unwrap();
+        let labels = rows[mon - 1];
+        for word in labels.split_whitespace() {
+            assert!(months.contains(&word), "'{word}' at {w}×{h}:\n{screen}");
+        }
+    }
 }
 
 #[test]
