@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use crate::tui::keymap::{BINDINGS, Mode};
+use crate::tui::keymap::{BINDINGS, EDITOR_KEYS, MOUSE_COPY, Mode};
 
 /// The page for `cmd` (kindly's whole command line), in roff.
 pub fn page(cmd: clap::Command) -> std::io::Result<Vec<u8>> {
@@ -115,15 +115,11 @@ fn keys(s: &mut String) {
             let _ = writeln!(s, ".TP 14\n\\fB{}\\fR\n{}", esc(b.label), esc(b.help));
         }
     }
-    s.push_str(
-        ".SS Writing text\n.TP 14\n\\fBCtrl\\-A\\fR / \\fBCtrl\\-E\\fR\nto the start / end of the line\n\
-         .TP 14\n\\fBCtrl\\-W\\fR\ndelete the word before the cursor\n\
-         .TP 14\n\\fBCtrl\\-K\\fR\ndelete to the end of the line\n\
-         .TP 14\n\\fBCtrl\\-U\\fR / \\fBCtrl\\-R\\fR\nundo / redo\n\
-         .TP 14\n\\fBCtrl\\-X\\fR / \\fBCtrl\\-Y\\fR\ncut the selection (Shift and the arrows) / put it back\n\
-         .PP\nTo select and copy text with the mouse while kindly has it, hold Shift as you drag \
-         (Option in macOS Terminal, Fn in iTerm2), or set \\fBmouse = false\\fR.\n",
-    );
+    s.push_str(".SS Writing text\n");
+    for (keys, what) in EDITOR_KEYS {
+        let _ = writeln!(s, ".TP 14\n\\fB{}\\fR\n{}", esc(keys), esc(what));
+    }
+    let _ = writeln!(s, ".PP\n{}", esc(MOUSE_COPY));
 }
 
 const FIXED: &str = r#".SH FILES

@@ -73,18 +73,17 @@ impl App {
             return;
         }
         // A long notice takes the rows it needs (up to four) rather than be cut short.
-        let notice_lines = self.notice.as_deref().map_or(1, |n| {
-            super::widgets::wrapped_rows(n, usize::from(area.width.saturating_sub(1))).min(4) as u16
-        });
+        let notice_lines = self
+            .notice
+            .as_deref()
+            .map_or(1, |n| band_rows(n, area.width, 4));
         // Words of self-harm on screen bring the support line at once, above everything
         // else at the foot; it never takes the keys.
         let care = self
             .care
             .found_in(&self.current().words_in_sight())
             .then(|| crate::domain::support_line(self.config.support_contact.as_deref()));
-        let care_lines = care.as_deref().map_or(0, |c| {
-            super::widgets::wrapped_rows(c, usize::from(area.width.saturating_sub(1))).min(5) as u16
-        });
+        let care_lines = care.as_deref().map_or(0, |c| band_rows(c, area.width, 5));
         let offer_words = self
             .offer
             .as_ref()
@@ -101,9 +100,9 @@ impl App {
             });
         // Narrow windows have no room in the header: the sample says so on a row of its own.
         let sample_lines = u16::from(self.sample && area.width < 70);
-        let offer_lines = offer_words.as_deref().map_or(0, |w| {
-            super::widgets::wrapped_rows(w, usize::from(area.width.saturating_sub(1))).min(3) as u16
-        });
+        let offer_lines = offer_words
+            .as_deref()
+            .map_or(0, |w| band_rows(w, area.width, 3));
         let [head, sample, body, care_area, offer, notice, foot] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(sample_lines),
@@ -306,42 +305,35 @@ impl App {
             Mode::SessionNote,
             Mode::Help,
         ]);
-        for (mode, bindings) in self.keymap.help_sections(&modes) {
-            lines.push(Line::from(Span::styled(mode.title(), t.title)));
-            for b in bindings {
-                // Narrow windows put the words under the keys instead of beside them.
-                if w >= 60 {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("  {:<11} ", b.keys), t.accent),
-                        Span::styled(b.help, t.text),
-                    ]));
-                } else {
-                    lines.push(Line::from(Span::styled(format!("  {}", b.keys), t.accent)));
-                    lines.push(Line::from(Span::styled(format!("    {}", b.help), t.text)));
-                }
-            }
-            lines.push(Line::raw(""));
-        }
-        // The editor's own keys, wherever words are written, and how to copy with the mouse.
-        lines.push(Line::from(Span::styled("Writing text", t.title)));
-        for (keys, what) in EDITOR_KEYS {
+        // Narrow windows put the words under the keys instead of beside them.
+        let key_line = |lines: &mut Vec<Line<'_>>, keys: &str, what: &'static str| {
             if w >= 60 {
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {keys:<11} "), t.accent),
-                    Span::styled(*what, t.text),
+                    Span::styled(what, t.text),
                 ]));
             } else {
                 lines.push(Line::from(Span::styled(format!("  {keys}"), t.accent)));
                 lines.push(Line::from(Span::styled(format!("    {what}"), t.text)));
             }
+        };
+        for (mode, bindings) in self.keymap.help_sections(&modes) {
+            lines.push(Line::from(Span::styled(mode.title(), t.title)));
+            for b in bindings {
+                key_line(&mut lines, &b.keys, b.help);
+            }
+            lines.push(Line::raw(""));
+        }
+        // The editor's own keys, wherever words are written, and how to copy with the mouse.
+        lines.push(Line::from(Span::styled("Writing text", t.title)));
+        for (keys, what) in keymap::EDITOR_KEYS {
+            key_line(&mut lines, keys, what);
         }
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled("The mouse", t.title)));
         lines.push(Line::from(Span::styled(
             if self.config.mouse {
-                "kindly takes clicks and the wheel. To select and copy text, hold Shift while \
-                 you drag (Option in macOS Terminal, Fn in iTerm2), or set mouse = false in the \
-                 config to leave the mouse to your terminal."
+                keymap::MOUSE_COPY
             } else {
                 "The mouse is left to your terminal (mouse = false): select and copy as you \
                  always do."
@@ -376,11 +368,7 @@ fn inset(area: Rect) -> Rect {
     }
 }
 
-/// The keys the text editor itself knows, for help.
-const EDITOR_KEYS: &[(&str, &str)] = &[
-    ("Ctrl-A/E", "to the start / end of the line"),
-    ("Ctrl-W", "delete the word before the cursor"),
-    ("Ctrl-K", "delete to the end of the line"),
-    ("Ctrl-U/R", "undo / redo"),
-    ("Ctrl-X/Y", "cut the selection / put back what was cut"),
-];
+/// The rows a band at the foot needs for `text` (wrapped inside its inset), at most `max`.
+fn band_rows(text: &str, width: u16, max: usize) -> u16 {
+    super::widgets::wrapped_rows(text, usize::from(width.saturating_sub(1))).min(max) as u16
+}

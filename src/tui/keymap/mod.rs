@@ -9,6 +9,23 @@ use super::action::Action;
 pub use names::{action_name, parse_key, show_key};
 pub use table::{BINDINGS, Binding, Key, Mode, modes_for};
 
+/// The keys the text editor itself knows (not rebindable), for help and the manual.
+pub const EDITOR_KEYS: &[(&str, &str)] = &[
+    ("Ctrl-A/E", "to the start / end of the line"),
+    ("Ctrl-W", "delete the word before the cursor"),
+    ("Ctrl-K", "delete to the end of the line"),
+    ("Ctrl-U/R", "undo / redo"),
+    (
+        "Ctrl-X/Y",
+        "cut the selection (Shift and the arrows) / put it back",
+    ),
+];
+
+/// How to copy text with the mouse while kindly has it, for help and the manual.
+pub const MOUSE_COPY: &str = "kindly takes clicks and the wheel. To select and copy text, hold \
+    Shift while you drag (Option in macOS Terminal, Fn in iTerm2), or set mouse = false in the \
+    config to leave the mouse to your terminal.";
+
 /// One footer hint: the keys, a word or two, and the action behind them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
