@@ -26,6 +26,18 @@ fn app_caring(store: Store, contact: Option<&str>) -> App {
     App::new(store, config, Theme::monochrome(), Box::new(move || fixed)).unwrap()
 }
 
+/// The Critic list holding one record, "I ruin everything", with `traps`.
+fn critic_list_with_traps(traps: &str) -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I ruin everything").unwrap();
+    t.distortions = kindly::domain::Traps::default().parse_list(traps).unwrap();
+    store.save_thought(&t, None).unwrap();
+    let mut app = app_caring(store, None);
+    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    app
+}
+
 /// The Critic flow on the traps step, with `thought` written.
 fn critic_at_traps(thought: &str) -> App {
     let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
@@ -249,15 +261,7 @@ fn the_form_says_what_each_self_compassion_part_asks_and_the_list_names_the_trap
     focus(&mut app, Focus::Field(Field::Mood));
     assert!(!plain(&app, 80, 24).contains("swept up"));
 
-    let mut store = Store::open_in_memory().unwrap();
-    let mut t =
-        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I ruin everything").unwrap();
-    t.distortions = kindly::domain::Traps::default()
-        .parse_list("all-or-nothing,self-blame")
-        .unwrap();
-    store.save_thought(&t, None).unwrap();
-    let mut app = app_caring(store, None);
-    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    let app = critic_list_with_traps("all-or-nothing,self-blame");
     let screen = plain(&app, 80, 24);
     assert!(screen.contains("all-or-nothing, self-blame"), "{screen}");
     assert!(
@@ -516,15 +520,7 @@ fn a_digit_sets_the_row_it_is_typed_on_and_the_trap_filter_offers_only_traps_in_
         "8 is past 5"
     );
 
-    let mut store = Store::open_in_memory().unwrap();
-    let mut t =
-        kindly::domain::Thought::new(at("2026-11-27T21:10:00+00:00"), "I ruin everything").unwrap();
-    t.distortions = kindly::domain::Traps::default()
-        .parse_list("self-blame")
-        .unwrap();
-    store.save_thought(&t, None).unwrap();
-    let mut app = app_caring(store, None);
-    go_to(&mut app, kindly::tui::pane::PaneId::Critic);
+    let mut app = critic_list_with_traps("self-blame");
     press(&mut app, &[ch('f')]);
     assert_eq!(
         critic_pane(&app).filter.distortion.as_deref(),
