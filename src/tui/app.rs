@@ -159,7 +159,7 @@ impl App {
             Some(n) => Some(n),
             None => app.welcome(now)?,
         };
-        app.consider_offer(false)?;
+        app.consider_offer()?;
         Ok(app)
     }
 
@@ -177,7 +177,7 @@ impl App {
 
     /// On a low day (today's latest mood 3 or lower), offers one past letter to reread:
     /// quietly, at most once a day.
-    fn consider_offer(&mut self, saved: bool) -> anyhow::Result<()> {
+    fn consider_offer(&mut self) -> anyhow::Result<()> {
         const KEY: &str = "letter_offered_on";
         let today = (self.clock)().date_naive();
         let low = self
@@ -193,12 +193,11 @@ impl App {
         }
         let letters = self.store.entries(Some(EntryKind::Letter))?;
         if letters.is_empty() {
-            // Only just after a new check-in is saved, in place of the plain thanks.
-            let thanked = self
-                .notice
-                .as_deref()
-                .is_some_and(|n| n.starts_with(crate::tui::panes::checkin::THANKS));
-            return if saved && thanked {
+            // Only just after a new check-in is saved, with its thanks.
+            let saved = self
+                .pane::<crate::tui::panes::checkin::CheckinPane>()
+                .is_some_and(|p| p.just_saved);
+            return if saved {
                 self.offer_care(today)
             } else {
                 Ok(())
@@ -233,10 +232,12 @@ impl App {
         }
         // Said right after the thanks; whatever else the notice held follows.
         let thanks = crate::tui::panes::checkin::THANKS;
-        self.notice = self
-            .notice
-            .as_deref()
-            .map(|n| format!("{thanks}{words}{}", &n[thanks.len()..]));
+        self.notice = Some(
+            match self.notice.as_deref().and_then(|n| n.strip_prefix(thanks)) {
+                Some(rest) => format!("{thanks}{words}{rest}"),
+                None => format!("{thanks}{words}"),
+            },
+        );
         self.pending_state = Some((KEY, today.to_string()));
         self.flush_state()
     }
@@ -474,7 +475,7 @@ impl App {
         }
         if self.pane_id() == PaneId::Checkin
             && action == Action::Save
-            && let Err(e) = self.consider_offer(true)
+            && let Err(e) = self.consider_offer()
         {
             self.notice = Some(format!("A letter couldn't be looked up just now ({e})."));
         }

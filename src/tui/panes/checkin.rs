@@ -77,12 +77,15 @@ pub struct CheckinPane {
     pub look_back: Option<String>,
     /// No check-ins at all yet: the day list shows a short welcome instead.
     pub first_time: bool,
+    /// The last action saved a new check-in (not an edit), so the thanks may carry more.
+    pub just_saved: bool,
 }
 
 impl CheckinPane {
     pub fn new(emotions: Vec<String>, rituals: Vec<String>, today: NaiveDate) -> Self {
         Self {
             look_back: None,
+            just_saved: false,
             mood: None,
             energy: None,
             emotions: Chips::new(emotions),
@@ -212,6 +215,7 @@ impl CheckinPane {
             self.writing = false;
             return Ok(None);
         }
+        self.just_saved = false;
         let notice = self.apply_inner(action, ctx);
         show_cursor(&mut self.note, self.writing);
         notice
@@ -346,6 +350,7 @@ impl CheckinPane {
         self.day = if edited { c.day() } else { ctx.today() };
         self.list.leave_trash();
         self.refresh(ctx.store)?;
+        self.just_saved = !edited;
         Ok(Some(match (edited, mood.get() <= 3) {
             (true, _) => "Your changes are saved.".into(),
             (false, true) => super::critic_practice::with_kind_line(THANKS, ctx.store, ctx.now)?,
