@@ -11,6 +11,7 @@ pub mod config;
 pub mod crash;
 pub mod demo;
 pub mod domain;
+pub mod editor;
 pub mod insights;
 pub mod io;
 pub mod store;

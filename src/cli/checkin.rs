@@ -38,6 +38,9 @@ pub struct CheckinArgs {
     /// A note; `-` reads it from standard input
     #[arg(long, value_name = "TEXT|-", allow_hyphen_values = true)]
     note: Option<String>,
+    /// Write the note in your own editor ($VISUAL, else $EDITOR), starting from --note
+    #[arg(long)]
+    edit: bool,
     /// When it was (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
@@ -80,6 +83,13 @@ impl CheckinArgs {
             c.rituals = parse_label_list("rituals", text)?;
         }
         match self.note.as_deref() {
+            Some("-") if self.edit => {
+                return Err(InvalidInput::new(
+                    "--edit",
+                    "and --note - both want to give the note; choose one",
+                )
+                .into());
+            }
             Some("-") => {
                 let mut text = String::new();
                 stdin.read_to_string(&mut text).map_err(|e| {
@@ -92,6 +102,10 @@ impl CheckinArgs {
             }
             Some(text) => c.set_note(text),
             None => {}
+        }
+        if self.edit {
+            let note = super::shared::in_own_editor(c.note.as_deref().unwrap_or(""))?;
+            c.set_note(&note);
         }
         Ok(c)
     }

@@ -140,6 +140,9 @@ The journal file, when \fB\-\-db\fR isn't given.
 \fBKINDLY_CONFIG\fR
 The config file, when \fB\-\-config\fR isn't given.
 .TP
+\fBVISUAL\fR, \fBEDITOR\fR
+Your own editor, for \fB\-\-edit\fR and Ctrl\-G (VISUAL first). The text goes to a file only you can read, in a private folder, removed once the editor closes; an editor that ends with an error leaves your words as they were.
+.TP
 \fBNO_COLOR\fR
 Set to anything: no colour at all. Structure stays clear through bold, reverse video and symbols; the calendar shades each day by its mood.
 .PP

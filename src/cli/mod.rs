@@ -70,7 +70,8 @@ pub enum Command {
         after_help = "Example:\n  kindly thought --thought \"I always mess this up\" --voice \"my old boss\" \\\n    --emotion shame=80 --belief 80 --distortions overgeneralisation \\\n    --reframe \"I made one mistake and I fixed it\" --belief-after 40 --intensity-after 45\n\nThinking traps: all-or-nothing, overgeneralisation, mental filter, discounting the positive,\nmind reading, fortune telling, catastrophising, emotional reasoning, should statements,\nlabelling, self-blame, blaming others (and your own, from config.toml)."
     )]
     Thought(thought::ThoughtArgs),
-    /// Write a journal entry or a letter to yourself; the text comes from standard input
+    /// Write a journal entry or a letter to yourself: as words, from standard input, or in
+    /// your own editor (--edit)
     #[command(
         after_help = "Example:\n  kindly write --kind letter --title \"For a hard day\" --tags winter < letter.txt"
     )]

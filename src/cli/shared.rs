@@ -91,3 +91,17 @@ pub fn date_range(
     }
     Ok((from, to))
 }
+
+/// `--edit`: `text` opened in the person's own editor (`$VISUAL`, else `$EDITOR`), and what
+/// they wrote there. An editor that ends without success saves nothing (exit 2).
+pub fn in_own_editor(text: &str) -> Result<String, CliError> {
+    let Some(command) = crate::editor::chosen() else {
+        return Err(InvalidInput::new(
+            "--edit",
+            "needs an editor: set VISUAL or EDITOR first (for example EDITOR=nano)",
+        )
+        .into());
+    };
+    crate::editor::edit(&command, text)
+        .map_err(|e| InvalidInput::new("--edit", format!("stopped: {e}; nothing was saved")).into())
+}

@@ -45,6 +45,10 @@ pub struct ThoughtArgs {
     /// A kinder, truer way to put it
     #[arg(long, value_name = "TEXT")]
     reframe: Option<String>,
+    /// Write the kinder answer in your own editor ($VISUAL, else $EDITOR), starting from
+    /// --reframe
+    #[arg(long)]
+    edit: bool,
     /// How much you believe the thought after reframing, 0 to 100
     #[arg(long, value_name = "0-100", allow_hyphen_values = true)]
     belief_after: Option<String>,
@@ -107,6 +111,10 @@ impl ThoughtArgs {
         }
         if let Some(text) = &self.distortions {
             t.distortions = traps.parse_list(text)?;
+        }
+        if self.edit {
+            let answer = super::shared::in_own_editor(t.reframe.as_deref().unwrap_or(""))?;
+            t.reframe = optional_text(&answer);
         }
         Ok(t)
     }

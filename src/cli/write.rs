@@ -26,8 +26,11 @@ pub struct WriteArgs {
     /// When it was written (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
-    /// The text itself, for a line or two (`kindly write "a good walk"`); without it, the
-    /// text is read from standard input
+    /// Write it in your own editor ($VISUAL, else $EDITOR), starting from TEXT
+    #[arg(long)]
+    edit: bool,
+    /// The text itself, for a line or two (`kindly write "a good walk"`); without it (and
+    /// without --edit), the text is read from standard input
     #[arg(value_name = "TEXT")]
     text: Vec<String>,
 }
@@ -59,13 +62,15 @@ impl WriteArgs {
             Some(p) => Some(p.to_string()),
         };
         let mut body = self.text.join(" ");
-        if self.text.is_empty() {
+        if self.edit {
+            body = super::shared::in_own_editor(&body)?;
+        } else if self.text.is_empty() {
             read_body(stdin, &mut body)?;
         }
         let mut entry = Entry::new(at, self.kind, &body).map_err(|_| {
             InvalidInput::new(
                 "body",
-                "is empty; give the words, or pipe them in: kindly write \"a good walk\", kindly write --kind letter < letter.txt",
+                "is empty; give the words, or pipe them in: kindly write \"a good walk\", kindly write --kind letter < letter.txt, kindly write --edit",
             )
         })?;
         entry.title = self

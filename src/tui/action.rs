@@ -73,4 +73,6 @@ pub enum Action {
     KeepLine,
     /// Take the kind line shown out of the deck.
     RemoveKind,
+    /// Write the text in focus in the person's own editor ($VISUAL, else $EDITOR).
+    OwnEditor,
 }

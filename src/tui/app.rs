@@ -7,14 +7,12 @@ use std::cell::Cell;
 use std::time::Instant;
 
 use chrono::{DateTime, Datelike, FixedOffset};
-use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::action::Action;
 use super::autosave::{Autosave, keep_aside};
 use super::keymap::{self, Mode};
-use super::pane::{Ctx, DraftOut, Handled, Hits, Pane, PaneId, Target};
+use super::pane::{Ctx, DraftOut, Handled, Hits, Pane, PaneId};
 use super::panes::checkin::CheckinPane;
 use super::panes::critic::CriticPane;
 use super::panes::journal::JournalPane;
@@ -56,7 +54,7 @@ pub struct App {
     pub(super) help_max_scroll: Cell<u16>,
     /// One quiet line under the pane: a thank-you, a welcome, a gentle pointer.
     pub notice: Option<String>,
-    autosave: Autosave,
+    pub(super) autosave: Autosave,
     pub should_quit: bool,
     /// Where clickable things were last drawn.
     pub(super) hits: Hits,
@@ -71,6 +69,10 @@ pub struct App {
     pub(super) care: crate::domain::CrisisWords,
     /// The journal was filled by `kindly demo`: every screen says it is a sample.
     pub(super) sample: bool,
+    /// The person's own editor (`$VISUAL`, else `$EDITOR`), and the text waiting to be
+    /// handed to it once the loop gives it the terminal.
+    pub own_editor: Option<String>,
+    pub(super) hand_over: Option<String>,
 }
 
 impl App {
@@ -154,6 +156,8 @@ impl App {
             started: false,
             care,
             sample,
+            own_editor: crate::editor::chosen(),
+            hand_over: None,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
@@ -273,7 +277,7 @@ impl App {
         self.panes[self.active].as_ref()
     }
 
-    fn current_mut(&mut self) -> &mut dyn Pane {
+    pub(super) fn current_mut(&mut self) -> &mut dyn Pane {
         self.panes[self.active].as_mut()
     }
 
@@ -341,62 +345,6 @@ impl App {
         }
     }
 
-    /// A click on a tab switches pane, a click on a list row selects it, and the wheel
-    /// scrolls lists and editors.
-    pub fn handle_mouse(&mut self, m: &MouseEvent) -> bool {
-        match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => match self.hits.at(m.column, m.row) {
-                Some(Target::Tab(pane)) => {
-                    while self.pane_id() != pane {
-                        self.apply(Action::NextPane);
-                    }
-                    true
-                }
-                Some(Target::Row(i)) => {
-                    match self.search.as_mut() {
-                        Some(search) => {
-                            search.selected = i.min(search.results.len().saturating_sub(1))
-                        }
-                        None => self.current_mut().select_row(i),
-                    }
-                    true
-                }
-                None => false,
-            },
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let down = m.kind == MouseEventKind::ScrollDown;
-                match self.mode() {
-                    // The editor scrolls itself on wheel input.
-                    Mode::Writing
-                    | Mode::FlowText
-                    | Mode::Voice
-                    | Mode::Reframe
-                    | Mode::BreakText => {
-                        self.current_mut().input(ratatui_textarea::Input::from(*m))
-                    }
-                    Mode::Form => false,
-                    Mode::Help => {
-                        self.apply(if down {
-                            Action::HelpDown
-                        } else {
-                            Action::HelpUp
-                        });
-                        true
-                    }
-                    _ => {
-                        self.apply(if down {
-                            Action::FocusNext
-                        } else {
-                            Action::FocusPrev
-                        });
-                        true
-                    }
-                }
-            }
-            _ => false,
-        }
-    }
-
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let mode = self.mode();
         if let Some(action) = self.keymap.action_for(mode, key) {
@@ -445,6 +393,7 @@ impl App {
                 self.open_session();
             }
             Action::BringUp => self.bring_up(),
+            Action::OwnEditor => self.ask_own_editor(),
             Action::OpenOffer if self.offer.is_some() => {
                 if let Some(letter) = self.offer.take() {
                     self.show(RecordKind::Entry, letter.id);

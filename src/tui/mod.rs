@@ -7,6 +7,8 @@ mod autosave;
 pub mod chrome;
 mod exchange;
 pub mod keymap;
+mod mouse;
+mod own_editor;
 pub mod pane;
 pub mod panes;
 pub mod records;
@@ -16,7 +18,7 @@ pub mod session_list;
 pub mod theme;
 pub mod widgets;
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Stdout, stdout};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
@@ -69,15 +71,22 @@ struct TerminalGuard;
 impl TerminalGuard {
     fn enter(mouse: bool) -> anyhow::Result<Self> {
         install_panic_hook();
-        enable_raw_mode().context("couldn't prepare the terminal")?;
         let guard = TerminalGuard;
+        Self::take_terminal(mouse)?;
+        Ok(guard)
+    }
+
+    /// Raw mode, the alternate screen, bracketed paste and (if wanted) the mouse: at the
+    /// start, and again when an editor hands the terminal back.
+    fn take_terminal(mouse: bool) -> anyhow::Result<()> {
+        enable_raw_mode().context("couldn't prepare the terminal")?;
         // Bracketed paste delivers a paste as text, so pasted letters are never taken as keys.
         execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
             .context("couldn't prepare the terminal")?;
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("couldn't prepare the terminal")?;
         }
-        Ok(guard)
+        Ok(())
     }
 }
 
@@ -121,20 +130,15 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     let mut app = App::open(store, config.clone(), theme::Theme::resolve(&config), clock)?;
 
     let guard = TerminalGuard::enter(mouse)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    // Cleared by escape code rather than `Terminal::clear`, which asks the terminal where
-    // its cursor is: a terminal that never answers would stall the start by seconds.
-    execute!(
-        stdout(),
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    )?;
-    terminal.hide_cursor()?;
+    let mut terminal = fresh_screen()?;
     // Input is read on its own thread only once the terminal is set up, so nothing the
-    // terminal says during set-up is taken for a key.
+    // terminal says during set-up is taken for a key. It reads one event each time the
+    // loop says go, so while an editor has the terminal, nothing of kindly's reads from it.
     let (tx, rx) = mpsc::channel();
+    let (go, go_rx) = mpsc::channel::<()>();
     let input = tx.clone();
     std::thread::spawn(move || {
-        loop {
+        while go_rx.recv().is_ok() {
             // A blocking read: no polling, so no CPU while waiting.
             let wake = match event::read() {
                 Ok(ev) => Wake::Term(ev),
@@ -146,6 +150,13 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
             }
         }
     });
+    // Ctrl-C is a key in raw mode; a SIGINT can only come while an editor has the terminal
+    // (or from kill), and it is the editor's to act on, never a reason to lose the screen.
+    signal_hook::flag::register(
+        signal_hook::consts::SIGINT,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    )
+    .context("couldn't listen for signals")?;
     let mut signals = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
@@ -157,8 +168,19 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
         }
     });
 
+    // The terminal lent to the person's editor, and taken back with a screen drawn afresh.
+    let mut lend =
+        |terminal: &mut Terminal<CrosstermBackend<Stdout>>, command: &str, text: &str| {
+            restore_terminal();
+            let result = crate::editor::edit(command, text);
+            TerminalGuard::take_terminal(mouse)?;
+            // The old screen goes without its Drop, which would show the cursor again.
+            std::mem::forget(std::mem::replace(terminal, fresh_screen()?));
+            terminal.hide_cursor()?;
+            Ok(result)
+        };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &rx)
+        event_loop(&mut terminal, &mut app, &rx, &go, &mut lend)
     }));
     // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
     // before we go.
@@ -197,16 +219,41 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }
 }
 
+/// A screen with nothing on it yet, so the next frame is drawn whole.
+fn fresh_screen() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // Cleared by escape code rather than `Terminal::clear`, which asks the terminal where
+    // its cursor is: a terminal that never answers would stall the start by seconds.
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    )?;
+    terminal.hide_cursor()?;
+    Ok(terminal)
+}
+
+/// Gives the terminal to the person's editor with the text, and takes it back.
+type Lend<'a, B> = dyn FnMut(
+        &mut Terminal<B>,
+        &str,
+        &str,
+    ) -> anyhow::Result<Result<String, crate::editor::EditorError>>
+    + 'a;
+
 fn event_loop<B: ratatui::backend::Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &mpsc::Receiver<Wake>,
+    go: &mpsc::Sender<()>,
+    lend: &mut Lend<'_, B>,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
 {
     let mut dirty = true;
     let mut first = true;
+    // The input thread may read the first event.
+    let _ = go.send(());
     loop {
         if dirty {
             terminal.draw(|f| app.draw(f))?;
@@ -228,7 +275,16 @@ where
         };
         dirty = match wake {
             None => app.autosave(),
-            Some(Wake::Term(ev)) => app.handle_event(&ev),
+            Some(Wake::Term(ev)) => {
+                let mut changed = app.handle_event(&ev);
+                if let Some((command, text)) = app.take_hand_over() {
+                    app.took_back(lend(terminal, &command, &text)?);
+                    changed = true;
+                }
+                // Only now may the input thread read again: never while an editor has it.
+                let _ = go.send(());
+                changed
+            }
             Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
         };
         if app.should_quit {

@@ -233,6 +233,12 @@ pub trait Pane: Any + Draw {
         String::new()
     }
 
+    /// The text to hand to the person's own editor (the note, the page, the step being
+    /// written), with the focus put on it; none where there is no such text.
+    fn own_editor(&mut self) -> Option<&mut ratatui_textarea::TextArea<'static>> {
+        None
+    }
+
     /// The pane's list is showing the trash, where opening a record brings it back.
     fn in_trash(&self) -> bool {
         false

@@ -15,6 +15,8 @@ pub fn kindly_process(db: &Path) -> std::process::Command {
     // Never read the developer's own config or journal.
     cmd.env("KINDLY_CONFIG", db.with_extension("no-config.toml"));
     cmd.env_remove("KINDLY_DB");
+    // Nor the developer's editor: a test that wants one names it.
+    cmd.env_remove("VISUAL").env_remove("EDITOR");
     cmd
 }
 

@@ -23,9 +23,21 @@ impl Pane {
 
     /// As `start`, with more arguments for kindly (already quoted for `sh`).
     pub fn start_with(name: &str, dir: &Path, db: &Path, size: (u16, u16), extra: &str) -> Self {
+        Self::start_env(name, dir, db, size, "", extra)
+    }
+
+    /// As `start_with`, with environment variables set for kindly (`NAME='value' …`).
+    pub fn start_env(
+        name: &str,
+        dir: &Path,
+        db: &Path,
+        size: (u16, u16),
+        env: &str,
+        extra: &str,
+    ) -> Self {
         let socket = format!("kindly-e2e-{}-{name}", std::process::id());
         let script = format!(
-            "'{KINDLY}' --db '{db}' {extra}; echo $? > '{dir}/exit'; stty -a > '{dir}/stty'; touch '{dir}/done'; sleep 600",
+            "{env} '{KINDLY}' --db '{db}' {extra}; echo $? > '{dir}/exit'; stty -a > '{dir}/stty'; touch '{dir}/done'; sleep 600",
             db = db.display(),
             dir = dir.display(),
         );

@@ -59,6 +59,7 @@ pub fn action_name(action: Action) -> &'static str {
         UseEarlier => "use_earlier_answer",
         KeepLine => "keep_line",
         RemoveKind => "remove_kind_line",
+        OwnEditor => "own_editor",
     }
 }
 

@@ -137,6 +137,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Writing, &[Ctrl('s')], "Ctrl-S", Action::Save, "save what you are writing", Some("save")),
     b(Mode::Writing, &[Code(Esc)], "Esc", Action::LeaveText, "stop writing (your words stay)", Some("done writing")),
     b(Mode::Writing, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (your words are kept as a draft)", None),
+    b(Mode::Writing, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write this in your own editor ($VISUAL or $EDITOR)", None),
     // The help overlay.
     b(Mode::Help, &[Char('?'), Code(Esc)], "? / Esc", Action::ToggleHelp, "close this help", Some("close")),
     b(Mode::Help, &[Code(Up), Char('k')], "↑ / k", Action::HelpUp, "scroll up", Some("scroll")),
@@ -151,6 +152,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Form, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
     b(Mode::Form, &[Code(Backspace), Code(Delete), Char('x')], "Del / x", Action::ClearField, "clear this field", None),
     b(Mode::Form, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the check-in", Some("save")),
+    b(Mode::Form, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write the note in your own editor ($VISUAL or $EDITOR)", None),
     b(Mode::Form, &[Code(Esc)], "Esc", Action::CancelEdit, "stop editing a saved check-in, leaving it as it was", None),
     b(Mode::Form, &[Char('['), Char(']')], "[ / ]", Action::EarlierDay, "look at earlier or later check-ins", None),
     b(Mode::Form, &[Char('b')], "b", Action::StartBreak, "take a one-minute self-compassion break", Some("break")),
@@ -199,6 +201,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::FlowText, &[Code(Esc)], "Esc", Action::PrevStep, "back a step, losing nothing (from step 1: set it aside)", Some("back")),
     b(Mode::FlowText, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the record as it is", Some("save")),
     b(Mode::FlowText, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the record is kept as a draft)", None),
+    b(Mode::FlowText, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write this step in your own editor ($VISUAL or $EDITOR)", None),
     // Steps of ratings and choices.
     b(Mode::FlowPick, &[Code(Enter)], "Enter", Action::NextStep, "on to the next step (at the end: save)", Some("next")),
     b(Mode::FlowPick, &[Code(Esc)], "Esc", Action::PrevStep, "back a step (nothing is lost)", Some("back")),
@@ -229,6 +232,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::JournalPage, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "next field (title, tags, page)", None),
     b(Mode::JournalPage, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "previous field", Some("field")),
     b(Mode::JournalPage, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the entry", Some("save")),
+    b(Mode::JournalPage, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write the page in your own editor ($VISUAL or $EDITOR)", Some("own editor")),
     b(Mode::JournalPage, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list (unsaved words are kept)", Some("back")),
     b(Mode::JournalPage, &[Char('K')], "K", Action::KeepLine, "keep the line under the cursor for your deck (again: let go)", Some("keep line")),
     // The self-compassion break.

@@ -522,6 +522,14 @@ impl Pane for CheckinPane {
         self.list.show_trash
     }
 
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        if self.pause.is_some() || !matches!(self.focus, Focus::Field(_)) {
+            return None;
+        }
+        self.focus = Focus::Field(Field::Note);
+        Some(&mut self.note)
+    }
+
     fn words_in_sight(&self) -> String {
         let pause = self.pause.iter().flat_map(|p| &p.lines);
         let texts: Vec<String> = std::iter::once(&self.note)

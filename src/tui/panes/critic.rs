@@ -2,7 +2,7 @@
 //! catches a harsh thought and answers it kindly, one step per screen.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use ratatui_textarea::Input;
+use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
 pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
@@ -567,6 +567,13 @@ impl Pane for CriticPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        if !self.writing() {
+            return None;
+        }
+        self.flow.as_mut().and_then(Flow::editor_mut)
     }
 
     fn words_in_sight(&self) -> String {

@@ -1,7 +1,7 @@
 //! The Journal pane: entries and compassionate letters, listed newest first, written in a
 //! soft-wrapping editor.
 
-use ratatui_textarea::Input;
+use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
 use crate::domain::{
@@ -476,6 +476,17 @@ impl Pane for JournalPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.page.as_mut() {
+            Some(p) if self.view == View::Page => {
+                p.field = Field::Body;
+                p.show();
+                Some(&mut p.body)
+            }
+            _ => None,
+        }
     }
 
     fn words_in_sight(&self) -> String {

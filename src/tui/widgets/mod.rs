@@ -158,6 +158,41 @@ pub fn show_cursor(area: &mut TextArea<'_>, writing: bool) {
     area.set_cursor_line_style(Style::default());
 }
 
+/// Puts `new` in place of an editor's text, changing only the part that differs, so text
+/// added at the end (or taken out) is one step for undo.
+pub fn replace_text(area: &mut TextArea<'_>, new: &str) {
+    let old: Vec<char> = editor_text(area).chars().collect();
+    let new: Vec<char> = new.chars().collect();
+    let pre = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - pre;
+    let suf = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (Some(from), Some(to)) = (place(&old, pre), place(&old, old.len() - suf)) else {
+        area.select_all();
+        area.insert_str(new.iter().collect::<String>());
+        return;
+    };
+    area.cancel_selection();
+    area.move_cursor(ratatui_textarea::CursorMove::Jump(from.0, from.1));
+    if to != from {
+        area.start_selection();
+        area.move_cursor(ratatui_textarea::CursorMove::Jump(to.0, to.1));
+    }
+    area.insert_str(new[pre..new.len() - suf].iter().collect::<String>());
+}
+
+/// The (row, column) of the `i`th character of `text`, if the editor can jump there.
+fn place(text: &[char], i: usize) -> Option<(u16, u16)> {
+    let row = text[..i].iter().filter(|c| **c == '\n').count();
+    let col = text[..i].iter().rev().take_while(|c| **c != '\n').count();
+    Some((u16::try_from(row).ok()?, u16::try_from(col).ok()?))
+}
+
 /// An editor's text as one string.
 pub fn editor_text(area: &TextArea<'_>) -> String {
     area.lines().join("\n")

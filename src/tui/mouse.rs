@@ -1,0 +1,67 @@
+//! The mouse: a click on a tab switches pane, a click on a list row selects it, and the
+//! wheel scrolls lists and editors.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Mode;
+use super::pane::Target;
+
+impl App {
+    /// A click on a tab switches pane, a click on a list row selects it, and the wheel
+    /// scrolls lists and editors.
+    pub fn handle_mouse(&mut self, m: &MouseEvent) -> bool {
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => match self.hits.at(m.column, m.row) {
+                Some(Target::Tab(pane)) => {
+                    while self.pane_id() != pane {
+                        self.apply(Action::NextPane);
+                    }
+                    true
+                }
+                Some(Target::Row(i)) => {
+                    match self.search.as_mut() {
+                        Some(search) => {
+                            search.selected = i.min(search.results.len().saturating_sub(1))
+                        }
+                        None => self.current_mut().select_row(i),
+                    }
+                    true
+                }
+                None => false,
+            },
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                match self.mode() {
+                    // The editor scrolls itself on wheel input.
+                    Mode::Writing
+                    | Mode::FlowText
+                    | Mode::Voice
+                    | Mode::Reframe
+                    | Mode::BreakText => {
+                        self.current_mut().input(ratatui_textarea::Input::from(*m))
+                    }
+                    Mode::Form => false,
+                    Mode::Help => {
+                        self.apply(if down {
+                            Action::HelpDown
+                        } else {
+                            Action::HelpUp
+                        });
+                        true
+                    }
+                    _ => {
+                        self.apply(if down {
+                            Action::FocusNext
+                        } else {
+                            Action::FocusPrev
+                        });
+                        true
+                    }
+                }
+            }
+            _ => false,
+        }
+    }
+}
