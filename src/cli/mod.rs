@@ -9,6 +9,7 @@ mod like;
 mod man;
 mod output;
 mod passphrase;
+mod remind;
 mod report;
 mod safekeeping;
 mod search;
@@ -130,6 +131,11 @@ pub enum Command {
         after_help = "Examples:\n  kindly session                                   # what waits, oldest first\n  kindly session add 5f0c…e1 --note \"ask about the panic on the train\"\n  kindly session add --note \"sleep since the move\"\n  kindly session done                              # after the session"
     )]
     Session(session::SessionArgs),
+    /// A gentle daily reminder to check in, quiet on days you already have
+    #[command(
+        after_help = "Examples:\n  kindly remind at 20:30                  # every evening\n  kindly remind at 08:15 --days mon,wed,fri\n  kindly remind status\n  kindly remind off"
+    )]
+    Remind(remind::RemindArgs),
     /// Sync this journal with your other computers through a folder you already sync
     /// (end-to-end encrypted): one exchange now, or init, join, status
     #[command(
@@ -331,6 +337,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 open_store(db, passphrase.as_deref())
             })
         }
+        // The reminder never opens the journal to write; `now` only glances at it.
+        Some(Command::Remind(args)) => remind::run(config::database_path(cli.db), args),
         Some(Command::Session(args)) => {
             load_config(cli.config)?;
             session::validate(&args)?;

@@ -35,13 +35,13 @@ struct Status {
 }
 
 /// What a glance at the journal found.
-enum Glance {
+pub(super) enum Glance {
     Read { today: usize, last: Option<CheckIn> },
     Locked,
     Unreadable,
 }
 
-fn glance(path: Option<&Path>) -> Glance {
+pub(super) fn glance(path: Option<&Path>) -> Glance {
     let Some(path) = path else {
         return Glance::Read {
             today: 0,
