@@ -681,3 +681,262 @@ fn a_thought_records_evidence_is_found_by_search() {
     assert_eq!(found.lines().count(), 1, "{found}");
     assert!(found.starts_with("thought"), "{found}");
 }
+
+/// Daylio people add a check-in for another moment, and move one: `@` on the form.
+#[test]
+fn at_sets_when_a_new_check_in_was_and_saves_it_on_that_day() {
+    let mut app = app();
+    press(&mut app, &[ch('4'), ch('@')]);
+    typed(&mut app, "yesterday 21:40");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.notice.clone().unwrap().contains("Sat 28 Nov, 21:40"));
+    assert!(plain(&app, 80, 24).contains("A check-in for Sat 28 Nov, 21:40"));
+    press(&mut app, &[ctrl('s')]);
+    let saved = app
+        .store()
+        .checkins_on(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+        .unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-28 21:40"
+    );
+    assert!(
+        app.store()
+            .checkins_on(at(NOW).date_naive())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn at_moves_a_saved_check_in_and_keeps_it_one_record() {
+    let mut store = Store::open_in_memory().unwrap();
+    let c = checkin("2026-11-29T08:00:00+00:00", 6, "calm", Some("tea"));
+    store.save_checkin(&c, None).unwrap();
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[key(KeyCode::Up)]);
+    focus(&mut app, Focus::History);
+    press(&mut app, &[key(KeyCode::Enter), ch('@')]);
+    typed(&mut app, "2026-11-27 19:05");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(plain(&app, 80, 24).contains("Moving 08:00 29 Nov to Fri 27 Nov, 19:05"));
+    press(&mut app, &[ctrl('s')]);
+    let all = app.store().checkins_between(None, None).unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].id, c.id);
+    assert_eq!(
+        all[0].at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-27 19:05"
+    );
+    assert_eq!(all[0].note.as_deref(), Some("tea"));
+}
+
+#[test]
+fn a_mood_typed_while_an_earlier_day_is_shown_is_for_that_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-25T20:00:00+00:00", 5, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[ch('[')]);
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-25");
+    press(&mut app, &[ch('7')]);
+    assert!(
+        app.notice
+            .clone()
+            .unwrap()
+            .contains("A check-in for Wed 25 Nov, 10:30")
+    );
+    press(&mut app, &[ctrl('s')]);
+    let day = app
+        .store()
+        .checkins_on(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        .unwrap();
+    assert_eq!(day.len(), 2);
+    assert!(
+        app.store()
+            .checkins_on(at(NOW).date_naive())
+            .unwrap()
+            .is_empty(),
+        "today's form is untouched"
+    );
+}
+
+#[test]
+fn a_when_kindly_cant_read_or_still_ahead_is_said_and_esc_leaves_the_moment_as_it_was() {
+    let mut app = app();
+    press(&mut app, &[ch('5'), ch('@')]);
+    typed(&mut app, "next tuesday");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.notice.clone().unwrap().contains("try HH:MM"));
+    assert!(
+        checkin_pane(&app).asking.is_some(),
+        "the line stays open to try again"
+    );
+    press(&mut app, &[key(KeyCode::Esc), ch('@')]);
+    typed(&mut app, "23:59");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.notice.clone().unwrap().contains("still ahead"));
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(checkin_pane(&app).asking.is_none());
+    assert!(checkin_pane(&app).at.is_none());
+    assert_eq!(
+        checkin_pane(&app)
+            .mood
+            .map(kindly::domain::Scale::get),
+        Some(5)
+    );
+}
+
+/// A calendar day opens in the Check-in pane, showing that day's check-ins.
+#[test]
+fn a_calendar_day_opens_its_check_ins_by_key_and_by_click() {
+    let mut store = Store::open_in_memory().unwrap();
+    for (when, mood) in [
+        ("2026-11-24T09:00:00+00:00", 3),
+        ("2026-11-27T21:00:00+00:00", 8),
+    ] {
+        store
+            .save_checkin(&checkin(when, mood, "", Some("a note")), None)
+            .unwrap();
+    }
+    let mut app = app_with(store, NOW);
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    let trends: &kindly::tui::panes::trends::TrendsPane = app.pane().unwrap();
+    assert_eq!(trends.sub, kindly::tui::panes::trends::Sub::Calendar);
+    // From the last day (today, the 29th) two days back is the 27th.
+    press(&mut app, &[key(KeyCode::Up), key(KeyCode::Up)]);
+    assert!(text(&app, 80, 24).contains("Enter opens it"));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.pane_id(), kindly::tui::pane::PaneId::Checkin);
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-27");
+    assert_eq!(checkin_pane(&app).list.len(), 1);
+    // And with the mouse: a click on the 24th.
+    go_to(&mut app, kindly::tui::pane::PaneId::Trends);
+    let _ = text(&app, 80, 24);
+    let (x, y) = cell_of_day(&app, "2026-11-24");
+    app.handle_mouse(&ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: x,
+        row: y,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+    });
+    assert_eq!(app.pane_id(), kindly::tui::pane::PaneId::Checkin);
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-24");
+}
+
+/// Where the calendar drew `day` at 80×24 (after a draw): the cell its click lands on.
+fn cell_of_day(app: &App, day: &str) -> (u16, u16) {
+    let trends: &kindly::tui::panes::trends::TrendsPane = app.pane().unwrap();
+    let from = trends.trends.as_ref().unwrap().span.from;
+    let offset =
+        (chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap() - from).num_days() as usize;
+    for y in 0..24 {
+        for x in 0..80 {
+            if app.hit_at(x, y) == Some(kindly::tui::pane::Target::Row(offset)) {
+                return (x, y);
+            }
+        }
+    }
+    panic!("{day} isn't drawn");
+}
+
+/// `+` on Emotions adds one of the person's own: picked, saved with the check-in, and kept
+/// in the journal for the next time kindly opens (not only in a config file).
+#[test]
+fn an_emotion_added_from_the_form_is_picked_and_kept_in_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut app = app_with(Store::open(&db).unwrap(), NOW);
+    press(&mut app, &[ch('6')]);
+    focus(&mut app, Focus::Field(Field::Emotions));
+    press(&mut app, &[ch('+')]);
+    assert!(plain(&app, 80, 24).contains("New emotion"));
+    typed(&mut app, "wistful");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        app.notice
+            .clone()
+            .unwrap()
+            .contains("wistful is one of your choices now")
+    );
+    assert!(
+        checkin_pane(&app)
+            .emotions
+            .picked
+            .contains(&"wistful".to_string())
+    );
+    // A ritual too, then let it go unpicked: still kept.
+    focus(&mut app, Focus::Field(Field::Rituals));
+    press(&mut app, &[ch('+')]);
+    typed(&mut app, "tea outside");
+    press(&mut app, &[key(KeyCode::Enter), ch(' ')]);
+    assert!(
+        !checkin_pane(&app)
+            .rituals
+            .picked
+            .contains(&"tea outside".to_string())
+    );
+    press(&mut app, &[ctrl('s')]);
+    drop(app);
+    let again = app_with(Store::open(&db).unwrap(), NOW);
+    assert!(
+        checkin_pane(&again)
+            .emotions
+            .vocab
+            .contains(&"wistful".to_string())
+    );
+    assert!(
+        checkin_pane(&again)
+            .rituals
+            .vocab
+            .contains(&"tea outside".to_string())
+    );
+    let saved = again.store().checkins_on(at(NOW).date_naive()).unwrap();
+    assert_eq!(saved[0].emotions[0].as_str(), "wistful");
+}
+
+#[test]
+fn a_choice_with_commas_or_already_there_is_said_plainly() {
+    let mut app = app();
+    focus(&mut app, Focus::Field(Field::Emotions));
+    press(&mut app, &[ch('+')]);
+    typed(&mut app, "sad, tired");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.notice.clone().unwrap().contains("One at a time"));
+    press(&mut app, &[key(KeyCode::Esc), ch('+')]);
+    let first = checkin_pane(&app).emotions.vocab[0].to_uppercase();
+    typed(&mut app, &first);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.notice.clone().unwrap().contains("was already here"));
+}
+
+/// The day list and the Markdown export keep emotions and rituals apart.
+#[test]
+fn emotions_and_rituals_are_kept_apart_in_the_day_list_and_markdown() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut c = checkin("2026-11-29T08:00:00+00:00", 6, "calm", None);
+    c.rituals = kindly::domain::parse_label_list("rituals", "walk").unwrap();
+    store.save_checkin(&c, None).unwrap();
+    let app = app_with(store, NOW);
+    assert!(
+        plain(&app, 80, 24).contains("calm · walk"),
+        "{}",
+        plain(&app, 80, 24)
+    );
+    let journal = TestJournal::new().with_checkins(&[c]);
+    let out = journal
+        .kindly()
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("Feeling: calm") && md.contains("Rituals: walk"),
+        "{md}"
+    );
+}

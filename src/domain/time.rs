@@ -45,7 +45,8 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, InvalidInput> {
     })
 }
 
-fn local_from_naive(
+/// A wall-clock moment in the local time zone, with its offset that day.
+pub fn local_from_naive(
     field: &str,
     naive: NaiveDateTime,
 ) -> Result<DateTime<FixedOffset>, InvalidInput> {

@@ -164,14 +164,12 @@ pub fn markdown(j: &Journal) -> String {
             c.at.format("%H:%M"),
             c.mood.get()
         );
-        let labels: Vec<&str> = c
-            .emotions
-            .iter()
-            .chain(&c.rituals)
-            .map(Label::as_str)
-            .collect();
-        if !labels.is_empty() {
-            let _ = writeln!(s, "\n{}", labels.join(", "));
+        // Emotions felt and rituals done, each on its own line.
+        for (what, labels) in [("Feeling", &c.emotions), ("Rituals", &c.rituals)] {
+            let names: Vec<&str> = labels.iter().map(Label::as_str).collect();
+            if !names.is_empty() {
+                let _ = writeln!(s, "\n{what}: {}", names.join(", "));
+            }
         }
         if let Some(n) = &c.note {
             let _ = writeln!(s, "\n{n}");

@@ -73,6 +73,10 @@ pub enum Action {
     KeepLine,
     /// Take the kind line shown out of the deck.
     RemoveKind,
+    /// Set the day and time of the check-in on the form (`@`).
+    SetWhen,
+    /// Add an emotion or ritual of one's own to the form's row (`+`).
+    AddChoice,
     /// Write the text in focus in the person's own editor ($VISUAL, else $EDITOR).
     OwnEditor,
 }

@@ -88,11 +88,14 @@ impl App {
         let now = clock();
         let mut emotions = config.emotions.clone();
         let mut rituals = config.rituals.clone();
-        for (list, kind) in [
-            (&mut emotions, LabelKind::Emotion),
-            (&mut rituals, LabelKind::Ritual),
+        // The config's choices, those added from the form (kept in the journal), and any
+        // ever used.
+        let added = crate::tui::panes::checkin::added_choices(&store)?;
+        for (list, kind, added) in [
+            (&mut emotions, LabelKind::Emotion, added.0),
+            (&mut rituals, LabelKind::Ritual, added.1),
         ] {
-            for used in store.used_labels(kind)? {
+            for used in added.into_iter().chain(store.used_labels(kind)?) {
                 if !list.iter().any(|l| l.eq_ignore_ascii_case(&used)) {
                     list.push(used);
                 }
@@ -417,6 +420,7 @@ impl App {
                     }
                 }
                 self.bring_if_saved();
+                self.open_day_asked();
             }
         }
         if self.drafts() != before {
@@ -461,27 +465,42 @@ impl App {
         }
     }
 
+    /// A pane asked for a day to be opened (a calendar day): the pane that lists days
+    /// shows it.
+    pub(super) fn open_day_asked(&mut self) {
+        let Some(day) = self.current_mut().day_to_open() else {
+            return;
+        };
+        if let Err(e) = self.first_to_take(|pane, ctx| pane.open_day(day, ctx)) {
+            self.notice = Some(format!("That day couldn't be opened just now ({e})."));
+        }
+    }
+
     /// Opens a record in the pane that shows its kind, setting aside (never losing) work in
     /// progress there.
     pub fn show(&mut self, kind: RecordKind, id: uuid::Uuid) {
+        if let Err(e) = self.first_to_take(|pane, ctx| pane.show(kind, id, ctx)) {
+            self.notice = Some(format!("That couldn't be opened just now ({e})."));
+        }
+    }
+
+    /// Asks each pane in turn until one takes the request, and brings that pane forward.
+    fn first_to_take(
+        &mut self,
+        mut ask: impl FnMut(&mut dyn Pane, &mut Ctx<'_>) -> crate::store::Result<bool>,
+    ) -> crate::store::Result<()> {
         let now = (self.clock)();
         for i in 0..self.panes.len() {
             let mut ctx = Ctx {
                 store: &mut self.store,
                 now,
             };
-            match self.panes[i].show(kind, id, &mut ctx) {
-                Ok(true) => {
-                    self.active = i;
-                    return;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    self.notice = Some(format!("That couldn't be opened just now ({e})."));
-                    return;
-                }
+            if ask(self.panes[i].as_mut(), &mut ctx)? {
+                self.active = i;
+                return Ok(());
             }
         }
+        Ok(())
     }
 
     fn cycle_pane(&mut self, forward: bool) {

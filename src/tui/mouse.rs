@@ -9,6 +9,11 @@ use super::keymap::Mode;
 use super::pane::Target;
 
 impl App {
+    /// What a click at this cell would land on, as last drawn.
+    pub fn hit_at(&self, column: u16, row: u16) -> Option<Target> {
+        self.hits.at(column, row)
+    }
+
     /// A click on a tab switches pane, a click on a list row selects it, and the wheel
     /// scrolls lists and editors.
     pub fn handle_mouse(&mut self, m: &MouseEvent) -> bool {
@@ -25,7 +30,10 @@ impl App {
                         Some(search) => {
                             search.selected = i.min(search.results.len().saturating_sub(1))
                         }
-                        None => self.current_mut().select_row(i),
+                        None => {
+                            self.current_mut().select_row(i);
+                            self.open_day_asked();
+                        }
                     }
                     true
                 }

@@ -239,6 +239,16 @@ pub trait Pane: Any + Draw {
         None
     }
 
+    /// A day the person asked to open (a calendar day), taken once by the router.
+    fn day_to_open(&mut self) -> Option<NaiveDate> {
+        None
+    }
+
+    /// Shows `day`'s records when this pane lists days; returns whether it did.
+    fn open_day(&mut self, _day: NaiveDate, _ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
+        Ok(false)
+    }
+
     /// The pane's list is showing the trash, where opening a record brings it back.
     fn in_trash(&self) -> bool {
         false

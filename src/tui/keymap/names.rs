@@ -60,6 +60,8 @@ pub fn action_name(action: Action) -> &'static str {
         KeepLine => "keep_line",
         RemoveKind => "remove_kind_line",
         OwnEditor => "own_editor",
+        SetWhen => "set_when",
+        AddChoice => "add_choice",
     }
 }
 

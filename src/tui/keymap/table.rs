@@ -48,6 +48,10 @@ pub enum Mode {
     Session,
     /// Writing a thing to remember into that list.
     SessionNote,
+    /// Typing when a check-in was.
+    When,
+    /// Typing a new emotion or ritual.
+    AddChoice,
 }
 
 impl Mode {
@@ -73,6 +77,8 @@ impl Mode {
             Mode::Trends => "Trends",
             Mode::Session => "Next session",
             Mode::SessionNote => "A thing to remember",
+            Mode::When => "When it was",
+            Mode::AddChoice => "A choice of your own",
         }
     }
 }
@@ -156,6 +162,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Form, &[Code(Esc)], "Esc", Action::CancelEdit, "stop editing a saved check-in, leaving it as it was", None),
     b(Mode::Form, &[Char('['), Char(']')], "[ / ]", Action::EarlierDay, "look at earlier or later check-ins", None),
     b(Mode::Form, &[Char('b')], "b", Action::StartBreak, "take a one-minute self-compassion break", Some("break")),
+    b(Mode::Form, &[Char('@')], "@", Action::SetWhen, "set when this check-in was: an earlier moment, or move it", None),
+    b(Mode::Form, &[Char('+')], "+", Action::AddChoice, "on Emotions or Rituals: add your own (kept in the journal)", None),
+    b(Mode::AddChoice, &[Code(Enter)], "Enter", Action::Activate, "add it to the row, picked", Some("add")),
+    b(Mode::AddChoice, &[Code(Esc)], "Esc", Action::LeaveText, "leave it unadded", Some("leave")),
+    b(Mode::AddChoice, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the form is kept as a draft)", None),
+    b(Mode::When, &[Code(Enter)], "Enter", Action::Activate, "set it: HH:MM, yesterday 21:00, or 2026-11-29 08:30", Some("set")),
+    b(Mode::When, &[Code(Esc)], "Esc", Action::LeaveText, "leave the time as it was", Some("leave")),
+    b(Mode::When, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the form is kept as a draft)", None),
     b(Mode::Form, &[Char('o')], "o", Action::OpenOffer, "read the letter kindly is offering, when there is one", None),
     b(Mode::Form, &[Char('O')], "O", Action::DismissOffer, "let the offered letter rest for today", None),
     // The list of check-ins beside the form.
@@ -168,7 +182,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::History, &[Char('u')], "u", Action::UndoTrash, "bring back the last check-in you trashed", None),
     b(Mode::History, &[Char('t')], "t", Action::ToggleTrash, "show or hide the trash", Some("trash list")),
     b(Mode::History, &[Code(Esc)], "Esc", Action::BackToForm, "back to the form", None),
-    b(Mode::History, &[Digit], "1–9, 0", Action::SetMood(0), "set the form's mood", None),
+    b(Mode::History, &[Digit], "1–9, 0", Action::SetMood(0), "start a check-in for the day shown, with this mood", None),
+    b(Mode::History, &[Char('@')], "@", Action::SetWhen, "set the day and time of the form's check-in", None),
     b(Mode::History, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the form", None),
     b(Mode::History, &[Char('b')], "b", Action::StartBreak, "take a one-minute self-compassion break", None),
     b(Mode::History, &[Char('o')], "o", Action::OpenOffer, "read the letter kindly is offering", None),
@@ -251,6 +266,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Trends, &[Code(Left), Char('h')], "← / h", Action::Left, "the previous view", None),
     b(Mode::Trends, &[Char('+'), Char('='), Char(']')], "+ / ]", Action::LongerSpan, "look over more weeks (up to all time)", Some("longer")),
     b(Mode::Trends, &[Char('-'), Char('[')], "- / [", Action::ShorterSpan, "look over fewer weeks", Some("shorter")),
+    b(Mode::Trends, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "on the calendar: the next day", None),
+    b(Mode::Trends, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "on the calendar: the day before", None),
+    b(Mode::Trends, &[Code(Enter)], "Enter", Action::EditSelected, "on the calendar: open that day's check-ins", None),
     // Search.
     b(Mode::Search, &[Code(Enter)], "Enter", Action::EditSelected, "open the record in its pane", Some("open")),
     b(Mode::Search, &[Code(Down)], "↓", Action::FocusNext, "next result", None),
@@ -311,6 +329,8 @@ pub fn modes_for(focus: Mode) -> &'static [Mode] {
         Mode::Search => &[Mode::Search],
         Mode::Session => &[Mode::Session, Mode::Global],
         Mode::SessionNote => &[Mode::SessionNote],
+        Mode::When => &[Mode::When],
+        Mode::AddChoice => &[Mode::AddChoice],
         Mode::Trends => &[Mode::Trends, Mode::Global],
     }
 }

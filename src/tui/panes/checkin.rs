@@ -1,12 +1,12 @@
 //! The Check-in pane: a quick form for how you are now, beside the check-ins of a chosen day.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::compassion_break::BreakFlow;
-pub use super::form::{Chips, Field, Focus};
+pub use super::form::{Ask, Chips, Field, Focus, added_choices};
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, RecordKind, Store};
 use crate::tui::action::Action;
@@ -35,6 +35,8 @@ pub struct Draft {
     pub note: String,
     /// Set when the form holds changes to a saved check-in rather than a new one.
     pub editing: Option<Uuid>,
+    /// The moment set with `@` (RFC 3339), when it isn't now or the saved one's.
+    pub at: Option<String>,
 }
 
 impl Draft {
@@ -49,6 +51,7 @@ impl Draft {
             parts: [c.kindness, c.humanity, c.mindfulness].map(|p| p.map(PartRating::get)),
             note: c.note.clone().unwrap_or_default(),
             editing: Some(c.id),
+            at: None,
         }
     }
 
@@ -68,6 +71,10 @@ pub struct CheckinPane {
     pub writing: bool,
     /// The saved check-in whose changes the form holds, if any.
     pub editing: Option<CheckIn>,
+    /// The moment set with `@` (or by typing a mood on an earlier day), if not now.
+    pub at: Option<DateTime<FixedOffset>>,
+    /// The form's one-line question (when it was, or a new choice), while it is open.
+    pub asking: Option<(Ask, TextArea<'static>)>,
     /// The day shown beside the form, and its check-ins (newest first).
     pub day: NaiveDate,
     pub list: Records<CheckIn>,
@@ -95,6 +102,8 @@ impl CheckinPane {
             focus: Focus::Field(Field::Mood),
             writing: false,
             editing: None,
+            at: None,
+            asking: None,
             day: today,
             list: Records::new(),
             pause: None,
@@ -111,6 +120,7 @@ impl CheckinPane {
             parts: self.parts.map(|p| p.map(PartRating::get)),
             note: self.note.lines().join("\n"),
             editing: self.editing.as_ref().map(|c| c.id),
+            at: self.at.map(|a| crate::domain::time::format_at(&a)),
         }
     }
 
@@ -125,6 +135,10 @@ impl CheckinPane {
         self.editing = draft
             .editing
             .and_then(|id| store.checkin(id).ok().flatten());
+        self.at = draft
+            .at
+            .as_deref()
+            .and_then(|a| DateTime::parse_from_rfc3339(a).ok());
     }
 
     fn clear_form(&mut self) {
@@ -135,6 +149,8 @@ impl CheckinPane {
         self.parts = [None; 3];
         self.note = new_note("");
         self.editing = None;
+        self.at = None;
+        self.asking = None;
         self.writing = false;
         self.focus = Focus::Field(Field::Mood);
     }
@@ -148,6 +164,8 @@ impl CheckinPane {
         self.parts = [c.kindness, c.humanity, c.mindfulness];
         self.note = new_note(c.note.as_deref().unwrap_or(""));
         self.editing = Some(c.clone());
+        self.at = None;
+        self.asking = None;
         self.writing = false;
         self.focus = Focus::Field(Field::Mood);
     }
@@ -178,12 +196,18 @@ impl CheckinPane {
         if let Some(pause) = self.pause.as_mut() {
             return pause.type_key(input);
         }
+        if let Some((_, line)) = self.asking.as_mut() {
+            return line.input(input);
+        }
         self.writing && self.note.input(input)
     }
 
     pub fn paste(&mut self, text: &str) -> bool {
         if let Some(pause) = self.pause.as_mut() {
             return pause.paste(text);
+        }
+        if let Some((_, line)) = self.asking.as_mut() {
+            return line.insert_str(text.replace(['\n', '\r'], " "));
         }
         self.writing && self.note.insert_str(text)
     }
@@ -216,6 +240,9 @@ impl CheckinPane {
             return Ok(None);
         }
         self.just_saved = false;
+        if self.asking.is_some() {
+            return self.answer(action, ctx);
+        }
         let notice = self.apply_inner(action, ctx);
         show_cursor(&mut self.note, self.writing);
         notice
@@ -233,7 +260,15 @@ impl CheckinPane {
                     self.parts[i] = Some(r);
                 }
             }
+            (Action::SetMood(v), Focus::History) => {
+                self.mood = Mood::new(v).ok();
+                return Ok(self.for_day_shown(ctx.now));
+            }
             (Action::SetMood(v), _) => self.mood = Mood::new(v).ok(),
+            (Action::SetWhen, _) => self.open_when(),
+            (Action::AddChoice, Focus::Field(f @ (Field::Emotions | Field::Rituals))) => {
+                self.open_new_choice(f)
+            }
             (Action::CancelEdit, Focus::Field(_)) if self.editing.is_some() => {
                 self.clear_form();
                 return Ok(Some("Left that check-in as it was.".into()));
@@ -339,6 +374,7 @@ impl CheckinPane {
             Some(old) => (old.clone(), true),
             None => (CheckIn::new(ctx.now, mood), false),
         };
+        c.at = self.moment(ctx.now);
         c.mood = mood;
         c.energy = self.energy;
         c.emotions = self.emotions.labels("emotions");
@@ -347,7 +383,7 @@ impl CheckinPane {
         c.set_note(&self.note.lines().join("\n"));
         ctx.store.save_checkin(&c, Some(DRAFT_SLOT))?;
         self.clear_form();
-        self.day = if edited { c.day() } else { ctx.today() };
+        self.day = c.day();
         self.list.leave_trash();
         self.refresh(ctx.store)?;
         self.just_saved = !edited;
@@ -441,9 +477,13 @@ impl Pane for CheckinPane {
         match &self.pause {
             Some(p) if p.step.is_text() => Mode::BreakText,
             Some(_) => Mode::BreakMood,
-            None if self.writing => Mode::Writing,
-            None if self.focus == Focus::History => Mode::History,
-            None => Mode::Form,
+            None => match &self.asking {
+                Some((Ask::When, _)) => Mode::When,
+                Some((Ask::New(_), _)) => Mode::AddChoice,
+                None if self.writing => Mode::Writing,
+                None if self.focus == Focus::History => Mode::History,
+                None => Mode::Form,
+            },
         }
     }
 
@@ -452,6 +492,8 @@ impl Pane for CheckinPane {
             Mode::Form,
             Mode::History,
             Mode::Writing,
+            Mode::When,
+            Mode::AddChoice,
             Mode::BreakMood,
             Mode::BreakText,
         ]
@@ -522,8 +564,20 @@ impl Pane for CheckinPane {
         self.list.show_trash
     }
 
+    /// A break in progress stays; the day waits beneath it.
+    fn open_day(&mut self, day: NaiveDate, ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
+        self.writing = false;
+        self.asking = None;
+        self.list.leave_trash();
+        self.day = day;
+        self.refresh(ctx.store)?;
+        self.list.select(0);
+        self.focus = Focus::History;
+        Ok(true)
+    }
+
     fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        if self.pause.is_some() || !matches!(self.focus, Focus::Field(_)) {
+        if self.pause.is_some() || self.asking.is_some() || !matches!(self.focus, Focus::Field(_)) {
             return None;
         }
         self.focus = Focus::Field(Field::Note);

@@ -78,9 +78,16 @@ impl CheckinView<'_> {
         let p = self.pane;
         let t = self.theme;
         let inner = if boxed {
-            let title = match &p.editing {
-                Some(c) => format!("Editing {}", c.at.format("%a %-d %b, %H:%M")),
-                None => "How are you, right now?".into(),
+            let when = |at: &chrono::DateTime<chrono::FixedOffset>| {
+                at.format("%a %-d %b, %H:%M").to_string()
+            };
+            let title = match (&p.editing, p.at) {
+                (Some(c), Some(at)) if at != c.at => {
+                    format!("Moving {} to {}", c.at.format("%H:%M %-d %b"), when(&at))
+                }
+                (Some(c), _) => format!("Editing {}", when(&c.at)),
+                (None, Some(at)) => format!("A check-in for {}", when(&at)),
+                (None, None) => "How are you, right now?".into(),
             };
             let focused = matches!(p.focus, Focus::Field(_));
             let block = self.block(title, focused);
@@ -130,6 +137,24 @@ impl CheckinView<'_> {
             ])
             .render(label, buf);
             self.value(*field, focused, value, buf);
+        }
+        // The question sits over the first row while it is open.
+        if let (Some((ask, line)), Some(row)) = (&p.asking, rows.first()) {
+            let [label, value] =
+                Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
+                    .areas(*row);
+            ratatui::widgets::Clear.render(*row, buf);
+            let what = match ask {
+                super::checkin::Ask::When => "When",
+                super::checkin::Ask::New(Field::Emotions) => "New emotion",
+                super::checkin::Ask::New(_) => "New ritual",
+            };
+            Line::from(vec![
+                Span::styled("›", t.focus),
+                Span::styled(what, t.focus),
+            ])
+            .render(label, buf);
+            line.render(value, buf);
         }
     }
 
@@ -311,14 +336,19 @@ impl CheckinView<'_> {
                     Span::styled(format!("{:>2}", c.mood.get()), t.mood(c.mood.get())),
                     Span::raw(" "),
                 ];
-                let names: Vec<&str> = c
-                    .emotions
-                    .iter()
-                    .chain(c.rituals.iter())
-                    .map(Label::as_str)
-                    .collect();
-                if !names.is_empty() {
-                    spans.push(Span::styled(shown(&names.join(", ")), t.accent));
+                // Emotions, then rituals after a dot, each in its own colour.
+                let names =
+                    |ls: &[Label]| ls.iter().map(Label::as_str).collect::<Vec<_>>().join(", ");
+                let (felt, done) = (names(&c.emotions), names(&c.rituals));
+                if !felt.is_empty() {
+                    spans.push(Span::styled(shown(&felt), t.accent));
+                    spans.push(Span::raw(" "));
+                }
+                if !done.is_empty() {
+                    if !felt.is_empty() {
+                        spans.push(Span::styled("· ", t.muted));
+                    }
+                    spans.push(Span::styled(shown(&done), t.text));
                     spans.push(Span::raw(" "));
                 }
                 let note = c

@@ -2,6 +2,7 @@
 //! (emotions, rituals) with the ones picked and a cursor.
 
 use crate::domain::Label;
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -113,4 +114,32 @@ impl Chips {
             .filter_map(|p| Label::new(field, p).ok())
             .collect()
     }
+}
+
+/// What the form's one-line question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    When,
+    /// A new choice for this row (Emotions or Rituals).
+    New(Field),
+}
+
+/// Where the journal keeps the choices added from the form.
+pub(super) fn added_key(field: Field) -> &'static str {
+    if field == Field::Emotions {
+        "added_emotions"
+    } else {
+        "added_rituals"
+    }
+}
+
+/// The emotions and rituals added from the form, kept in the journal.
+pub fn added_choices(store: &Store) -> crate::store::Result<(Vec<String>, Vec<String>)> {
+    let read = |field| -> crate::store::Result<Vec<String>> {
+        Ok(store
+            .state(added_key(field))?
+            .and_then(|v| serde_json::from_str(&v).ok())
+            .unwrap_or_default())
+    };
+    Ok((read(Field::Emotions)?, read(Field::Rituals)?))
 }

@@ -3,6 +3,7 @@
 
 pub mod checkin;
 mod checkin_view;
+mod checkin_when;
 pub mod compassion_break;
 pub mod critic;
 mod critic_flow;
@@ -15,6 +16,7 @@ mod journal_practice;
 mod journal_view;
 pub mod look_back;
 pub mod trends;
+mod trends_calendar;
 mod trends_emotions;
 
 pub use crate::tui::pane::{Ctx, Notice};

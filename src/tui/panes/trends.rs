@@ -5,7 +5,6 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -62,6 +61,10 @@ pub struct TrendsPane {
     pub emotions: Option<super::trends_emotions::Emotions>,
     /// The day of the journal's first record: nothing before it is drawn.
     pub began: Option<NaiveDate>,
+    /// The calendar's cursor, once moved (else the last day shown).
+    pub cursor: Option<NaiveDate>,
+    /// A day asked to be opened in the Check-in pane, until the router takes it.
+    pub(super) open: Option<NaiveDate>,
 }
 
 impl TrendsPane {
@@ -73,6 +76,8 @@ impl TrendsPane {
             trends: None,
             emotions: None,
             began: None,
+            cursor: None,
+            open: None,
         }
     }
 
@@ -133,6 +138,9 @@ impl Pane for TrendsPane {
     }
 
     fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled> {
+        if self.sub == Sub::Calendar && self.calendar_action(action) {
+            return Ok(Handled::Consumed(None));
+        }
         if !matches!(
             action,
             Action::Left | Action::Right | Action::LongerSpan | Action::ShorterSpan
@@ -148,6 +156,16 @@ impl Pane for TrendsPane {
     fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
         TrendsPane::refresh(self, ctx.store, ctx.today())
     }
+
+    fn select_row(&mut self, i: usize) {
+        if self.sub == Sub::Calendar {
+            self.click_day(i);
+        }
+    }
+
+    fn day_to_open(&mut self) -> Option<NaiveDate> {
+        self.open.take()
+    }
 }
 
 impl Draw for TrendsPane {
@@ -155,6 +173,7 @@ impl Draw for TrendsPane {
         TrendsView {
             pane: self,
             theme: cx.theme,
+            hits: cx.hits,
         }
         .render(area, buf);
     }
@@ -170,6 +189,8 @@ fn span_words(span: Option<u32>) -> String {
 pub struct TrendsView<'a> {
     pub pane: &'a TrendsPane,
     pub theme: &'a Theme,
+    /// Where the calendar's days were drawn, for a click.
+    pub hits: &'a crate::tui::pane::Hits,
 }
 
 impl Widget for TrendsView<'_> {
@@ -334,86 +355,6 @@ impl TrendsView<'_> {
         ))
         .wrap(Wrap { trim: true })
         .render(caption, buf);
-    }
-
-    fn calendar(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let label_w: u16 = 4;
-        let room = area.width.saturating_sub(label_w);
-        let weeks: Vec<NaiveDate> = tr.span.week_starts().collect();
-        // Wide cells when there are few weeks, one column per week when there are many.
-        let cell: u16 = (room / weeks.len().max(1) as u16).clamp(1, 4);
-        let fit = usize::from(room / cell);
-        let shown = &weeks[weeks.len().saturating_sub(fit)..];
-        // Month names above the week where each month begins, when there's a row to spare.
-        let top: u16 = u16::from(area.height >= 8);
-        let mut last_month = None;
-        // A label needs its three letters and a space before the next ("Dec Jan", never
-        // "DecJan"); one that would crowd the last is left out.
-        let mut free = area.x;
-        for (col, start) in shown.iter().enumerate().filter(|_| top == 1) {
-            let month = (*start + Duration::days(6)).format("%b").to_string();
-            if last_month.as_ref() != Some(&month) {
-                let x = area.x + label_w + col as u16 * cell;
-                if x >= free && x + 3 <= area.right() {
-                    buf.set_string(x, area.y, &month, t.muted);
-                    free = x + 4;
-                }
-                last_month = Some(month);
-            }
-        }
-        for row in 0..7u16 {
-            if row + top >= area.height {
-                break;
-            }
-            let y = area.y + top + row;
-            if row % 2 == 0 {
-                // The span starts on the first day of a week, so row n is that weekday + n.
-                let name = (tr.span.from + Duration::days(i64::from(row)))
-                    .format("%a")
-                    .to_string();
-                Line::from(Span::styled(name, t.muted))
-                    .render(Rect::new(area.x, y, label_w, 1), buf);
-            }
-            for (col, start) in shown.iter().enumerate() {
-                let day = *start + Duration::days(i64::from(row));
-                let x = area.x + label_w + col as u16 * cell;
-                let before = self.pane.began.is_none_or(|b| day < b);
-                let (symbol, style) = if !tr.span.contains(day) || before {
-                    (" ", Style::default())
-                } else {
-                    match tr.days.iter().find(|d| d.day == day) {
-                        Some(d) => {
-                            let m = d.mood.round() as u8;
-                            (t.mood_block(m), t.mood(m))
-                        }
-                        None => ("·", t.muted),
-                    }
-                };
-                let filled = usize::from(if cell >= 3 { cell - 1 } else { cell });
-                let text = if symbol == "·" {
-                    "·".to_string()
-                } else {
-                    symbol.repeat(filled)
-                };
-                buf.set_string(x, y, text, style);
-            }
-        }
-        if area.height > 9 {
-            let mut legend = vec![Span::styled("low ", t.muted)];
-            for m in 1..=10 {
-                legend.push(Span::styled(t.mood_block(m), t.mood(m)));
-            }
-            legend.push(Span::styled(" high   · no check-in", t.muted));
-            Line::from(legend).render(Rect::new(area.x + label_w, area.y + 9, room, 1), buf);
-            if shown.len() < weeks.len() && area.height > 10 {
-                Line::from(Span::styled(
-                    format!("the last {} weeks fit here", shown.len()),
-                    t.muted,
-                ))
-                .render(Rect::new(area.x + label_w, area.y + 10, room, 1), buf);
-            }
-        }
     }
 
     fn rituals(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,223 @@
+//! The form's one-line questions. When a check-in was: `@` sets its day and time (a new
+//! one for earlier, or a saved one moved), and a mood typed while looking at an earlier day
+//! starts a check-in for that day. And a new choice: `+` on Emotions or Rituals adds one of
+//! the person's own, kept in the journal (so every computer it syncs to has it too).
+
+use super::checkin::CheckinPane;
+use super::form::{Ask, Field, added_choices, added_key};
+use crate::domain::{parse_label_list, time};
+use crate::store::Store;
+use crate::tui::action::Action;
+use crate::tui::pane::{Ctx, Notice};
+use crate::tui::widgets::{editor, editor_text, show_cursor};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
+
+/// A moment a little ahead of the clock is allowed, for clocks that disagree slightly.
+const GRACE: Duration = Duration::minutes(5);
+
+/// What the "when" line takes, shown faintly in it.
+pub const WHEN_HELP: &str = "HH:MM, yesterday 21:00, or 2026-11-29 08:30";
+
+impl CheckinPane {
+    /// The moment the form is for: the one set with `@`, else the saved check-in's, else now.
+    pub fn moment(&self, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        self.at
+            .or_else(|| self.editing.as_ref().map(|c| c.at))
+            .unwrap_or(now)
+    }
+
+    /// `@`: opens the "when" line, empty, with a short example shown faintly in it (short
+    /// enough for 40 columns; the form's title names the moment it holds).
+    pub(super) fn open_when(&mut self) {
+        self.ask(Ask::When, "HH:MM, or yesterday 21:40");
+    }
+
+    /// `+` on Emotions or Rituals: opens a line for a new choice of the person's own.
+    pub(super) fn open_new_choice(&mut self, field: Field) {
+        let what = if field == Field::Emotions {
+            "an emotion of your own, like wistful"
+        } else {
+            "a ritual of your own, like tea outside"
+        };
+        self.ask(Ask::New(field), what);
+    }
+
+    fn ask(&mut self, ask: Ask, placeholder: &str) {
+        let mut line = editor("", placeholder);
+        show_cursor(&mut line, true);
+        self.asking = Some((ask, line));
+        self.writing = false;
+    }
+
+    /// Keys while a question is open: Enter answers it (an empty line leaves things as
+    /// they were), Esc closes it.
+    pub(super) fn answer(
+        &mut self,
+        action: Action,
+        ctx: &mut Ctx<'_>,
+    ) -> crate::store::Result<Notice> {
+        let Some((ask, line)) = &self.asking else {
+            return Ok(None);
+        };
+        let (ask, text) = (*ask, editor_text(line));
+        match action {
+            Action::Activate | Action::Save if text.trim().is_empty() => self.asking = None,
+            Action::Activate | Action::Save => {
+                return match ask {
+                    Ask::When => Ok(Some(self.answer_when(&text, ctx.now))),
+                    Ask::New(field) => self.add_choice(field, &text, ctx.store),
+                };
+            }
+            Action::LeaveText | Action::BackToForm | Action::CancelEdit => self.asking = None,
+            _ => {}
+        }
+        Ok(None)
+    }
+
+    fn answer_when(&mut self, text: &str, now: DateTime<FixedOffset>) -> String {
+        let base = self.moment(now).date_naive();
+        match parse_when(text, base, now) {
+            Ok(at) => {
+                self.asking = None;
+                self.at = Some(at);
+                format!(
+                    "This check-in is for {}. Ctrl-S saves it there.",
+                    at.format("%a %-d %b, %H:%M")
+                )
+            }
+            Err(why) => why,
+        }
+    }
+
+    /// Adds a choice to the row, picks it, and keeps it in the journal for next time.
+    fn add_choice(
+        &mut self,
+        field: Field,
+        text: &str,
+        store: &mut Store,
+    ) -> crate::store::Result<Notice> {
+        let kind = if field == Field::Emotions {
+            "emotions"
+        } else {
+            "rituals"
+        };
+        let name = match parse_label_list(kind, text).map(|mut l| l.remove(0)) {
+            Ok(label) if !text.contains(',') => label.to_string(),
+            Ok(_) => return Ok(Some("One at a time, please: a name without commas.".into())),
+            Err(e) => return Ok(Some(format!("That name {}.", e.problem))),
+        };
+        let chips = if field == Field::Emotions {
+            &mut self.emotions
+        } else {
+            &mut self.rituals
+        };
+        let known = chips
+            .vocab
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(&name))
+            .cloned();
+        let name = known.clone().unwrap_or(name);
+        if known.is_none() {
+            chips.vocab.push(name.clone());
+            let mut kept = added_choices(store)?;
+            let list = if field == Field::Emotions {
+                &mut kept.0
+            } else {
+                &mut kept.1
+            };
+            list.push(name.clone());
+            store.set_state(
+                added_key(field),
+                &serde_json::to_string(list).unwrap_or_default(),
+            )?;
+        }
+        if !chips.picked.contains(&name) {
+            chips.picked.push(name.clone());
+        }
+        chips.cursor = chips.vocab.iter().position(|v| *v == name).unwrap_or(0);
+        self.asking = None;
+        Ok(Some(match known {
+            Some(_) => format!("{name} was already here; it's picked."),
+            None => format!("{name} is one of your choices now, and picked."),
+        }))
+    }
+
+    /// A mood typed while an earlier day is shown starts a check-in for that day, at the
+    /// time it is now, unless the form already holds a moment or a saved check-in.
+    pub(super) fn for_day_shown(&mut self, now: DateTime<FixedOffset>) -> Notice {
+        if self.day >= now.date_naive() || self.at.is_some() || self.editing.is_some() {
+            return None;
+        }
+        let at = time::local_from_naive("when", self.day.and_time(now.time())).ok()?;
+        self.at = Some(at);
+        Some(format!(
+            "A check-in for {}. @ changes the time; Ctrl-S saves it.",
+            at.format("%a %-d %b, %H:%M")
+        ))
+    }
+}
+
+/// Reads what was typed on the "when" line: `HH:MM` (on `day`), `today`/`yesterday` with
+/// an optional time, or a DATETIME as the command line takes it. Never in the future.
+pub fn parse_when(
+    text: &str,
+    day: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<DateTime<FixedOffset>, String> {
+    let t = text.trim().to_lowercase();
+    let hm = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
+    let (on, clock) = match t.split_once(' ').unwrap_or((&t, "")) {
+        ("today", rest) => (Some(now.date_naive()), rest),
+        ("yesterday", rest) => (now.date_naive().pred_opt(), rest),
+        _ if hm(&t).is_some() => (Some(day), t.as_str()),
+        _ => (None, ""),
+    };
+    let at = match on {
+        Some(d) => {
+            let clock = if clock.trim().is_empty() {
+                Some(now.time())
+            } else {
+                hm(clock)
+            };
+            let Some(clock) = clock else {
+                return Err(format!("That time didn't read as one: try {WHEN_HELP}."));
+            };
+            time::local_from_naive("when", d.and_time(clock)).map_err(|e| format!("That {e}."))?
+        }
+        None => time::parse_datetime("when", &t)
+            .map_err(|_| format!("That didn't read as a day and time: try {WHEN_HELP}."))?,
+    };
+    if at > now + GRACE {
+        return Err("That's still ahead; a check-in is for a moment that has been.".into());
+    }
+    Ok(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-29T10:30:00+00:00").unwrap()
+    }
+
+    #[test]
+    fn the_ways_a_person_writes_when_all_read() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let read =
+            |s: &str| parse_when(s, day, now()).map(|d| d.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(read("21:15").unwrap(), "2026-11-20 21:15");
+        assert_eq!(read("yesterday 22:00").unwrap(), "2026-11-28 22:00");
+        assert_eq!(read("Yesterday").unwrap(), "2026-11-28 10:30");
+        assert_eq!(read("today 08:00").unwrap(), "2026-11-29 08:00");
+        assert_eq!(read("2026-11-02 07:45").unwrap(), "2026-11-02 07:45");
+        assert!(read("tomorrow").unwrap_err().contains("try HH:MM"));
+        assert!(read("today 25:00").unwrap_err().contains("didn't read"));
+        assert!(
+            read("2026-12-24 10:00")
+                .unwrap_err()
+                .contains("still ahead")
+        );
+        assert!(read("today 23:00").unwrap_err().contains("still ahead"));
+    }
+}
