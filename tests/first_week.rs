@@ -782,9 +782,7 @@ fn a_when_kindly_cant_read_or_still_ahead_is_said_and_esc_leaves_the_moment_as_i
     assert!(checkin_pane(&app).asking.is_none());
     assert!(checkin_pane(&app).at.is_none());
     assert_eq!(
-        checkin_pane(&app)
-            .mood
-            .map(kindly::domain::Scale::get),
+        checkin_pane(&app).mood.map(kindly::domain::Scale::get),
         Some(5)
     );
 }
@@ -938,5 +936,78 @@ fn emotions_and_rituals_are_kept_apart_in_the_day_list_and_markdown() {
     assert!(
         md.contains("Feeling: calm") && md.contains("Rituals: walk"),
         "{md}"
+    );
+}
+
+/// Tags, emotions and rituals are searched and filtered by name, alone or with words.
+#[test]
+fn search_finds_and_filters_by_tag_emotion_and_ritual() {
+    let mut calm = checkin(
+        "2026-11-20T08:00:00+00:00",
+        6,
+        "calm",
+        Some("slow morning by the river"),
+    );
+    calm.rituals = kindly::domain::parse_label_list("rituals", "tea outside, walk").unwrap();
+    let tense = checkin(
+        "2026-11-22T08:00:00+00:00",
+        3,
+        "tense",
+        Some("by the river, a hard call"),
+    );
+    let mut t =
+        kindly::domain::Thought::new(at("2026-11-23T21:00:00+00:00"), "I let everyone down")
+            .unwrap();
+    t.emotions = vec![kindly::domain::parse_felt_emotion("calm=40").unwrap()];
+    let mut page = kindly::domain::Entry::new(
+        at("2026-11-24T21:00:00+00:00"),
+        kindly::domain::EntryKind::Journal,
+        "snow on the river",
+    )
+    .unwrap();
+    page.tags = kindly::domain::parse_label_list("tags", "Winter").unwrap();
+    let journal = TestJournal::new()
+        .with_checkins(&[calm.clone(), tense.clone()])
+        .with_thoughts(&[t.clone()])
+        .with_entries(&[page.clone()]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = journal
+            .kindly()
+            .arg("search")
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["emotion:Calm"]),
+        vec![t.id.to_string(), calm.id.to_string()]
+    );
+    assert_eq!(ids(&["ritual:\"tea outside\""]), vec![calm.id.to_string()]);
+    assert_eq!(ids(&["#winter"]), vec![page.id.to_string()]);
+    assert_eq!(ids(&["tag:winter", "snow"]), vec![page.id.to_string()]);
+    // Words and a filter: only the records with both.
+    assert_eq!(ids(&["river", "emotion:tense"]), vec![tense.id.to_string()]);
+    assert_eq!(
+        ids(&["emotion:calm", "ritual:walk"]),
+        vec![calm.id.to_string()]
+    );
+    // In the TUI too, with the matched name marked.
+    let mut app = app_with(journal.store(), NOW);
+    press(&mut app, &[ch('/')]);
+    typed(&mut app, "ritual:walk");
+    let found = &app.search.as_ref().unwrap().results;
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].runs().contains(&("walk".to_string(), true)),
+        "{:?}",
+        found[0].runs()
     );
 }

@@ -25,15 +25,15 @@ pub struct SearchArgs {
     /// Only records on or before this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", conflicts_with = "like")]
     to: Option<String>,
-    /// How to print what --like finds
-    #[arg(long, value_enum, default_value_t = super::like::Format::Text, requires = "like")]
+    /// How to print what is found: text, or JSON for scripts
+    #[arg(long, value_enum, default_value_t = super::like::Format::Text)]
     format: super::like::Format,
 }
 
 impl SearchArgs {
     /// Checks the words can be searched before the journal is opened. The words may start
-    /// with `-` (to leave one out), so they take in whatever follows them; `--from`, `--to`
-    /// and `--limit` written after the words are taken back out of them here.
+    /// with `-` (to leave one out), so they take in whatever follows them; `--from`, `--to`,
+    /// `--limit` and `--format` written after the words are taken back out of them here.
     pub fn validate(mut self) -> Result<Self, CliError> {
         let mut words = Vec::new();
         let mut rest = std::mem::take(&mut self.query).into_iter();
@@ -45,6 +45,19 @@ impl SearchArgs {
             let slot = match flag.as_str() {
                 "--from" => &mut self.from,
                 "--to" => &mut self.to,
+                "--format" => {
+                    let v = inline.or_else(|| rest.next()).unwrap_or_default();
+                    self.format = match v.as_str() {
+                        "text" => super::like::Format::Text,
+                        "json" => super::like::Format::Json,
+                        _ => {
+                            return Err(CliError::Usage(format!(
+                                "--format takes text or json, not '{v}'"
+                            )));
+                        }
+                    };
+                    continue;
+                }
                 "--limit" => {
                     let v = inline.or_else(|| rest.next()).unwrap_or_default();
                     self.limit = v.parse().map_err(|_| {
@@ -67,7 +80,7 @@ impl SearchArgs {
             Some(text) => super::like::validate(text)?,
             None => {
                 super::shared::date_range(self.from.as_deref(), self.to.as_deref())?;
-                crate::store::fts_query(&self.query.join(" "))?;
+                crate::store::check_search(&self.query.join(" "))?;
             }
         }
         Ok(self)
@@ -86,6 +99,22 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
             StoreError::Invalid(i) => CliError::Invalid(i),
             other => CliError::Store(other),
         })?;
+    if matches!(args.format, super::like::Format::Json) {
+        let rows: Vec<serde_json::Value> = found
+            .iter()
+            .map(|f| {
+                let text: String = f.runs().into_iter().map(|(run, _)| run).collect();
+                serde_json::json!({
+                    "kind": f.kind.word(),
+                    "id": f.id,
+                    "at": crate::domain::time::format_at(&f.at),
+                    "text": text.trim(),
+                })
+            })
+            .collect();
+        let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        return super::shared::write_stdout(format!("{json}\n").as_bytes());
+    }
     // Matched words stand out: bold on a terminal, «like this» in a pipe.
     let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = String::new();

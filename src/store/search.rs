@@ -184,8 +184,8 @@ impl Store {
         self.search_between(typed, limit, None, None)
     }
 
-    /// The same, only among records of the days `from` to `to` (inclusive, either open).
-    pub fn search_between(
+    /// Records whose words match `typed`, newest first.
+    pub(super) fn search_words(
         &self,
         typed: &str,
         limit: usize,
@@ -211,7 +211,7 @@ impl Store {
         let rows = stmt.query_map(
             rusqlite::params![
                 query,
-                limit as i64,
+                i64::try_from(limit).unwrap_or(-1),
                 from.map(|d| d.to_string()),
                 to.map(|d| d.to_string())
             ],

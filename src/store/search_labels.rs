@@ -1,0 +1,250 @@
+//! Search by what was picked rather than written: `tag:winter` (or `#winter`) for a journal
+//! entry's tags, `emotion:calm` for the emotions of check-ins and thought records,
+//! `ritual:walk` for a check-in's rituals. Names are matched whole, in any case; a name of
+//! several words goes in quotes (`ritual:"tea outside"`). With words too, the filters keep
+//! only the records that match both.
+
+use chrono::{DateTime, NaiveDate};
+use uuid::Uuid;
+
+use super::search::{Found, MATCH_END, MATCH_START};
+use super::{RecordKind, Result, Store};
+
+/// One filter on a picked name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelFilter {
+    Tag(String),
+    Emotion(String),
+    Ritual(String),
+}
+
+/// Takes the filters out of what was typed; the rest is left for the words' search.
+pub fn split_filters(typed: &str) -> (Vec<LabelFilter>, String) {
+    let mut filters = Vec::new();
+    let mut rest = String::new();
+    let mut chars = typed.chars().peekable();
+    while chars.peek().is_some() {
+        let mut word = String::new();
+        while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+            word.push(c);
+            // A quoted name after the colon runs to its closing quote, spaces and all.
+            if word.ends_with(":\"") {
+                word.extend(chars.by_ref().take_while(|c| *c != '"'));
+                word.push('"');
+            }
+        }
+        let lower = word.to_lowercase();
+        let name = |prefix: &str| word[prefix.len()..].trim_matches('"').trim().to_string();
+        let filter = [("tag:", 0), ("#", 0), ("emotion:", 1), ("ritual:", 2)]
+            .iter()
+            .find(|(p, _)| lower.starts_with(p) && word.len() > p.len())
+            .map(|(p, k)| match k {
+                0 => LabelFilter::Tag(name(p)),
+                1 => LabelFilter::Emotion(name(p)),
+                _ => LabelFilter::Ritual(name(p)),
+            })
+            .filter(|f| !f.name().is_empty());
+        match filter {
+            Some(f) => filters.push(f),
+            None if !word.is_empty() => {
+                rest.push_str(&word);
+                rest.push(' ');
+            }
+            None => {}
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+    }
+    (filters, rest.trim_end().to_string())
+}
+
+/// Checks what was typed can be searched: filters alone, or words FTS can read.
+pub fn check_search(typed: &str) -> std::result::Result<(), super::SearchError> {
+    let (filters, words) = split_filters(typed);
+    if filters.is_empty() || !words.is_empty() {
+        super::search::fts_query(&words)?;
+    }
+    Ok(())
+}
+
+impl LabelFilter {
+    pub fn name(&self) -> &str {
+        match self {
+            LabelFilter::Tag(n) | LabelFilter::Emotion(n) | LabelFilter::Ritual(n) => n,
+        }
+    }
+
+    /// SELECT kind, id, at, the record's own words, and its picked names, for the records
+    /// carrying this name, between two days (`?2`, `?3`).
+    fn sql(&self) -> &'static str {
+        match self {
+            LabelFilter::Tag(_) => {
+                "SELECT 'entry', e.id, e.at, coalesce(e.title || ' · ', '') || e.body,
+                        (SELECT group_concat(name, ', ') FROM entry_tags WHERE entry_id = e.id)
+                   FROM entries e
+                  WHERE e.deleted_at IS NULL AND e.day >= coalesce(?2, '') AND e.day <= coalesce(?3, '9999')
+                    AND EXISTS (SELECT 1 FROM entry_tags l WHERE l.entry_id = e.id AND l.name = ?1 COLLATE NOCASE)"
+            }
+            LabelFilter::Emotion(_) => {
+                "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
+                        (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
+                   FROM checkins c
+                  WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
+                    AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
+                                AND l.kind = 'emotion' AND l.name = ?1 COLLATE NOCASE)
+                 UNION ALL
+                 SELECT 'thought', t.id, t.at, t.thought,
+                        (SELECT group_concat(name, ', ') FROM thought_emotions WHERE thought_id = t.id)
+                   FROM thoughts t
+                  WHERE t.deleted_at IS NULL AND t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '9999')
+                    AND EXISTS (SELECT 1 FROM thought_emotions l WHERE l.thought_id = t.id AND l.name = ?1 COLLATE NOCASE)"
+            }
+            LabelFilter::Ritual(_) => {
+                "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
+                        (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
+                   FROM checkins c
+                  WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
+                    AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
+                                AND l.kind = 'ritual' AND l.name = ?1 COLLATE NOCASE)"
+            }
+        }
+    }
+}
+
+impl Store {
+    /// The same, only among records of the days `from` to `to` (inclusive, either open).
+    /// `tag:`, `emotion:` and `ritual:` filters (see `search_labels`) keep only the records
+    /// carrying those names; alone, they list every such record.
+    pub fn search_between(
+        &self,
+        typed: &str,
+        limit: usize,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Found>> {
+        let (filters, words) = split_filters(typed);
+        if filters.is_empty() {
+            return self.search_words(typed, limit, from, to);
+        }
+        let mut labelled = self.labelled(&filters, from, to)?;
+        if !words.is_empty() {
+            let by_words = self.search_words(&words, usize::MAX, from, to)?;
+            labelled = by_words
+                .into_iter()
+                .filter(|f| labelled.iter().any(|l| l.id == f.id))
+                .collect();
+        }
+        labelled.truncate(limit);
+        Ok(labelled)
+    }
+
+    /// The records carrying every name in `filters`, newest first, each with its picked
+    /// names (the matched ones marked) and the start of its words.
+    pub(super) fn labelled(
+        &self,
+        filters: &[LabelFilter],
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Found>> {
+        let mut found: Option<Vec<Found>> = None;
+        for filter in filters {
+            let mut stmt = self.conn.prepare_cached(filter.sql())?;
+            let rows = stmt.query_map(
+                rusqlite::params![
+                    filter.name(),
+                    from.map(|d| d.to_string()),
+                    to.map(|d| d.to_string())
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                    ))
+                },
+            )?;
+            let mut these = Vec::new();
+            for row in rows {
+                let (kind, id, at, words, names) = row?;
+                let (Ok(id), Ok(at)) = (Uuid::parse_str(&id), DateTime::parse_from_rfc3339(&at))
+                else {
+                    continue;
+                };
+                these.push(Found {
+                    kind: match kind.as_str() {
+                        "checkin" => RecordKind::CheckIn,
+                        "thought" => RecordKind::Thought,
+                        _ => RecordKind::Entry,
+                    },
+                    id,
+                    at,
+                    snippet: snippet(names.as_deref().unwrap_or(""), &words, filters),
+                });
+            }
+            found = Some(match found {
+                None => these,
+                Some(before) => before
+                    .into_iter()
+                    .filter(|f| these.iter().any(|t| t.id == f.id))
+                    .collect(),
+            });
+        }
+        let mut found = found.unwrap_or_default();
+        found.sort_by_key(|f| std::cmp::Reverse(f.at));
+        Ok(found)
+    }
+}
+
+/// "calm, ‹walk›\n the start of the note…": the picked names, the matched ones marked,
+/// then the first words of what was written.
+fn snippet(names: &str, words: &str, filters: &[LabelFilter]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.split(", ").filter(|n| !n.is_empty()).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if filters.iter().any(|f| f.name().eq_ignore_ascii_case(name)) {
+            out.push(MATCH_START);
+            out.push_str(name);
+            out.push(MATCH_END);
+        } else {
+            out.push_str(name);
+        }
+    }
+    let start: String = words
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !start.is_empty() {
+        out.push('\n');
+        out.push_str(&start);
+        if words.split_whitespace().count() > 12 {
+            out.push('…');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_come_out_of_what_was_typed_and_the_words_stay() {
+        let (f, rest) = split_filters("river tag:Winter ritual:\"tea outside\" #walks -rain");
+        assert_eq!(
+            f,
+            vec![
+                LabelFilter::Tag("Winter".into()),
+                LabelFilter::Ritual("tea outside".into()),
+                LabelFilter::Tag("walks".into()),
+            ]
+        );
+        assert_eq!(rest, "river -rain");
+        let (f, rest) = split_filters("emotion: tag:");
+        assert!(f.is_empty());
+        assert_eq!(rest, "emotion: tag:");
+    }
+}
