@@ -75,6 +75,8 @@ pub enum Action {
     RemoveKind,
     /// Set the day and time of the check-in on the form (`@`).
     SetWhen,
+    /// Let an unsaved draft go (to the trash), once asked twice.
+    Discard,
     /// Add an emotion or ritual of one's own to the form's row (`+`).
     AddChoice,
     /// Write the text in focus in the person's own editor ($VISUAL, else $EDITOR).

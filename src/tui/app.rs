@@ -73,6 +73,8 @@ pub struct App {
     /// handed to it once the loop gives it the terminal.
     pub own_editor: Option<String>,
     pub(super) hand_over: Option<String>,
+    /// `X` was pressed once: pressed again next, the draft is let go.
+    pub(super) let_go_armed: bool,
 }
 
 impl App {
@@ -161,6 +163,7 @@ impl App {
             sample,
             own_editor: crate::editor::chosen(),
             hand_over: None,
+            let_go_armed: false,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
@@ -370,7 +373,10 @@ impl App {
 
     pub fn apply(&mut self, action: Action) {
         let before = self.drafts();
+        // Letting a draft go takes the same key twice in a row; anything else keeps it.
+        let armed = std::mem::take(&mut self.let_go_armed);
         match action {
+            Action::Discard => self.let_go(armed),
             Action::Quit => {
                 self.should_quit = true;
                 return;

@@ -7,6 +7,7 @@ mod autosave;
 pub mod chrome;
 mod exchange;
 pub mod keymap;
+mod let_go;
 mod mouse;
 mod own_editor;
 pub mod pane;

@@ -239,6 +239,16 @@ pub trait Pane: Any + Draw {
         None
     }
 
+    /// The unsaved work `X` would let go, named for its question; none when there is none.
+    fn to_let_go(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Lets that work go: it becomes a record in the trash, never lost.
+    fn let_go(&mut self, _ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        Ok(None)
+    }
+
     /// A day the person asked to open (a calendar day), taken once by the router.
     fn day_to_open(&mut self) -> Option<NaiveDate> {
         None

@@ -62,6 +62,7 @@ pub fn action_name(action: Action) -> &'static str {
         OwnEditor => "own_editor",
         SetWhen => "set_when",
         AddChoice => "add_choice",
+        Discard => "let_go",
     }
 }
 

@@ -141,7 +141,7 @@ impl CheckinPane {
             .and_then(|a| DateTime::parse_from_rfc3339(a).ok());
     }
 
-    fn clear_form(&mut self) {
+    pub(super) fn clear_form(&mut self) {
         self.mood = None;
         self.energy = None;
         self.emotions.picked.clear();
@@ -171,7 +171,7 @@ impl CheckinPane {
     }
 
     /// Whether the form differs from what it was opened with (a saved check-in, or blank).
-    fn has_unsaved_changes(&self) -> bool {
+    pub(super) fn has_unsaved_changes(&self) -> bool {
         let draft = self.draft();
         match &self.editing {
             None => !draft.is_blank(),
@@ -215,14 +215,8 @@ impl CheckinPane {
     /// Shows one saved check-in in the day list, selected.
     pub fn show_checkin(&mut self, c: &CheckIn, store: &Store) -> crate::store::Result<()> {
         self.pause = None;
-        self.writing = false;
-        self.list.leave_trash();
-        self.day = c.day();
-        self.refresh(store)?;
-        if !self.list.select_id(c.id) {
-            self.list.select(0);
-        }
-        self.focus = Focus::History;
+        self.show_day(c.day(), store)?;
+        self.list.select_id(c.id);
         Ok(())
     }
 
@@ -564,16 +558,17 @@ impl Pane for CheckinPane {
         self.list.show_trash
     }
 
+    fn to_let_go(&self) -> Option<&'static str> {
+        self.unsaved_to_let_go()
+    }
+
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        self.let_go_form(ctx)
+    }
+
     /// A break in progress stays; the day waits beneath it.
     fn open_day(&mut self, day: NaiveDate, ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
-        self.writing = false;
-        self.asking = None;
-        self.list.leave_trash();
-        self.day = day;
-        self.refresh(ctx.store)?;
-        self.list.select(0);
-        self.focus = Focus::History;
-        Ok(true)
+        self.show_day(day, ctx.store).map(|_| true)
     }
 
     fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {

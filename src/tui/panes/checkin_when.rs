@@ -3,10 +3,11 @@
 //! starts a check-in for that day. And a new choice: `+` on Emotions or Rituals adds one of
 //! the person's own, kept in the journal (so every computer it syncs to has it too).
 
-use super::checkin::CheckinPane;
-use super::form::{Ask, Field, added_choices, added_key};
-use crate::domain::{parse_label_list, time};
-use crate::store::Store;
+use super::checkin::{CheckinPane, DRAFT_SLOT};
+use super::form::{Ask, Field, Focus, added_choices, added_key};
+use super::letting_go;
+use crate::domain::{CheckIn, parse_label_list, time};
+use crate::store::{RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::pane::{Ctx, Notice};
 use crate::tui::widgets::{editor, editor_text, show_cursor};
@@ -154,6 +155,66 @@ impl CheckinPane {
             "A check-in for {}. @ changes the time; Ctrl-S saves it.",
             at.format("%a %-d %b, %H:%M")
         ))
+    }
+}
+
+impl CheckinPane {
+    /// Shows `day`'s check-ins in the list, the first selected (a break in progress stays;
+    /// the day waits beneath it).
+    pub(super) fn show_day(&mut self, day: NaiveDate, store: &Store) -> crate::store::Result<()> {
+        self.writing = false;
+        self.asking = None;
+        self.list.leave_trash();
+        self.day = day;
+        self.refresh(store)?;
+        self.list.select(0);
+        self.focus = Focus::History;
+        Ok(())
+    }
+
+    /// What `X` would let go from the form, if it holds words not saved.
+    pub(super) fn unsaved_to_let_go(&self) -> Option<&'static str> {
+        match (
+            self.pause.is_some() || !self.has_unsaved_changes(),
+            &self.editing,
+        ) {
+            (true, _) => None,
+            (false, Some(_)) => Some("your changes to this check-in (it stays as it was)"),
+            (false, None) => Some("the form's unsaved words"),
+        }
+    }
+
+    /// The form becomes a check-in in the trash (a copy, never the saved one it changes);
+    /// a note without a mood, a page in the trash.
+    pub(super) fn let_go_form(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+        if self.unsaved_to_let_go().is_none() {
+            return Ok(None);
+        }
+        let note = editor_text(&self.note);
+        match self.mood {
+            Some(mood) => {
+                let mut c = CheckIn::new(self.moment(ctx.now), mood);
+                c.energy = self.energy;
+                c.emotions = self.emotions.labels("emotions");
+                c.rituals = self.rituals.labels("rituals");
+                [c.kindness, c.humanity, c.mindfulness] = self.parts;
+                c.set_note(&note);
+                let id = c.id;
+                letting_go::in_trash(
+                    ctx.store,
+                    RecordKind::CheckIn,
+                    |s| s.save_checkin(&c, Some(DRAFT_SLOT)),
+                    id,
+                )?;
+            }
+            None => {
+                letting_go::as_page_in_trash(ctx.store, ctx.now, "From a check-in", &[&note])?;
+                ctx.store.clear_draft(DRAFT_SLOT)?;
+            }
+        }
+        self.clear_form();
+        self.refresh(ctx.store)?;
+        Ok(Some(letting_go::LET_GO.into()))
     }
 }
 

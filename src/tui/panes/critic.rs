@@ -6,7 +6,7 @@ use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
 pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
-use super::critic_flow::{cycle, draft_of, step10};
+use super::critic_flow::{cycle, step10};
 use crate::domain::{Thought, Traps};
 use crate::store::{RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
@@ -213,7 +213,7 @@ impl CriticPane {
                 self.view = View::Detail;
                 self.detail_scroll = 0;
             }
-            Action::NewRecord => return Ok(self.start(None)),
+            Action::NewRecord => return Ok(self.start(None, ctx.store)),
             Action::CycleVoice => {
                 self.filter.voice = cycle(&self.voices, self.filter.voice.as_deref());
                 self.list.select(0);
@@ -254,7 +254,7 @@ impl CriticPane {
                                 .into(),
                         ));
                     }
-                    return Ok(self.start(Some(t)));
+                    return Ok(self.start(Some(t), ctx.store));
                 }
             }
             Action::TrashSelected => {
@@ -265,30 +265,6 @@ impl CriticPane {
             _ => {}
         }
         Ok(None)
-    }
-
-    /// Opens the flow: on a saved record, on the waiting draft, or fresh.
-    fn start(&mut self, record: Option<Thought>) -> Notice {
-        self.view = View::Flow;
-        if self.flow.is_some() {
-            return None;
-        }
-        let (draft, editing, notice) = match (record, self.waiting.take()) {
-            (Some(t), _) => (
-                draft_of(&t),
-                Some(t),
-                "Changing a saved record. Ctrl-S saves it.",
-            ),
-            (None, Some(d)) => (d, None, "Carrying on where you left off."),
-            (None, None) => (Draft::default(), None, ""),
-        };
-        let editing = editing.or_else(|| {
-            draft
-                .editing
-                .and_then(|id| self.list.rows.iter().find(|t| t.id == id).cloned())
-        });
-        self.flow = Some(Flow::from_draft(&draft, editing));
-        (!notice.is_empty()).then(|| notice.to_string())
     }
 
     fn apply_flow(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
@@ -447,6 +423,8 @@ impl CriticPane {
         };
         let edited = flow.editing.is_some();
         ctx.store.save_thought(&thought, Some(DRAFT_SLOT))?;
+        // An edit of a record trashed meanwhile brings it back, changed.
+        let revived = edited && ctx.store.restore(RecordKind::Thought, thought.id)?;
         self.flow = None;
         self.view = View::List;
         self.list.leave_trash();
@@ -454,7 +432,9 @@ impl CriticPane {
         if !self.list.select_id(thought.id) {
             self.list.select(0);
         }
-        Ok(Some(if edited {
+        Ok(Some(if revived {
+            "Your changes are saved, and the record is back from the trash.".into()
+        } else if edited {
             "Your changes are saved.".into()
         } else {
             super::critic_practice::with_kind_line(
@@ -567,6 +547,14 @@ impl Pane for CriticPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn to_let_go(&self) -> Option<&'static str> {
+        self.draft_to_let_go()
+    }
+
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
+        self.let_go_draft(ctx)
     }
 
     fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {

@@ -4,6 +4,7 @@
 use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
+use super::letting_go;
 use crate::domain::{
     Entry, EntryKind, Label, LetterPrompt, letter_prompts, optional_text, parse_label_list,
 };
@@ -12,6 +13,10 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
 use crate::tui::records::Records;
+
+/// Said when a page can't change while another waits.
+const WAITING: &str =
+    "An unsaved page is waiting: n carries it on, X lets it go. Then this one can change.";
 
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
@@ -63,6 +68,8 @@ impl JournalPane {
 
     pub fn draft(&self) -> Option<Draft> {
         match (&self.page, &self.waiting) {
+            // A page opened only to read leaves the waiting draft its slot.
+            (Some(p), Some(w)) if p.read_only => Some(w.clone()),
             (Some(p), _) => Some(p.draft()),
             (None, Some(w)) => Some(w.clone()),
             (None, None) => None,
@@ -161,12 +168,12 @@ impl JournalPane {
                 let Some(e) = self.list.selected().cloned() else {
                     return Ok(None);
                 };
-                if self.waiting.is_some() {
-                    return Ok(Some(
-                        "An unsaved entry is waiting; press n to finish it first.".into(),
-                    ));
-                }
                 self.open(&e);
+                if self.waiting.is_some()
+                    && let Some(p) = self.page.as_mut()
+                {
+                    p.read_only = true;
+                }
             }
             _ => {
                 if let Some(reply) = self.list.apply(action, ctx.store)? {
@@ -178,6 +185,46 @@ impl JournalPane {
             }
         }
         Ok(None)
+    }
+
+    /// Lets the page being written, or the one waiting, go to the trash.
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
+        let from_page = self
+            .page
+            .as_ref()
+            .is_some_and(|p| !p.read_only && p.changed());
+        let draft = if from_page {
+            self.page.as_ref().map(|p| p.draft())
+        } else {
+            self.waiting.clone()
+        };
+        let Some(d) = draft else {
+            return Ok(None);
+        };
+        if let Some(entry) =
+            letting_go::entry_of(ctx.now, d.kind, &d.title, &d.tags, &d.body, d.prompt)
+        {
+            let id = entry.id;
+            letting_go::in_trash(
+                ctx.store,
+                RecordKind::Entry,
+                |s| s.save_entry(&entry, Some(DRAFT_SLOT)),
+                id,
+            )?;
+        }
+        if from_page {
+            self.page = None;
+        } else {
+            self.waiting = None;
+            if let Some(p) = self.page.as_mut() {
+                p.read_only = false;
+            }
+        }
+        if self.page.is_none() {
+            self.view = View::List;
+        }
+        self.refresh(ctx.store)?;
+        Ok(Some(letting_go::LET_GO.into()))
     }
 
     /// The prompt list and the kind line; `None` leaves the action to the list.
@@ -196,9 +243,26 @@ impl JournalPane {
             ));
         }
         match action {
-            // With a page waiting, `l` carries it on, so no draft is ever written over.
+            // A new page waiting is saved into the journal, so the letter has room and no
+            // draft is written over; changes to a saved entry wait to be finished or let go.
+            Action::NewLetter if self.waiting.as_ref().is_some_and(|w| w.editing.is_some()) => {
+                Ok(Some(Some(WAITING.into())))
+            }
             Action::NewLetter if self.waiting.is_some() => {
-                Ok(Some(self.start(EntryKind::Letter, None)))
+                let Some(d) = self.waiting.take() else {
+                    return Ok(None);
+                };
+                if let Some(entry) =
+                    letting_go::entry_of(ctx.now, d.kind, &d.title, &d.tags, &d.body, d.prompt)
+                {
+                    ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
+                    self.refresh(ctx.store)?;
+                }
+                self.view = View::Prompts;
+                self.prompt_row = 0;
+                Ok(Some(Some(
+                    "The page you'd left is saved in your journal, so this letter has room.".into(),
+                )))
             }
             Action::NewLetter => {
                 self.view = View::Prompts;
@@ -256,6 +320,11 @@ impl JournalPane {
             return Ok(None);
         };
         match action {
+            Action::Activate | Action::KeepLine | Action::Save | Action::OwnEditor
+                if page.read_only =>
+            {
+                return Ok(Some(WAITING.into()));
+            }
             Action::Save => return self.save(ctx),
             Action::LeaveText => page.writing = false,
             Action::FocusNext => {
@@ -274,21 +343,7 @@ impl JournalPane {
             Action::KeepLine => return Ok(super::journal_practice::keep_line(page)),
             Action::BackToForm => {
                 // Leaving the page keeps unsaved words as a waiting draft.
-                let draft = page.draft();
-                let changed = match &page.editing {
-                    Some(e) => {
-                        Some(draft.body.trim_end()) != Some(e.body.as_str())
-                            || optional_text(&draft.title) != e.title
-                            || draft.tags
-                                != e.tags
-                                    .iter()
-                                    .map(Label::to_string)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            || draft.kept != e.kept_lines
-                    }
-                    None => !draft.is_blank(),
-                };
+                let (draft, changed) = (page.draft(), page.changed() && !page.read_only);
                 self.page = None;
                 self.view = View::List;
                 if changed {
@@ -478,9 +533,21 @@ impl Pane for JournalPane {
         self.list.show_trash
     }
 
+    fn to_let_go(&self) -> Option<&'static str> {
+        match (&self.page, &self.waiting) {
+            (Some(p), _) if !p.read_only && p.changed() => Some("the page you're writing"),
+            (_, Some(_)) => Some("the unsaved page waiting"),
+            _ => None,
+        }
+    }
+
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
+        JournalPane::let_go(self, ctx)
+    }
+
     fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
         match self.page.as_mut() {
-            Some(p) if self.view == View::Page => {
+            Some(p) if self.view == View::Page && !p.read_only => {
                 p.field = Field::Body;
                 p.show();
                 Some(&mut p.body)

@@ -56,6 +56,9 @@ pub struct Page {
     pub prompt: Option<String>,
     /// Lines of the page kept for the deck of kind words.
     pub kept: Vec<String>,
+    /// Opened to read while another unsaved page waits: it can't be changed until that
+    /// one is finished or let go, so one draft never writes over another.
+    pub read_only: bool,
 }
 
 impl Page {
@@ -74,6 +77,7 @@ impl Page {
             editing,
             prompt: d.prompt.clone(),
             kept: d.kept.clone(),
+            read_only: false,
         };
         // A saved page opens to be read from its beginning; writing starts at its end.
         if page.editing.is_some() {
@@ -82,6 +86,26 @@ impl Page {
         }
         page.show();
         page
+    }
+
+    /// Whether the page holds words not saved: changes to a saved entry, or a new page
+    /// with anything in it.
+    pub fn changed(&self) -> bool {
+        let draft = self.draft();
+        match &self.editing {
+            Some(e) => {
+                Some(draft.body.trim_end()) != Some(e.body.as_str())
+                    || crate::domain::optional_text(&draft.title) != e.title
+                    || draft.tags
+                        != e.tags
+                            .iter()
+                            .map(|t| t.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    || draft.kept != e.kept_lines
+            }
+            None => !draft.is_blank(),
+        }
     }
 
     /// Starts writing; a field whose cursor is still at its very start (a page just opened
