@@ -1011,3 +1011,52 @@ fn search_finds_and_filters_by_tag_emotion_and_ritual() {
         found[0].runs()
     );
 }
+
+/// Soft-wrapped rows start with their word, never with the space before it.
+#[test]
+fn soft_wrapped_rows_never_start_with_a_space() {
+    use ratatui::widgets::Widget;
+    let text = "the light came in slowly over the roofs and I let it be enough for today";
+    for width in [9u16, 10, 11, 12, 17, 23] {
+        let area = kindly::tui::widgets::editor(text, "");
+        let rect = ratatui::layout::Rect::new(0, 0, width, 12);
+        let mut buf = ratatui::buffer::Buffer::empty(rect);
+        (&area).render(rect, &mut buf);
+        let rows: Vec<String> = (0..12)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect()
+            })
+            .collect();
+        let words: Vec<&str> = rows
+            .iter()
+            .map(|r| r.as_str())
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        for row in &words {
+            assert!(!row.starts_with(' '), "width {width}: {words:?}");
+        }
+        assert_eq!(
+            words
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            text,
+            "width {width}: every word shown"
+        );
+    }
+}
+
+/// At 40×12, under the support band, the focused trap's explanation is shown whole.
+#[test]
+fn a_trap_explanation_is_whole_at_40x12_under_the_support_band() {
+    let app = critic_at_traps("I want to die, nobody would miss me");
+    let narrow = plain(&app, 40, 12);
+    assert!(narrow.contains("please reach a professional"), "{narrow}");
+    assert!(
+        narrow.contains("failure, with nothing in between."),
+        "{narrow}"
+    );
+}

@@ -452,7 +452,12 @@ impl CriticView<'_> {
             .iter()
             .map(|t| t.name.clone())
             .collect();
-        let explain_h: u16 = if area.height >= 6 { 2 } else { 1 };
+        // The focused trap's explanation gets the rows it needs, whole, leaving the list at
+        // least one (at 40×12 under the support band, the list scrolls instead).
+        let needed = traps.all.get(flow.row).map_or(1, |trap| {
+            crate::tui::widgets::wrapped_rows(&trap.explanation, usize::from(area.width)) as u16
+        });
+        let explain_h = needed.clamp(1, area.height.saturating_sub(1).max(1));
         let [list, explain] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(explain_h)]).areas(area);
         let fits = usize::from(list.height.max(1));
