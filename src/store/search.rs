@@ -66,6 +66,15 @@ impl Found {
     }
 }
 
+/// A record's kind as the search queries name it ('checkin', 'thought', 'entry').
+pub(super) fn kind_of(kind: &str) -> RecordKind {
+    match kind {
+        "checkin" => RecordKind::CheckIn,
+        "thought" => RecordKind::Thought,
+        _ => RecordKind::Entry,
+    }
+}
+
 /// Why a search could not be run: always something about the words typed.
 pub type SearchError = InvalidInput;
 
@@ -231,11 +240,7 @@ impl Store {
             let invalid =
                 || StoreError::Invalid(InvalidInput::new("search", "found an unreadable record"));
             out.push(Found {
-                kind: match kind.as_str() {
-                    "checkin" => RecordKind::CheckIn,
-                    "thought" => RecordKind::Thought,
-                    _ => RecordKind::Entry,
-                },
+                kind: kind_of(&kind),
                 id: Uuid::parse_str(&id).map_err(|_| invalid())?,
                 at: DateTime::parse_from_rfc3339(&at).map_err(|_| invalid())?,
                 snippet,
@@ -300,11 +305,7 @@ impl Store {
                 }
             }
             out.push(Found {
-                kind: match kind.as_str() {
-                    "checkin" => RecordKind::CheckIn,
-                    "thought" => RecordKind::Thought,
-                    _ => RecordKind::Entry,
-                },
+                kind: kind_of(&kind),
                 id,
                 at,
                 snippet,

@@ -7,8 +7,8 @@
 use chrono::{DateTime, NaiveDate};
 use uuid::Uuid;
 
-use super::search::{Found, MATCH_END, MATCH_START};
-use super::{RecordKind, Result, Store};
+use super::search::{Found, MATCH_END, MATCH_START, kind_of};
+use super::{Result, Store};
 
 /// One filter on a picked name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,40 +74,39 @@ impl LabelFilter {
     }
 
     /// SELECT kind, id, at, the record's own words, and its picked names, for the records
-    /// carrying this name, between two days (`?2`, `?3`).
-    fn sql(&self) -> &'static str {
+    /// carrying this name (`?1`), between two days (`?2`, `?3`).
+    fn sql(&self) -> String {
         match self {
-            LabelFilter::Tag(_) => {
-                "SELECT 'entry', e.id, e.at, coalesce(e.title || ' · ', '') || e.body,
+            LabelFilter::Tag(_) => "SELECT 'entry', e.id, e.at, coalesce(e.title || ' · ', '') || e.body,
                         (SELECT group_concat(name, ', ') FROM entry_tags WHERE entry_id = e.id)
                    FROM entries e
                   WHERE e.deleted_at IS NULL AND e.day >= coalesce(?2, '') AND e.day <= coalesce(?3, '9999')
                     AND EXISTS (SELECT 1 FROM entry_tags l WHERE l.entry_id = e.id AND l.name = ?1 COLLATE NOCASE)"
-            }
-            LabelFilter::Emotion(_) => {
-                "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
-                        (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
-                   FROM checkins c
-                  WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
-                    AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
-                                AND l.kind = 'emotion' AND l.name = ?1 COLLATE NOCASE)
-                 UNION ALL
+                .to_string(),
+            LabelFilter::Emotion(_) => format!(
+                "{} UNION ALL
                  SELECT 'thought', t.id, t.at, t.thought,
                         (SELECT group_concat(name, ', ') FROM thought_emotions WHERE thought_id = t.id)
                    FROM thoughts t
                   WHERE t.deleted_at IS NULL AND t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '9999')
-                    AND EXISTS (SELECT 1 FROM thought_emotions l WHERE l.thought_id = t.id AND l.name = ?1 COLLATE NOCASE)"
-            }
-            LabelFilter::Ritual(_) => {
-                "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
-                        (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
-                   FROM checkins c
-                  WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
-                    AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
-                                AND l.kind = 'ritual' AND l.name = ?1 COLLATE NOCASE)"
-            }
+                    AND EXISTS (SELECT 1 FROM thought_emotions l WHERE l.thought_id = t.id AND l.name = ?1 COLLATE NOCASE)",
+                checkins_with("emotion")
+            ),
+            LabelFilter::Ritual(_) => checkins_with("ritual"),
         }
     }
+}
+
+/// The check-ins carrying the name `?1` as a label of `kind` (emotion or ritual).
+fn checkins_with(kind: &str) -> String {
+    format!(
+        "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
+                (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
+           FROM checkins c
+          WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
+            AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
+                        AND l.kind = '{kind}' AND l.name = ?1 COLLATE NOCASE)"
+    )
 }
 
 impl Store {
@@ -147,7 +146,7 @@ impl Store {
     ) -> Result<Vec<Found>> {
         let mut found: Option<Vec<Found>> = None;
         for filter in filters {
-            let mut stmt = self.conn.prepare_cached(filter.sql())?;
+            let mut stmt = self.conn.prepare_cached(&filter.sql())?;
             let rows = stmt.query_map(
                 rusqlite::params![
                     filter.name(),
@@ -172,11 +171,7 @@ impl Store {
                     continue;
                 };
                 these.push(Found {
-                    kind: match kind.as_str() {
-                        "checkin" => RecordKind::CheckIn,
-                        "thought" => RecordKind::Thought,
-                        _ => RecordKind::Entry,
-                    },
+                    kind: kind_of(&kind),
                     id,
                     at,
                     snippet: snippet(names.as_deref().unwrap_or(""), &words, filters),
