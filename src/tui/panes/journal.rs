@@ -5,9 +5,7 @@ use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
 use super::letting_go;
-use crate::domain::{
-    Entry, EntryKind, Label, LetterPrompt, letter_prompts, optional_text, parse_label_list,
-};
+use crate::domain::{Entry, EntryKind, Label, LetterPrompt, letter_prompts};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
@@ -21,7 +19,7 @@ const WAITING: &str =
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
 
-pub use super::journal_page::{Draft, Field, Page, View};
+pub use super::journal_page::{Draft, Field, Page, Unsaved, View};
 
 pub struct JournalPane {
     pub view: View,
@@ -201,9 +199,7 @@ impl JournalPane {
         let Some(d) = draft else {
             return Ok(None);
         };
-        if let Some(entry) =
-            letting_go::entry_of(ctx.now, d.kind, &d.title, &d.tags, &d.body, d.prompt)
-        {
+        if let Some(entry) = d.to_entry_anyway(ctx.now) {
             let id = entry.id;
             letting_go::in_trash(
                 ctx.store,
@@ -249,15 +245,14 @@ impl JournalPane {
                 Ok(Some(Some(WAITING.into())))
             }
             Action::NewLetter if self.waiting.is_some() => {
-                let Some(d) = self.waiting.take() else {
-                    return Ok(None);
+                // Saved exactly as Ctrl-S would save it; one that can't be yet keeps waiting.
+                let Some(Ok(entry)) = self.waiting.as_ref().map(|d| d.to_entry(ctx.now, None))
+                else {
+                    return Ok(Some(Some(WAITING.into())));
                 };
-                if let Some(entry) =
-                    letting_go::entry_of(ctx.now, d.kind, &d.title, &d.tags, &d.body, d.prompt)
-                {
-                    ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
-                    self.refresh(ctx.store)?;
-                }
+                self.waiting = None;
+                ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
+                self.refresh(ctx.store)?;
                 self.view = View::Prompts;
                 self.prompt_row = 0;
                 Ok(Some(Some(
@@ -363,47 +358,21 @@ impl JournalPane {
         let Some(page) = self.page.as_mut() else {
             return Ok(None);
         };
-        let d = page.draft();
-        let tags = if d.tags.trim().is_empty() {
-            Vec::new()
-        } else {
-            match parse_label_list("tags", &d.tags) {
-                Ok(t) => t,
-                Err(e) => {
-                    page.field = Field::Tags;
-                    return Ok(Some(format!("The {e}.")));
-                }
+        let entry = match page.draft().to_entry(ctx.now, page.editing.as_ref()) {
+            Ok(entry) => entry,
+            Err(Unsaved::Tags(why)) => {
+                page.field = Field::Tags;
+                return Ok(Some(why));
             }
-        };
-        let mut entry = match &page.editing {
-            Some(old) => {
-                let mut e = old.clone();
-                match optional_text(&d.body) {
-                    Some(b) => e.body = b,
-                    None => return Ok(Some("The page is empty; write a few words first.".into())),
-                }
-                e
-            }
-            None => match Entry::new(ctx.now, d.kind, &d.body) {
-                Ok(e) => e,
-                Err(_) => {
+            Err(Unsaved::Empty) => {
+                if page.editing.is_none() {
                     page.field = Field::Body;
                     page.writing = true;
                     page.show();
-                    return Ok(Some("The page is empty; write a few words first.".into()));
                 }
-            },
+                return Ok(Some("The page is empty; write a few words first.".into()));
+            }
         };
-        entry.title = optional_text(&d.title).map(|t| t.trim().to_string());
-        entry.tags = tags;
-        entry.prompt = d.prompt.clone().filter(|_| entry.kind == EntryKind::Letter);
-        // Only lines still on the page stay kept.
-        entry.kept_lines = d
-            .kept
-            .iter()
-            .filter(|k| entry.body.lines().any(|l| l.trim() == k.as_str()))
-            .cloned()
-            .collect();
         let edited = page.editing.is_some();
         ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
         self.page = None;

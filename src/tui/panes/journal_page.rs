@@ -4,7 +4,9 @@ use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::{Entry, EntryKind};
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::{Entry, EntryKind, optional_text, parse_label_list};
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,78 @@ impl Draft {
     pub fn is_blank(&self) -> bool {
         self.title.trim().is_empty() && self.tags.trim().is_empty() && self.body.trim().is_empty()
     }
+
+    /// The entry this draft saves as: changes to `editing` (its id and time kept), or a new
+    /// one at `now`. Only lines still on the page stay kept.
+    pub fn to_entry(
+        &self,
+        now: DateTime<FixedOffset>,
+        editing: Option<&Entry>,
+    ) -> Result<Entry, Unsaved> {
+        let tags = if self.tags.trim().is_empty() {
+            Vec::new()
+        } else {
+            parse_label_list("tags", &self.tags).map_err(|e| Unsaved::Tags(format!("The {e}.")))?
+        };
+        let mut entry = match editing {
+            Some(old) => {
+                let mut e = old.clone();
+                e.body = optional_text(&self.body).ok_or(Unsaved::Empty)?;
+                e
+            }
+            None => Entry::new(now, self.kind, &self.body).map_err(|_| Unsaved::Empty)?,
+        };
+        entry.title = optional_text(&self.title).map(|t| t.trim().to_string());
+        entry.tags = tags;
+        entry.prompt = self
+            .prompt
+            .clone()
+            .filter(|_| entry.kind == EntryKind::Letter);
+        entry.kept_lines = self
+            .kept
+            .iter()
+            .filter(|k| entry.body.lines().any(|l| l.trim() == k.as_str()))
+            .cloned()
+            .collect();
+        Ok(entry)
+    }
+}
+
+impl Draft {
+    /// The entry for the trash when a draft is let go, whatever state it is in: a title
+    /// alone becomes the body, and tags that don't read are left out.
+    pub fn to_entry_anyway(&self, now: DateTime<FixedOffset>) -> Option<Entry> {
+        let body_missing = self.body.trim().is_empty();
+        let lenient = Draft {
+            body: if body_missing {
+                self.title.clone()
+            } else {
+                self.body.clone()
+            },
+            title: if body_missing {
+                String::new()
+            } else {
+                self.title.clone()
+            },
+            tags: if parse_label_list("tags", &self.tags).is_ok() {
+                self.tags.clone()
+            } else {
+                String::new()
+            },
+            editing: None,
+            ..self.clone()
+        };
+        lenient.to_entry(now, None).ok()
+    }
+}
+
+/// Why a draft can't be saved yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsaved {
+    /// The tags don't read; the message says why.
+    Tags(String),
+    /// There are no words on the page.
+    Empty,
 }
 
 /// An entry open in the editor.

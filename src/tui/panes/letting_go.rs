@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{Entry, EntryKind, parse_label_list};
+use crate::domain::{Entry, EntryKind};
 use crate::store::{RecordKind, Result, Store};
 
 /// What every pane says once a draft is let go.
@@ -45,21 +45,4 @@ pub fn in_trash(
 ) -> Result<bool> {
     save(store)?;
     store.trash(kind, id)
-}
-
-/// An entry from a page's fields (a new id, whatever it was a draft of).
-pub fn entry_of(
-    now: DateTime<FixedOffset>,
-    kind: EntryKind,
-    title: &str,
-    tags: &str,
-    body: &str,
-    prompt: Option<String>,
-) -> Option<Entry> {
-    let text = if body.trim().is_empty() { title } else { body };
-    let mut entry = Entry::new(now, kind, text).ok()?;
-    entry.title = Some(title.trim().to_string()).filter(|t| !t.is_empty() && body.trim() != "");
-    entry.tags = parse_label_list("tags", tags).unwrap_or_default();
-    entry.prompt = prompt.filter(|_| kind == EntryKind::Letter);
-    Some(entry)
 }
