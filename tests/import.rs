@@ -645,3 +645,37 @@ fn same_minute_rows_are_separate_records_and_a_repeated_file_adds_nothing() {
         assert!(said.contains(expected), "{said}");
     }
 }
+
+#[test]
+fn a_record_dated_far_ahead_is_refused_as_the_cli_refuses_one() {
+    // Found as: records dated in year 9999 arrived, then vanished from export and search.
+    let j = common::TestJournal::new();
+    let far = j.file(
+        "far.json",
+        r#"{"format":"kindly","version":1,"checkins":[
+            {"id":"5f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e5f","at":"2026-11-29T08:00:00+01:00","mood":6},
+            {"id":"6f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e5f","at":"9999-12-31T08:00:00+01:00","mood":6}]}"#,
+    );
+    let out = kindly(&j.db).arg("import").arg(&far).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("dated 9999-12-31 08:00"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert!(!j.db.exists(), "nothing written");
+    // Within a day of the clock (another zone, a clock a little fast) is taken.
+    let soon = (chrono::Utc::now() + chrono::Duration::hours(20)).to_rfc3339();
+    let near = j.file(
+        "near.jrnl.json",
+        format!(
+            r#"{{"format":"kindly","version":1,"checkins":[
+            {{"id":"7f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e5f","at":"{soon}","mood":6}}]}}"#
+        ),
+    );
+    let out = kindly(&j.db).arg("import").arg(&near).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

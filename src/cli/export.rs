@@ -89,8 +89,13 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
     let bytes = match plan.format {
         Format::Json => {
             let mut bytes = Vec::new();
-            json::write(&json::export(&journal), &mut bytes)
-                .context("couldn't build the export")?;
+            let mut doc = json::export(&journal);
+            // The person's own lists belong to no day; a part of the journal (for sharing,
+            // say) carries none, as they may quote records outside it.
+            if plan.from.is_none() && plan.to.is_none() {
+                doc = doc.with_personal(store.personal_lists()?);
+            }
+            json::write(&doc, &mut bytes).context("couldn't build the export")?;
             bytes
         }
         Format::Md => crate::io::text::markdown(&journal).into_bytes(),

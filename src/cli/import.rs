@@ -111,6 +111,7 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
             Err(problem) => return Err(problem.into_invalid().into()),
         }
     };
+    import::refuse_future(&name, &parsed.journal, chrono::Utc::now())?;
     let mut err = std::io::stderr();
     for s in parsed.adjusted.iter().take(SHOWN) {
         let _ = writeln!(err, "Adjusted {}: {}.", s.place, s.why);
@@ -226,6 +227,8 @@ struct Notes {
     adjusted: usize,
     skipped: usize,
     media: usize,
+    /// Lines and choices of the person's own lists that were new here.
+    lists: usize,
 }
 
 /// The summary line: what the file held, then each fate counted, in a person's words.
@@ -281,6 +284,17 @@ fn summary(c: &Counts, what: &str, dry_run: bool, notes: &Notes) -> String {
             number(notes.media, "photo or media link", "photo or media links")
         ));
     }
+    if notes.lists > 0 {
+        line.push_str(&format!(
+            "; {} {} (lines taken out of the deck, added emotions and rituals)",
+            verb("added", "would add"),
+            number(
+                notes.lists,
+                "item of your own lists",
+                "items of your own lists"
+            )
+        ));
+    }
     line.push('.');
     if dry_run {
         line.push_str(" Nothing was written.");
@@ -297,10 +311,16 @@ pub fn report(
     parsed: Parsed,
 ) -> Result<(), CliError> {
     let what = counts(&parsed.journal);
-    let notes = Notes {
+    let personal = parsed.personal;
+    let mut here = match &store {
+        Some(s) => s.personal_lists()?,
+        None => crate::domain::PersonalLists::default(),
+    };
+    let mut notes = Notes {
         adjusted: parsed.adjusted.len(),
         skipped: parsed.skipped.len(),
         media: parsed.media_removed,
+        lists: here.merge(&personal),
     };
     let aliases = parsed.aliases;
     let alias = |id: Uuid| aliases.get(&id).copied();
@@ -313,7 +333,7 @@ pub fn report(
     if let Some(s) = store
         && !args.dry_run
     {
-        s.save_import(&plan.save, &plan.fingerprints)?;
+        notes.lists = s.save_import(&plan.save, &plan.fingerprints, &personal)?;
     }
     let line = summary(&plan.counts, &what, args.dry_run, &notes);
     super::shared::write_stdout(line.as_bytes())

@@ -100,11 +100,78 @@ pub fn new(file: Option<&Path>) -> Result<String, CliError> {
 const NO_TERMINAL_FOR_SYNC: &str =
     "there's no terminal to ask for the sync passphrase; use --sync-passphrase-file FILE";
 
-/// A new sync passphrase, asked twice (or read from a file).
-pub fn new_sync(file: Option<&Path>) -> Result<String, CliError> {
-    if let Some(f) = file {
-        return from_file(f);
+/// Passphrases people choose most often (each ten characters or more).
+const COMMON: &str = include_str!("../../assets/common-passwords.txt");
+
+/// The shortest sync passphrase that gets no caution.
+const SHORTEST: usize = 10;
+
+/// Why a new sync passphrase would be easy to guess, if it would: the folder's key file,
+/// locked with it, sits with whoever holds the folder, who can try guesses at leisure.
+pub fn weak_sync(pass: &str) -> Option<&'static str> {
+    let pass = pass.trim();
+    if pass.chars().count() < SHORTEST {
+        return Some("is shorter than 10 characters");
     }
+    let lower = pass.to_lowercase();
+    COMMON
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|l| l == lower)
+        .then_some("is one of the passwords people choose most often")
+}
+
+/// The caution for a passphrase that is easy to guess.
+fn caution(why: &str) -> String {
+    format!(
+        "A gentle caution: this sync passphrase {why}. The folder's key is locked with it, and whoever holds the folder (a cloud provider, anyone it is shared with) could try guesses; a few unrelated words make one much harder to guess."
+    )
+}
+
+/// A new sync passphrase, asked twice (or read from a file). One that is easy to guess is
+/// met with a caution, then a question at the terminal; read from a file, the caution is
+/// said and the passphrase is used (a script can't answer).
+pub fn new_sync(file: Option<&Path>) -> Result<String, CliError> {
+    let pass = match file {
+        Some(f) => from_file(f)?,
+        None => new_sync_asked()?,
+    };
+    if let Some(why) = weak_sync(&pass) {
+        let mut err = std::io::stderr();
+        let _ = writeln!(err, "{}", caution(why));
+        if file.is_none() && !confirm("Use it anyway? (y/N)")? {
+            return Err(InvalidInput::new(
+                "sync passphrase",
+                "was set aside, as you asked; nothing was changed (run this again to choose another)",
+            )
+            .into());
+        }
+    }
+    Ok(pass)
+}
+
+/// Asks a yes-or-no question at the terminal: only y is yes.
+fn confirm(prompt: &str) -> Result<bool, CliError> {
+    let mut tty = std::io::stderr();
+    let _ = write!(tty, "{prompt} ");
+    let _ = tty.flush();
+    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
+    let yes = loop {
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                break matches!(k.code, KeyCode::Char('y' | 'Y'));
+            }
+            Ok(_) => {}
+            Err(_) => break false,
+        }
+    };
+    let _ = disable_raw_mode();
+    let _ = writeln!(tty, "{}", if yes { "yes" } else { "no" });
+    Ok(yes)
+}
+
+fn new_sync_asked() -> Result<String, CliError> {
     let first = ask_or(
         "New sync passphrase (for every computer that joins)",
         NO_TERMINAL_FOR_SYNC,

@@ -127,8 +127,29 @@ fn inside_check(journal: &Path, dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Runs `sync`, `sync init` or `sync join` on an open journal.
+/// How long an exchange waits while another exchange of the same journal runs: most take
+/// well under this, and then this one goes ahead (sending what the other didn't).
+const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// What an exchange says when another of the same journal ran all through its wait: not a
+/// failure (exit 0), as nothing is lost; what waits here goes with the next exchange.
+pub const STILL_RUNNING: &str = "Another exchange of this journal is still running, so this one left it to that; anything it didn't take waits here for the next exchange.";
+
+/// Runs `sync`, `sync init` or `sync join` on an open journal, one exchange of it at a time.
 pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(), CliError> {
+    let turn = store.exchange_turn(TURN_WAIT, || {
+        eprintln!(
+            "Another exchange of this journal is running; waiting a moment for it to finish."
+        );
+    })?;
+    let Some(_turn) = turn else {
+        if matches!(prepared, Prepared::Exchange) {
+            return write_stdout(format!("{STILL_RUNNING}\n").as_bytes());
+        }
+        return Err(CliError::Other(anyhow::anyhow!(
+            "another exchange of this journal is still running; nothing was changed, so try again in a moment"
+        )));
+    };
     let folder = config.sync_dir.as_deref();
     let joined = match prepared {
         Prepared::Init { dir, passphrase } => {

@@ -9,7 +9,7 @@ pub use super::daylio::{DAYLIO_MOODS, parse_mood_map};
 use super::source::Parsed;
 pub use super::source::{Problem, Zone};
 use super::{daylio, daylio_backup, dayone, jrnl, kindly_json};
-use crate::domain::{InvalidInput, Mood};
+use crate::domain::{InvalidInput, Journal, Mood};
 
 /// The formats kindly reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +211,43 @@ pub fn read(
     })
 }
 
+/// How far ahead of this computer's clock a record may be dated: a day, for clocks and
+/// zones that disagree. kindly keeps moments that have happened (as `--at` does), and a
+/// record dated years ahead would sit beyond every range export and search look in.
+pub const AHEAD_TOLERANCE: chrono::Duration = chrono::Duration::days(1);
+
+/// Refuses a file holding a record dated more than a day after `now`, naming the first.
+pub fn refuse_future(
+    name: &str,
+    j: &Journal,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), InvalidInput> {
+    let limit = now + AHEAD_TOLERANCE;
+    let dated = j
+        .checkins
+        .iter()
+        .map(|c| ("a check-in", c.at))
+        .chain(j.thoughts.iter().map(|t| ("a thought record", t.at)))
+        .chain(j.entries.iter().map(|e| ("a journal page or letter", e.at)))
+        .chain(j.breaks.iter().map(|b| ("a break", b.at)))
+        .chain(j.session.iter().flat_map(|m| {
+            std::iter::once(("a session mark", m.added_at))
+                .chain(m.done_at.map(|d| ("a session mark", d)))
+        }));
+    for (what, at) in dated {
+        if at > limit {
+            return Err(InvalidInput::new(
+                "import",
+                format!(
+                    "{name} holds {what} dated {}, more than a day ahead of this computer's clock; kindly keeps moments that have already happened (is a clock set wrong?); nothing was imported",
+                    at.format("%Y-%m-%d %H:%M")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Looks {
     fn from_format(format: Format) -> Self {
         match format {
@@ -225,6 +262,37 @@ impl Looks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_more_than_a_day_ahead_is_refused_and_a_few_hours_are_not() {
+        use crate::domain::{CheckIn, Scale, SessionMark};
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-29T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let mood = Mood::new(5).unwrap();
+        let soon = Journal {
+            checkins: vec![CheckIn::new(at("2026-11-30T09:00:00+00:00"), mood)],
+            ..Journal::default()
+        };
+        assert!(refuse_future("f", &soon, now).is_ok());
+        let far = Journal {
+            checkins: vec![CheckIn::new(at("9999-01-01T00:00:00+00:00"), mood)],
+            ..Journal::default()
+        };
+        let err = refuse_future("f.json", &far, now).unwrap_err().to_string();
+        assert!(
+            err.contains("f.json holds a check-in dated 9999-01-01 00:00"),
+            "{err}"
+        );
+        let mut mark = SessionMark::alone("ask", at("2026-11-28T09:00:00+00:00")).unwrap();
+        mark.done_at = Some(at("2026-12-05T09:00:00+00:00"));
+        let done_ahead = Journal {
+            session: vec![mark],
+            ..Journal::default()
+        };
+        assert!(refuse_future("f", &done_ahead, now).is_err());
+    }
 
     #[test]
     fn text_formats_refuse_bytes_that_are_not_text() {

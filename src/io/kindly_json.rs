@@ -14,7 +14,7 @@ use super::source::{Parsed, bad, json_problem};
 use crate::domain::time::format_at;
 use crate::domain::{
     Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, Helps, InvalidInput, Journal, Label,
-    MarkedKind, Mood, PartRating, Percent, Scale, SessionMark, Thought,
+    MarkedKind, Mood, PartRating, Percent, PersonalLists, Scale, SessionMark, Thought,
 };
 
 pub const FORMAT: &str = "kindly";
@@ -36,6 +36,11 @@ pub struct Document {
     /// What the person wants to bring to their next session (added in kindly 0.3; optional).
     #[serde(default)]
     pub session: Vec<SessionRecord>,
+    /// The person's own lists: `deck_removed` (lines taken out of the deck of kind words),
+    /// `added_emotions` and `added_rituals` (choices added in the check-in form). Added in
+    /// kindly 0.4; optional, and left out when empty. Only a whole export carries them.
+    #[serde(default, skip_serializing_if = "PersonalLists::is_empty")]
+    pub personal: PersonalLists,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -410,7 +415,14 @@ impl Document {
             entries: j.entries.iter().map(EntryRecord::from).collect(),
             breaks: j.breaks.iter().map(BreakRecord::from).collect(),
             session: j.session.iter().map(SessionRecord::from).collect(),
+            personal: PersonalLists::default(),
         }
+    }
+
+    /// The same document carrying the person's own lists.
+    pub fn with_personal(mut self, personal: PersonalLists) -> Self {
+        self.personal = personal;
+        self
     }
 
     /// The journal the document describes, every record checked.
@@ -484,11 +496,17 @@ pub fn read(text: &str) -> Result<Parsed, InvalidInput> {
             entries: Vec::new(),
             breaks: Vec::new(),
             session: Vec::new(),
+            personal: PersonalLists::default(),
         };
         head.to_journal()?;
     }
     let doc: Document = serde_json::from_str(text).map_err(|e| json_problem(&e))?;
-    Ok(doc.to_journal()?.into())
+    let mut parsed: Parsed = doc.to_journal()?.into();
+    doc.personal
+        .check()
+        .map_err(|e| bad(format!("personal.{}", e.field), e.problem))?;
+    parsed.personal = doc.personal;
+    Ok(parsed)
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ pub struct Parsed {
     pub adjusted: Vec<Skipped>,
     /// Links to photos and other media taken out of the text, which kindly doesn't copy.
     pub media_removed: usize,
+    /// The person's own lists (only kindly's own export carries them).
+    pub personal: crate::domain::PersonalLists,
 }
 
 /// One record of the file that was not brought in, and why.

@@ -104,17 +104,20 @@ impl Store {
 
     /// Saves a whole journal in one transaction: all of it, or none of it.
     pub fn save_journal(&mut self, j: &crate::domain::Journal) -> Result<()> {
-        self.save_import(j, &[])
+        self.save_import(j, &[], &crate::domain::PersonalLists::default())
+            .map(|_| ())
     }
 
     /// Saves an import in one transaction: its records, and for each the fingerprint of
     /// the record as the file gave it, so the next import can tell the file's changes
-    /// from the person's.
+    /// from the person's; and the person's own lists it carried, merged with these.
+    /// Returns how many lines and choices of those lists were new.
     pub fn save_import(
         &mut self,
         j: &crate::domain::Journal,
         fingerprints: &[(Uuid, String)],
-    ) -> Result<()> {
+        personal: &crate::domain::PersonalLists,
+    ) -> Result<usize> {
         let tx = self.write()?;
         let now = super::checkins::stamp_now();
         for (id, fp) in fingerprints {
@@ -141,8 +144,9 @@ impl Store {
         for m in &j.session {
             super::session::upsert(&tx, m)?;
         }
+        let new = super::personal::merge_in(&tx, personal)?;
         tx.commit()?;
-        Ok(())
+        Ok(new)
     }
 
     /// How many of a journal's records are already here (by id, kept or trashed): what an

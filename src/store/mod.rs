@@ -6,9 +6,11 @@ mod deck;
 mod drafts;
 mod entries;
 mod error;
+mod exchange_turn;
 mod file;
 mod health;
 mod migrations;
+mod personal;
 mod search;
 mod search_labels;
 mod session;
@@ -25,6 +27,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use deck::{DeckLine, DeckSource, any as any_pick};
 pub use drafts::DraftRead;
 pub use error::{Result, StoreError, is_disk_full};
+pub use exchange_turn::{ExchangeTurn, turn_file};
 use file::{
     BUSY_TIMEOUT, check_connection, clear_conversion_leftovers, create_private_file,
     inspect_existing, inspect_header, open_reading, read_header, unlock,

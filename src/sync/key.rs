@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use age::secrecy::{ExposeSecret, SecretString};
 
 use super::folder::{
-    DEVICES, KEY_FILE, MARKER, Marker, Result, SyncError, WORK_FACTOR, absolute, io, make_dir,
-    new_device, place_new, read_marker,
+    DEVICES, KEY_FILE, MARKER, MAX_WORK_FACTOR, Marker, Result, SyncError, WORK_FACTOR, absolute,
+    io, make_dir, new_device, not_arrived, place_new, read_marker,
 };
 use crate::domain::InvalidInput;
 use crate::store::{Me, Store};
@@ -60,13 +60,27 @@ pub struct FolderKey {
     recipient: String,
 }
 
-/// Checks that `folder` can become a new sync folder (before anything is written).
+/// Checks that `folder` can become a new sync folder (before anything is written): never
+/// one that already holds another computer's files, even before its marker has arrived,
+/// as a second key there would split the journal in two.
 pub fn check_new(folder: &Path) -> Result<()> {
+    plain_path(folder, "sync init")?;
     if folder.join(MARKER).exists() || folder.join(KEY_FILE).exists() {
         return Err(InvalidInput::new(
             "sync init",
             format!(
                 "{} is already a kindly sync folder; to share it, use `kindly sync join {}`",
+                folder.display(),
+                folder.display()
+            ),
+        )
+        .into());
+    }
+    if folder.join(DEVICES).exists() {
+        return Err(InvalidInput::new(
+            "sync init",
+            format!(
+                "{} already holds other computers' sync files (its {DEVICES} folder), so it is already a kindly sync folder; to share it, use `kindly sync join {}` once it has finished syncing here",
                 folder.display(),
                 folder.display()
             ),
@@ -85,7 +99,24 @@ pub fn check_new(folder: &Path) -> Result<()> {
 
 /// Checks that `folder` is a sync folder one can join, before the passphrase is asked.
 pub fn check_joinable(folder: &Path) -> Result<()> {
+    plain_path(folder, "sync join")?;
     locked_key(folder).map(|_| ())
+}
+
+/// A folder's path is kept in the journal as text, so it must be text (UTF-8) whole: a
+/// path stored with a stand-in for a byte would never be reached again.
+fn plain_path(folder: &Path, field: &str) -> Result<()> {
+    if absolute(folder).to_str().is_none() {
+        return Err(InvalidInput::new(
+            field,
+            format!(
+                "{}: this folder's path has characters that aren't UTF-8 text, and kindly couldn't find it again; choose (or rename to) a folder whose path is plain text",
+                folder.display()
+            ),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// The folder's marker and its locked key.
@@ -97,28 +128,29 @@ fn locked_key(folder: &Path) -> Result<(Marker, Vec<u8>)> {
         )
         .into());
     }
-    let marker = read_marker(folder)?;
-    let locked = std::fs::read(folder.join(KEY_FILE)).map_err(|_| {
-        InvalidInput::new(
-            "sync join",
-            format!(
-                "{} has no {KEY_FILE}; is the folder fully synced here yet?",
-                folder.display()
-            ),
-        )
+    let marker = read_marker(folder).map_err(|e| match e {
+        SyncError::Invalid(e) => SyncError::Invalid(e.for_field("sync join")),
+        other => other,
     })?;
+    let locked = std::fs::read(folder.join(KEY_FILE))
+        .map_err(|_| not_arrived(folder, KEY_FILE).for_field("sync join"))?;
     Ok((marker, locked))
 }
 
 /// Opens the key of a sync folder another journal made, with the sync passphrase.
 pub fn unlock(folder: &Path, passphrase: &str) -> Result<FolderKey> {
     let (marker, locked) = locked_key(folder)?;
-    let unlock = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
-    let secret = age::decrypt(&unlock, &locked).map_err(|_| {
-        InvalidInput::new(
+    let mut unlock = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    unlock.set_max_work_factor(MAX_WORK_FACTOR);
+    let secret = age::decrypt(&unlock, &locked).map_err(|e| match e {
+        age::DecryptError::ExcessiveWork { .. } => InvalidInput::new(
+            "sync join",
+            "the folder's key file asks far more work to open than a kindly key file ever does; it may not be kindly's own; nothing was changed",
+        ),
+        _ => InvalidInput::new(
             "sync join",
             "that sync passphrase doesn't open this folder's key; nothing was changed",
-        )
+        ),
     })?;
     let secret = String::from_utf8(secret).unwrap_or_default();
     let identity: age::x25519::Identity = secret.trim().parse().map_err(|_| {

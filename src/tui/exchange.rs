@@ -13,6 +13,19 @@ impl App {
             return false;
         }
         let folder = self.config.sync_dir.clone();
+        // One exchange of a journal at a time; the screen never waits for another's.
+        let _turn = match self.store.exchange_turn(std::time::Duration::ZERO, || {}) {
+            Ok(Some(turn)) => Some(turn),
+            Ok(None) => {
+                self.notice = Some(
+                    "Another exchange of this journal is running just now; your changes go with the next."
+                        .into(),
+                );
+                return true;
+            }
+            // A turn that can't be taken (a read-only folder) doesn't stop the exchange.
+            Err(_) => None,
+        };
         let said = match sync::exchange(&mut self.store, folder.as_deref()) {
             Ok(done) if done.received > 0 => {
                 let (mut ctx, pane) = self.ctx();

@@ -25,6 +25,16 @@ pub fn kindly(db: &Path) -> assert_cmd::Command {
     assert_cmd::Command::from_std(kindly_process(db))
 }
 
+/// Runs the binary with `args` on `db`; (exit code, stdout, stderr).
+pub fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = kindly(db).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 /// The journal's JSON export, exactly as written.
 pub fn export_bytes(db: &Path) -> Vec<u8> {
     let out = kindly(db)

@@ -4,7 +4,7 @@
 //! the person's own, kept in the journal (so every computer it syncs to has it too).
 
 use super::checkin::{CheckinPane, DRAFT_SLOT};
-use super::form::{Ask, Field, Focus, added_choices, added_key};
+use super::form::{Ask, Field, Focus};
 use super::letting_go;
 use crate::domain::{CheckIn, parse_label_list, time};
 use crate::store::{RecordKind, Store};
@@ -120,16 +120,13 @@ impl CheckinPane {
         let name = known.clone().unwrap_or(name);
         if known.is_none() {
             chips.vocab.push(name.clone());
-            let mut kept = added_choices(store)?;
-            let list = if field == Field::Emotions {
-                &mut kept.0
-            } else {
-                &mut kept.1
-            };
-            list.push(name.clone());
-            store.set_state(
-                added_key(field),
-                &serde_json::to_string(list).unwrap_or_default(),
+            store.add_choice(
+                if field == Field::Emotions {
+                    crate::store::LabelKind::Emotion
+                } else {
+                    crate::store::LabelKind::Ritual
+                },
+                &name,
             )?;
         }
         if !chips.picked.contains(&name) {

@@ -124,22 +124,11 @@ pub enum Ask {
     New(Field),
 }
 
-/// Where the journal keeps the choices added from the form.
-pub(super) fn added_key(field: Field) -> &'static str {
-    if field == Field::Emotions {
-        "added_emotions"
-    } else {
-        "added_rituals"
-    }
-}
-
 /// The emotions and rituals added from the form, kept in the journal.
 pub fn added_choices(store: &Store) -> crate::store::Result<(Vec<String>, Vec<String>)> {
-    let read = |field| -> crate::store::Result<Vec<String>> {
-        Ok(store
-            .state(added_key(field))?
-            .and_then(|v| serde_json::from_str(&v).ok())
-            .unwrap_or_default())
-    };
-    Ok((read(Field::Emotions)?, read(Field::Rituals)?))
+    use crate::store::LabelKind;
+    Ok((
+        store.added_choices(LabelKind::Emotion)?,
+        store.added_choices(LabelKind::Ritual)?,
+    ))
 }

@@ -1,0 +1,192 @@
+//! One exchange at a time, and no litter: exchanges started together (six at once, or one
+//! while another holds the journal's turn) and exchanges that die mid-write or meet a
+//! full disk, with the real binary on real folders.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use kindly::domain::Scale;
+
+mod common;
+use common::{TestJournal, kindly, kindly_process, run};
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(db, args);
+    assert_eq!(code, 0, "{args:?}: {out}{err}");
+    out
+}
+
+/// A journal that syncs into a folder of its own, with `n` check-ins waiting to be sent.
+struct Syncing {
+    j: TestJournal,
+    folder: PathBuf,
+}
+
+fn syncing(n: usize) -> Syncing {
+    let j = TestJournal::new();
+    let folder = j.dir.path().join("Sync");
+    let pass = j.file("pass", "a long sync passphrase\n");
+    ok(
+        &j.db,
+        &[
+            "sync",
+            "init",
+            folder.to_str().unwrap(),
+            "--sync-passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    let mut store = j.store();
+    for k in 0..n {
+        let mut c = kindly::domain::CheckIn::new(
+            common::at("2026-11-01T09:00:00+00:00") + chrono::Duration::minutes(k as i64),
+            kindly::domain::Mood::new(5).unwrap(),
+        );
+        c.set_note(&format!("check-in {k}"));
+        store.save_checkin(&c, None).unwrap();
+    }
+    drop(store);
+    Syncing { j, folder }
+}
+
+/// This journal's own device folder (the only one in the folder).
+fn own(folder: &Path) -> PathBuf {
+    let devices: Vec<PathBuf> = std::fs::read_dir(folder.join("devices"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(devices.len(), 1, "{devices:?}");
+    devices[0].clone()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The number in "Sent N records".
+fn sent(line: &str) -> usize {
+    line.strip_prefix("Sent ")
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn six_exchanges_started_together_send_everything_once() {
+    let s = syncing(300);
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            kindly_process(&s.j.db)
+                .arg("sync")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut total = 0;
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            out.status.success(),
+            "{said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        total += sent(&said);
+    }
+    assert_eq!(total, 300, "every record sent exactly once");
+    let own = own(&s.folder);
+    assert_eq!(names(&own).len(), 1, "one change file: {:?}", names(&own));
+}
+
+/// Holds the journal's exchange turn from this test, as a running exchange would.
+fn hold_turn(db: &Path) -> std::fs::File {
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(kindly::store::turn_file(db))
+        .unwrap();
+    f.lock().unwrap();
+    f
+}
+
+#[test]
+fn a_second_exchange_waits_for_the_first_then_goes_ahead() {
+    let s = syncing(1);
+    let turn = hold_turn(&s.j.db);
+    let mut child = kindly_process(&s.j.db)
+        .arg("sync")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It says it waits; only then is the first exchange's turn let go.
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.contains("waiting a moment"), "{line}");
+    drop(turn);
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{said}");
+    assert!(said.starts_with("Sent 1 record"), "{said}");
+}
+
+#[test]
+fn an_exchange_that_finds_another_still_running_says_so_and_exits_0() {
+    let s = syncing(1);
+    let _turn = hold_turn(&s.j.db);
+    let (code, out, err) = run(&s.j.db, &["sync"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("still running"), "{out}");
+    let written: Vec<String> = std::fs::read_dir(s.folder.join("devices"))
+        .map(|r| r.flatten().flat_map(|d| names(&d.path())).collect())
+        .unwrap_or_default();
+    assert!(written.is_empty(), "nothing sent meanwhile: {written:?}");
+    // The record waits for the next exchange.
+    let (_, status, _) = run(&s.j.db, &["sync", "status"]);
+    assert!(status.contains("1 record waiting to be sent"), "{status}");
+}
+
+#[test]
+fn an_exchange_on_a_full_disk_leaves_no_half_written_file() {
+    let s = syncing(1);
+    // A note larger than the disk has room for.
+    let big: String = (0..20_000).map(|k| format!("{k:x} ")).collect();
+    let out = kindly(&s.j.db)
+        .args(["checkin", "--mood", "4", "--note", "-"])
+        .write_stdin(big)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut cmd = kindly_process(&s.j.db);
+    cmd.arg("sync");
+    let out = common::with_file_limit(&mut cmd, 32 * 1024);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("nothing was lost"), "{err}");
+    let mine: Vec<String> = std::fs::read_dir(s.folder.join("devices"))
+        .unwrap()
+        .flatten()
+        .flat_map(|d| names(&d.path()))
+        .collect();
+    assert!(
+        mine.iter().all(|n| !n.ends_with(".tmp")),
+        "left behind: {mine:?}"
+    );
+    // With room again, everything goes.
+    assert!(ok(&s.j.db, &["sync"]).starts_with("Sent 2 records"));
+}
