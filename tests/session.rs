@@ -268,6 +268,49 @@ fn marks_go_out_in_the_export_come_back_in_and_import_twice_adds_nothing() {
 }
 
 #[test]
+fn marks_of_the_same_second_export_in_one_order_whatever_order_they_came_in() {
+    // Found as: converged journals exported session marks of the same second in
+    // different orders (each in the order it had stored them).
+    let marks = [
+        "5f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e51",
+        "0a0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e52",
+        "9f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e53",
+    ]
+    .map(|id| {
+        format!(
+            r#"{{"id":"{id}","record":null,"kind":"note","note":"to bring {id}","added_at":"2026-11-20T09:00:00+00:00","done_at":null}}"#
+        )
+    });
+    let file = |j: &TestJournal, order: [usize; 3]| {
+        let session: Vec<&str> = order.iter().map(|&k| marks[k].as_str()).collect();
+        j.file(
+            "marks.json",
+            format!(
+                r#"{{"format":"kindly","version":1,"checkins":[],"session":[{}]}}"#,
+                session.join(",")
+            ),
+        )
+    };
+    let (a, b) = (TestJournal::new(), TestJournal::new());
+    ok(&a, &["import", file(&a, [0, 1, 2]).to_str().unwrap()]);
+    ok(&b, &["import", file(&b, [2, 0, 1]).to_str().unwrap()]);
+    assert_eq!(common::export_bytes(&a.db), common::export_bytes(&b.db));
+    assert_eq!(ok(&a, &["session"]), ok(&b, &["session"]));
+    // Marks made here in one second keep the order they were made in.
+    let c = TestJournal::new();
+    for note in ["first", "second", "third"] {
+        ok(&c, &["session", "add", "--note", note]);
+    }
+    let list = ok(&c, &["session"]);
+    let said: Vec<bool> = ["— first", "— second", "— third"]
+        .iter()
+        .enumerate()
+        .map(|(k, note)| list.lines().nth(k).is_some_and(|l| l.contains(note)))
+        .collect();
+    assert_eq!(said, [true; 3], "{list}");
+}
+
+#[test]
 fn marks_travel_through_sync_removals_too() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("shared");

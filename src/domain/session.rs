@@ -65,7 +65,9 @@ impl SessionMark {
     /// A mark on a record, with an optional line.
     pub fn on(kind: MarkedKind, id: Uuid, note: Option<&str>, at: DateTime<FixedOffset>) -> Self {
         Self {
-            id: Uuid::new_v4(),
+            // Time-ordered, so marks of the same second list in the order they were made,
+            // and alike on every computer that holds them.
+            id: Uuid::now_v7(),
             record: Some((kind, id)),
             note: note.and_then(optional_text),
             added_at: at,
@@ -82,7 +84,7 @@ impl SessionMark {
             )
         })?;
         Ok(Self {
-            id: Uuid::new_v4(),
+            id: Uuid::now_v7(),
             record: None,
             note: Some(note),
             added_at: at,

@@ -94,11 +94,11 @@ impl Store {
             .transpose()
     }
 
-    /// What waits for the next session, oldest first.
+    /// What waits for the next session, oldest first. Marks of the same second go by id
+    /// (time-ordered for marks made here), so every journal holding them lists them alike.
     pub fn waiting_marks(&self) -> Result<Vec<SessionMark>> {
-        let sql = format!(
-            "{SELECT} WHERE done_at IS NULL AND deleted_at IS NULL ORDER BY added_utc, rowid"
-        );
+        let sql =
+            format!("{SELECT} WHERE done_at IS NULL AND deleted_at IS NULL ORDER BY added_utc, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], read)?;
         rows.map(|r| r?).collect()
@@ -106,7 +106,7 @@ impl Store {
 
     /// Every mark kept (waiting or talked about), oldest first: what an export holds.
     pub fn all_marks(&self) -> Result<Vec<SessionMark>> {
-        let sql = format!("{SELECT} WHERE deleted_at IS NULL ORDER BY added_utc, rowid");
+        let sql = format!("{SELECT} WHERE deleted_at IS NULL ORDER BY added_utc, id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], read)?;
         rows.map(|r| r?).collect()
@@ -140,7 +140,7 @@ impl Store {
     pub fn waiting_mark_on(&self, id: Uuid) -> Result<Option<SessionMark>> {
         let sql = format!(
             "{SELECT} WHERE record_id = ?1 AND done_at IS NULL AND deleted_at IS NULL
-              ORDER BY added_utc LIMIT 1"
+              ORDER BY added_utc, id LIMIT 1"
         );
         self.conn
             .query_row(&sql, [id.to_string()], read)
