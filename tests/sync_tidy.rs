@@ -190,3 +190,22 @@ fn an_exchange_on_a_full_disk_leaves_no_half_written_file() {
     // With room again, everything goes.
     assert!(ok(&s.j.db, &["sync"]).starts_with("Sent 2 records"));
 }
+
+#[test]
+fn the_screen_never_waits_for_another_exchange() {
+    let s = syncing(1);
+    let turn = hold_turn(&s.j.db);
+    let mut app = common::app_with(s.j.store(), common::NOW);
+    assert!(app.exchange(), "the screen says something");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "Another exchange of this journal is running just now; your changes go with the next."
+        )
+    );
+    assert!(ok(&s.j.db, &["sync", "status"]).contains("1 record waiting to be sent"));
+    // Once the other is done, the screen's own exchange sends it.
+    drop(turn);
+    app.exchange();
+    assert!(ok(&s.j.db, &["sync", "status"]).contains("Nothing waiting to be sent."));
+}

@@ -97,7 +97,9 @@ pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Whether `name` is one of the hidden files `place_new` writes beside (`.NAME.PID.tmp`).
+/// Whether `name` is one of the hidden files kindly writes beside one of its own before
+/// putting it in place (`.NAME.PID.tmp`): a change file, the folder's marker or key, or a
+/// computer's published state (`journal.state`).
 fn is_temp(name: &str) -> bool {
     let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
         return false;
@@ -107,7 +109,9 @@ fn is_temp(name: &str) -> bool {
             !file.is_empty()
                 && !pid.is_empty()
                 && pid.bytes().all(|b| b.is_ascii_digit())
-                && (file.ends_with(&format!(".{EXTENSION}")) || file.starts_with("kindly-sync."))
+                && (file.ends_with(&format!(".{EXTENSION}"))
+                    || file.starts_with("kindly-sync.")
+                    || file == "journal.state")
         }
         None => false,
     }
@@ -197,12 +201,14 @@ mod tests {
             ".0000000003.kindly.4242.tmp",
             ".0000000004.kindly.1.tmp",
             ".kindly-sync.key.977.tmp",
+            ".journal.state.31.tmp",
         ];
         let kept = [
             "0000000003.kindly",
             "0000000003.sync-conflict-1.kindly",
             ".stfolder",
             ".notes.4242.tmp",
+            "journal.state",
             ".0000000005.kindly.tmp",
             ".0000000005.kindly.12x.tmp",
         ];
