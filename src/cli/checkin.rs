@@ -2,13 +2,13 @@
 
 use std::io::Read;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use std::io::IsTerminal;
 
 use super::shared::CliError;
 use crate::domain::{
-    CheckIn, Energy, InvalidInput, Mood, PartRating, Scale, parse_label_list, time,
+    CheckIn, Energy, InvalidInput, Mood, PartRating, Scale, parse_label_list, time, when,
 };
 use crate::store::Store;
 
@@ -45,9 +45,6 @@ pub struct CheckinArgs {
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
 }
-
-/// A moment a little ahead of the clock is allowed, for clocks that disagree slightly.
-const FUTURE_GRACE: Duration = Duration::minutes(5);
 
 impl CheckinArgs {
     /// Checks every value before anything touches the database.
@@ -116,21 +113,18 @@ pub(super) fn moment(
     at: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>, CliError> {
-    let at = match at {
-        Some(text) => time::parse_datetime("--at", text)?,
-        None => now,
-    };
-    if at > now + FUTURE_GRACE {
-        return Err(InvalidInput::new(
+    // A time alone is today's; a day alone is noon, safely inside it whatever the clocks do.
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
+    match at {
+        Some(text) => Ok(when::read_moment(
             "--at",
-            format!(
-                "is in the future ({}); kindly records moments that have already happened",
-                at.format("%Y-%m-%d %H:%M")
-            ),
-        )
-        .into());
+            text,
+            now,
+            now.date_naive(),
+            noon,
+        )?),
+        None => Ok(now),
     }
-    Ok(at)
 }
 
 pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {
@@ -138,7 +132,7 @@ pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {
     if std::io::stderr().is_terminal() {
         eprintln!("Saved. Thank you for checking in.");
     }
-    super::shared::write_stdout(format!("{}\n", checkin.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", super::shared::shown_id(&checkin.id)).as_bytes())
 }
 
 #[cfg(test)]

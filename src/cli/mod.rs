@@ -262,7 +262,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let config = load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
-            let words = format!("{}\n{}", entry.title.as_deref().unwrap_or(""), entry.body);
+            let tags: Vec<String> = entry.tags.iter().map(|t| t.to_string()).collect();
+            let words = format!(
+                "{}\n{}\n{}",
+                entry.title.as_deref().unwrap_or(""),
+                tags.join(", "),
+                entry.body
+            );
             write::run(&mut store, entry)?;
             shared::care(&config, &words);
             Ok(())

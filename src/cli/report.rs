@@ -56,7 +56,8 @@ impl ReportArgs {
     pub fn validate(self, start: WeekStart) -> Result<Plan, CliError> {
         let span = match &self.from {
             Some(from) => {
-                let from = crate::domain::time::parse_date("--from", from)?;
+                let today = crate::domain::time::now_local().date_naive();
+                let from = crate::domain::when::read_day("--from", from, today)?;
                 let to = super::trends::until(self.to.as_deref()).map_err(|e| match e {
                     CliError::Invalid(i) => CliError::Invalid(i.for_field("--to")),
                     other => other,

@@ -141,9 +141,10 @@ fn line(f: &Found, bold: bool) -> String {
         }
     }
     format!(
-        "{:<8}  {}  {}",
+        "{:<8}  {}  {}  {}",
         f.kind.word(),
         f.at.format("%Y-%m-%d %H:%M"),
+        crate::domain::short_id(&f.id),
         text.trim()
     )
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::shared::{CliError, write_stdout};
-use crate::domain::{InvalidInput, MarkedKind, SessionMark, time, visible};
+use crate::domain::{
+    InvalidInput, MarkedKind, SessionMark, id_start, short_id, time, told_apart, visible,
+};
 use crate::io::kindly_json::SessionRecord;
 use crate::store::Store;
 
@@ -53,17 +55,40 @@ impl SessionArgs {
     }
 }
 
-fn uuid(field: &str, text: &str) -> Result<Uuid, CliError> {
-    Uuid::parse_str(text.trim()).map_err(|_| {
-        InvalidInput::new(
-            field,
-            format!(
-                "'{}' isn't an id; `kindly session` lists the marks' ids, and `kindly export` every record's",
-                text.trim()
-            ),
+/// The one record among `found` that the id `start` names; none found, or several, is
+/// refused (the several listed, each by as much of its id as tells it apart, with what it is).
+fn the_one<T: Copy>(
+    start: &str,
+    found: &[T],
+    id: impl Fn(T) -> Uuid,
+    what: &str,
+    describe: impl Fn(T) -> Result<String, CliError>,
+) -> Result<T, CliError> {
+    match found {
+        [one] => Ok(*one),
+        [] => Err(InvalidInput::new(
+            "ID",
+            format!("{start} isn't {what} in this journal; `kindly session` and `kindly search` show ids"),
         )
-        .into()
-    })
+        .into()),
+        many => {
+            let ids: Vec<Uuid> = many.iter().map(|f| id(*f)).collect();
+            let listed = told_apart(&ids)
+                .into_iter()
+                .zip(many)
+                .map(|(shown, f)| Ok(format!("{shown} ({})", describe(*f)?)))
+                .collect::<Result<Vec<_>, CliError>>()?;
+            Err(InvalidInput::new(
+                "ID",
+                format!(
+                    "{start} could mean {} records: {}; give more of the id",
+                    many.len(),
+                    listed.join(", ")
+                ),
+            )
+            .into())
+        }
+    }
 }
 
 /// Checks what can be checked before the journal is opened.
@@ -74,9 +99,10 @@ pub fn validate(args: &SessionArgs) -> Result<(), CliError> {
                 "give the id of a record to bring up, or --note TEXT for a thing to remember (or both)".into(),
             ))
         }
-        Some(Action::Add { id: Some(id), .. }) => uuid("ID", id).map(|_| ()),
-        Some(Action::Remove { id }) => uuid("ID", id).map(|_| ()),
-        Some(Action::Done { at: Some(at) }) => time::parse_datetime("--at", at).map(|_| ()).map_err(Into::into),
+        Some(Action::Add { id: Some(id), .. }) | Some(Action::Remove { id }) => {
+            id_start("ID", id).map(|_| ()).map_err(Into::into)
+        }
+        Some(Action::Done { at: Some(at) }) => super::checkin::moment(Some(at), time::now_local()).map(|_| ()),
         _ => Ok(()),
     }
 }
@@ -84,9 +110,13 @@ pub fn validate(args: &SessionArgs) -> Result<(), CliError> {
 /// A line about the record a mark is on; `words` adds a check-in's note (for the report,
 /// where what the person chose to bring is shown in their words).
 pub(super) fn about(store: &Store, m: &SessionMark, words: bool) -> Result<String, CliError> {
-    let Some((kind, id)) = m.record else {
-        return Ok("a thing to remember".into());
-    };
+    match m.record {
+        Some((kind, id)) => record_line(store, kind, id, words),
+        None => Ok("a thing to remember".into()),
+    }
+}
+
+fn record_line(store: &Store, kind: MarkedKind, id: Uuid, words: bool) -> Result<String, CliError> {
     let what = match kind {
         MarkedKind::CheckIn => store.checkin(id)?.map(|c| {
             let mut line = format!(
@@ -141,13 +171,15 @@ pub fn run(store: &mut Store, args: SessionArgs) -> Result<(), CliError> {
         Some(Action::Add { id, note }) => {
             let mark = match id {
                 Some(id) => {
-                    let id = uuid("ID", &id)?;
-                    let kind = store.kind_of(id)?.ok_or_else(|| {
-                        InvalidInput::new(
-                            "ID",
-                            format!("{id} isn't a record in this journal; `kindly export` shows every record's id"),
-                        )
-                    })?;
+                    let start = id_start("ID", &id)?;
+                    let found = store.records_starting(&start)?;
+                    let (kind, id) = the_one(
+                        &start,
+                        &found,
+                        |f| f.1,
+                        "a record",
+                        |(kind, id)| record_line(store, kind, id, false),
+                    )?;
                     if let Some(waiting) = store.waiting_mark_on(id)? {
                         // One mark per record: a new line replaces the old one.
                         let mut m = waiting;
@@ -162,11 +194,11 @@ pub fn run(store: &mut Store, args: SessionArgs) -> Result<(), CliError> {
                 None => SessionMark::alone(note.as_deref().unwrap_or_default(), now)?,
             };
             store.save_mark(&mark)?;
-            write_stdout(format!("{}\n", mark.id).as_bytes())
+            write_stdout(format!("{}\n", super::shared::shown_id(&mark.id)).as_bytes())
         }
         Some(Action::Done { at }) => {
             let at = match at {
-                Some(t) => time::parse_datetime("--at", &t)?,
+                Some(t) => super::checkin::moment(Some(&t), now)?,
                 None => now,
             };
             let n = store.marks_done(at)?;
@@ -184,7 +216,20 @@ pub fn run(store: &mut Store, args: SessionArgs) -> Result<(), CliError> {
             write_stdout(format!("{line}\n").as_bytes())
         }
         Some(Action::Remove { id }) => {
-            let id = uuid("ID", &id)?;
+            let start = id_start("ID", &id)?;
+            let marks = store.waiting_marks()?;
+            let found: Vec<&SessionMark> = marks
+                .iter()
+                .filter(|m| m.id.to_string().starts_with(&start))
+                .collect();
+            let id = the_one(
+                &start,
+                &found,
+                |m| m.id,
+                "a mark in the list",
+                |m| about(store, m, false),
+            )?
+            .id;
             if store.remove_mark(id)? {
                 write_stdout(b"Taken out of the list; the record itself stays.\n")
             } else {
@@ -235,7 +280,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
                 if let Some(note) = &m.note {
                     line.push_str(&format!(" \u{2014} {}", visible(note).replace('\n', " ")));
                 }
-                line.push_str(&format!("  ({})\n", m.id));
+                line.push_str(&format!("  ({})\n", short_id(&m.id)));
                 out.push_str(&line);
             }
         }

@@ -1,7 +1,7 @@
 //! What every command shares: the error that decides the exit code, reading the config,
 //! and writing to stdout.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::config::{self, Config, ConfigError};
@@ -72,14 +72,26 @@ pub fn care(config: &crate::config::Config, words: &str) {
     }
 }
 
+/// A new record's id as a command prints it: the short form for a person at a terminal
+/// (any command taking an id takes it back), the whole id for a script reading a pipe.
+pub fn shown_id(id: &uuid::Uuid) -> String {
+    if std::io::stdout().is_terminal() {
+        crate::domain::short_id(id)
+    } else {
+        id.to_string()
+    }
+}
+
 /// `--from` and `--to` as days, checked: each a real day, and in order.
 pub fn date_range(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>), CliError> {
     let day = |flag, d: Option<&str>| {
-        d.map(|d| crate::domain::time::parse_date(flag, d))
-            .transpose()
+        d.map(|d| {
+            crate::domain::when::read_day(flag, d, crate::domain::time::now_local().date_naive())
+        })
+        .transpose()
     };
     let (from, to) = (day("--from", from)?, day("--to", to)?);
     if let (Some(f), Some(t)) = (from, to)

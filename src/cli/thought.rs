@@ -145,7 +145,7 @@ pub fn run(store: &mut Store, thought: Thought) -> Result<(), CliError> {
             eprintln!("{answer}");
         }
     }
-    super::shared::write_stdout(format!("{}\n", thought.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", super::shared::shown_id(&thought.id)).as_bytes())
 }
 
 #[cfg(test)]

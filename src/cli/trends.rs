@@ -37,7 +37,7 @@ pub struct Plan {
 /// `--until` if given, else today.
 pub fn until(flag: Option<&str>) -> Result<chrono::NaiveDate, CliError> {
     Ok(match flag {
-        Some(d) => time::parse_date("--until", d)?,
+        Some(d) => crate::domain::when::read_day("--until", d, time::now_local().date_naive())?,
         None => time::now_local().date_naive(),
     })
 }

@@ -104,5 +104,5 @@ pub fn run(store: &mut Store, entry: Entry) -> Result<(), CliError> {
             entry.words()
         );
     }
-    super::shared::write_stdout(format!("{}\n", entry.id).as_bytes())
+    super::shared::write_stdout(format!("{}\n", super::shared::shown_id(&entry.id)).as_bytes())
 }

@@ -3,12 +3,14 @@
 //! and offers no thinking trap for that thought. It never blocks writing and never
 //! stores anything about it.
 
+use super::lexicon::{Phrase, Said, phrases};
+
 const CRISIS_WORDS: &str = include_str!("../../assets/crisis-words.txt");
 
-/// The phrases that bring the support line: the built-in list and the person's own.
+/// The phrases that bring the support line: the built-in lexicon and the person's own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrisisWords {
-    phrases: Vec<Vec<String>>,
+    phrases: Vec<Phrase>,
 }
 
 impl Default for CrisisWords {
@@ -18,24 +20,19 @@ impl Default for CrisisWords {
 }
 
 impl CrisisWords {
-    /// The built-in phrases plus `own` (from config `crisis_words`).
+    /// The built-in phrases plus `own` (from config `crisis_words`, in the same form).
     pub fn with_own(own: &[String]) -> Self {
-        let phrases = CRISIS_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(String::from)
-            .chain(own.iter().cloned())
-            .map(|p| words(&p))
-            .filter(|p| !p.is_empty())
-            .collect();
-        Self { phrases }
+        let lines = CRISIS_WORDS.lines().chain(own.iter().map(String::as_str));
+        // A slip of the keyboard must not hide these words.
+        Self {
+            phrases: phrases(lines, true),
+        }
     }
 
-    /// Whether `text` holds any of the phrases, as whole words in any case.
+    /// Whether `text` holds any of the phrases, however it is written.
     pub fn found_in(&self, text: &str) -> bool {
-        let said = words(text);
-        holds_any(&said, &self.phrases)
+        let said = Said::new(text);
+        self.phrases.iter().any(|p| p.found_in(&said))
     }
 }
 
@@ -48,24 +45,6 @@ pub fn support_line(contact: Option<&str>) -> String {
         Some(c) => format!("{reach} Your support contact: {c}."),
         None => reach.to_string(),
     }
-}
-
-/// The words of `text`, lower case, apostrophes kept (curly ones made straight): what
-/// phrases are matched against, here and for thinking-trap hints.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .replace('’', "'")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// Whether any of `phrases` (each a run of words) appears among `said`, word for word.
-pub(crate) fn holds_any(said: &[String], phrases: &[Vec<String>]) -> bool {
-    phrases
-        .iter()
-        .any(|p| said.windows(p.len()).any(|w| w == p.as_slice()))
 }
 
 #[cfg(test)]

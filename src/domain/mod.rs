@@ -3,7 +3,9 @@
 mod care;
 mod checkin;
 mod entry;
+mod ids;
 mod label;
+mod lexicon;
 mod personal;
 mod prompts;
 mod scale;
@@ -11,10 +13,13 @@ mod session;
 mod thought;
 pub mod time;
 mod traps;
+pub mod when;
+pub mod words;
 
 pub use care::{CrisisWords, support_line};
 pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
+pub use ids::{id_start, short_id, told_apart};
 pub use label::{Label, parse_label_list};
 pub use personal::PersonalLists;
 pub use prompts::{LetterPrompt, letter_prompt_words, letter_prompts};

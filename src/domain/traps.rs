@@ -19,7 +19,7 @@ pub struct Trap {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Traps {
     pub all: Vec<Trap>,
-    hints: Vec<(String, Vec<Vec<String>>)>,
+    hints: Vec<(String, Vec<Phrase>)>,
     /// Words of self-harm: a thought holding them is given no hint.
     care: CrisisWords,
 }
@@ -40,7 +40,7 @@ fn fold(name: &str) -> String {
         .join(" ")
 }
 
-use super::care::{holds_any, words};
+use super::lexicon::{Phrase, Said, phrases};
 
 impl Default for Traps {
     fn default() -> Self {
@@ -99,13 +99,8 @@ impl Traps {
         }
         let hints = content_lines(HINTS)
             .filter_map(|line| {
-                let (name, phrases) = line.split_once('|')?;
-                let phrases = phrases
-                    .split(',')
-                    .map(words)
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                Some((name.trim().to_string(), phrases))
+                let (name, list) = line.split_once('|')?;
+                Some((name.trim().to_string(), phrases(list.split(','), false)))
             })
             .collect();
         Self {
@@ -158,14 +153,14 @@ impl Traps {
         if self.care.found_in(thought) {
             return Vec::new();
         }
-        let said = words(thought);
+        let said = Said::new(thought);
         self.all
             .iter()
             .filter(|trap| {
                 self.hints
                     .iter()
                     .filter(|(name, _)| fold(name) == fold(&trap.name))
-                    .any(|(_, phrases)| holds_any(&said, phrases))
+                    .any(|(_, phrases)| phrases.iter().any(|p| p.found_in(&said)))
             })
             .collect()
     }

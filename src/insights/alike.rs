@@ -2,86 +2,186 @@
 //!
 //! A thought is reduced to its content words (filler such as "I", "am", "such", "what",
 //! "always" dropped), each cut to a rough stem so that tense and number don't matter
-//! ("failed", "failing", "failure" → "fail"). Two thoughts resemble each other when most of
+//! ("failed", "failing", "failure" → "fail"), and the critic's interchangeable words ("job"
+//! and "work", "stupid" and "idiot") taken as one (`domain::words`). Two thoughts resemble each other when most of
 //! their content words are shared: the Dice coefficient of the two sets is at least
 //! [`ALIKE`]. Word order never matters, so "what a terrible person I am" meets "I'm a
 //! terrible person"; one shared word among several does not, so "I'm a terrible cook"
 //! doesn't, nor does "the bus was late again" meet "I am always late". The tests hold paraphrase sets and unrelated thoughts that share filler words.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
-use crate::domain::Thought;
+use crate::domain::{Thought, words};
 
 /// The least likeness (0 to 1) at which two thoughts count as the same one returning.
 pub const ALIKE: f64 = 0.6;
 
 /// Words that carry no meaning of their own in a self-critical thought.
 const FILLER: &[&str] = &[
-    "a", "about", "after", "again", "all", "also", "always", "am", "an", "and", "any", "are", "as",
-    "at", "be", "been", "being", "but", "by", "can", "cannot", "cant", "could", "d", "did", "do",
-    "does", "doing", "dont", "even", "ever", "every", "feel", "for", "from", "get", "got", "had",
-    "has", "have", "he", "her", "him", "his", "how", "i", "if", "im", "in", "into", "is", "isnt",
-    "it", "its", "just", "like", "ll", "m", "make", "me", "might", "more", "most", "much", "must",
-    "my", "myself", "never", "no", "not", "now", "of", "off", "oh", "on", "once", "one", "only",
-    "or", "other", "our", "out", "over", "re", "really", "s", "same", "she", "should", "so",
-    "some", "still", "such", "t", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "thing", "things", "this", "those", "to", "too", "up", "us", "ve", "very", "was",
-    "wasnt", "way", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
-    "would", "yet", "you", "your",
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "always",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "even",
+    "ever",
+    "every",
+    "feel",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "like",
+    "ll",
+    "m",
+    "make",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "never",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "oh",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "re",
+    "really",
+    "s",
+    "same",
+    "she",
+    "should",
+    "ought",
+    "so",
+    "some",
+    "still",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "to",
+    "too",
+    "up",
+    "us",
+    "ve",
+    "very",
+    "was",
+    "way",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "person",
+    "human",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "total",
+    "totally",
+    "complete",
+    "completely",
+    "utter",
+    "utterly",
+    "kind",
+    "sort",
+    "bit",
+    "lot",
+    "quite",
+    "pretty",
 ];
 
-/// The content words of a thought, stemmed, each once, in a stable order.
-pub fn words(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let set: BTreeSet<String> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !FILLER.contains(w))
-        .map(stem)
-        .filter(|w| !w.is_empty() && !FILLER.contains(&w.as_str()))
-        .collect();
-    set.into_iter().collect()
+/// The filler words as keys, so a drawn-out or inflected one is filler too.
+fn filler() -> &'static HashSet<String> {
+    static FILLER_KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    FILLER_KEYS.get_or_init(|| FILLER.iter().map(|w| words::key(w)).collect())
 }
 
-/// A rough English stem: enough to meet a thought again in another tense or number.
-fn stem(word: &str) -> String {
-    let mut w = word.to_string();
-    let len = w.chars().count();
-    if len <= 3 || !w.is_ascii() {
-        return w;
-    }
-    for (suffix, with) in [
-        ("ibly", "ible"),
-        ("ably", "able"),
-        ("iness", "y"),
-        ("ness", ""),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ure", ""),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", "e"),
-        ("s", ""),
-    ] {
-        if let Some(base) = w.strip_suffix(suffix)
-            && base.len() >= 3
-            && !(suffix == "s" && base.ends_with('s'))
-        {
-            w = format!("{base}{with}");
-            break;
-        }
-    }
-    if w.len() > 3 && w.ends_with('e') {
-        w.pop();
-    }
-    let b = w.as_bytes();
-    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiousl".contains(&b[b.len() - 1]) {
-        w.pop();
-    }
-    w
+/// The content words of a thought, each once, in a stable order: folded and stemmed by
+/// [`words::meanings`], with the critic's interchangeable words given one meaning.
+pub fn words(text: &str) -> Vec<String> {
+    let filler = filler();
+    let set: BTreeSet<String> = words::meanings(text)
+        .into_iter()
+        .filter(|w| !w.is_empty() && !filler.contains(w))
+        .collect();
+    set.into_iter().collect()
 }
 
 /// How alike two sets of content words are, from 0 (nothing shared) to 1 (the same words).
@@ -218,8 +318,17 @@ mod tests {
 
     #[test]
     fn content_words_leave_filler_and_tense_out() {
-        assert_eq!(words("I'm a terrible person"), ["person", "terribl"]);
-        assert_eq!(words("what a terrible person I am"), ["person", "terribl"]);
+        assert_eq!(
+            words("I'm a terrible person"),
+            ["bad"],
+            "terrible is the critic's bad"
+        );
+        assert_eq!(words("what a terrible person I am"), ["bad"]);
+        assert_eq!(
+            words("I'm a failure at my job"),
+            words("I am a failure at work")
+        );
+        assert_eq!(words("no one wants me"), words("nobody wants me"));
         assert_eq!(words("I failed again"), words("I'm failing"));
         assert_eq!(words("a failure"), words("I fail"));
         assert_eq!(words("I'm such a burden"), words("I am a burden."));

@@ -57,6 +57,17 @@ pub fn split_filters(typed: &str) -> (Vec<LabelFilter>, String) {
     (filters, rest.trim_end().to_string())
 }
 
+/// What was typed, as a name someone could have picked: plain words with no search
+/// syntax (quotes, `-`, `*`, `OR`, `NOT`).
+fn plain_name(typed: &str) -> Option<String> {
+    let name = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let syntax = name.contains(['"', '*', ':', '(', ')'])
+        || name
+            .split(' ')
+            .any(|w| w.starts_with('-') || matches!(w, "OR" | "NOT" | "AND"));
+    (!name.is_empty() && !syntax).then_some(name)
+}
+
 /// Checks what was typed can be searched: filters alone, or words FTS can read.
 pub fn check_search(typed: &str) -> std::result::Result<(), super::SearchError> {
     let (filters, words) = split_filters(typed);
@@ -122,7 +133,27 @@ impl Store {
     ) -> Result<Vec<Found>> {
         let (filters, words) = split_filters(typed);
         if filters.is_empty() {
-            return self.search_words(typed, limit, from, to);
+            let mut found = self.search_words(typed, limit, from, to)?;
+            // A plain word is also a name that may have been picked: after what was
+            // written, the records carrying it as a tag, an emotion or a ritual.
+            if let Some(name) = plain_name(typed) {
+                let mut picked = Vec::new();
+                for by_name in [
+                    LabelFilter::Tag(name.clone()),
+                    LabelFilter::Emotion(name.clone()),
+                    LabelFilter::Ritual(name),
+                ] {
+                    picked.extend(self.labelled(&[by_name], from, to)?);
+                }
+                picked.sort_by_key(|f| std::cmp::Reverse(f.at));
+                for f in picked {
+                    if !found.iter().any(|h| h.id == f.id) {
+                        found.push(f);
+                    }
+                }
+            }
+            found.truncate(limit);
+            return Ok(found);
         }
         let mut labelled = self.labelled(&filters, from, to)?;
         if !words.is_empty() {

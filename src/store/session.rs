@@ -148,22 +148,26 @@ impl Store {
             .transpose()
     }
 
-    /// Which kind of record an id is (kept or in the trash), for `session add ID`.
-    pub fn kind_of(&self, id: Uuid) -> Result<Option<MarkedKind>> {
+    /// The records (kept or in the trash) whose id starts with `start` (lower-case hex and
+    /// dashes, as `domain::id_start` gives it), for ids given short.
+    pub fn records_starting(&self, start: &str) -> Result<Vec<(MarkedKind, Uuid)>> {
+        let mut out = Vec::new();
         for (table, kind) in [
             ("checkins", MarkedKind::CheckIn),
             ("thoughts", MarkedKind::Thought),
             ("entries", MarkedKind::Entry),
             ("breaks", MarkedKind::Break),
         ] {
-            let found = self
-                .conn
-                .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
-                .exists([id.to_string()])?;
-            if found {
-                return Ok(Some(kind));
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT id FROM {table} WHERE id LIKE ?1 || '%' ORDER BY id"
+            ))?;
+            let ids = stmt.query_map([start], |r| r.get::<_, String>(0))?;
+            for id in ids {
+                if let Ok(id) = Uuid::parse_str(&id?) {
+                    out.push((kind, id));
+                }
             }
         }
-        Ok(None)
+        Ok(out)
     }
 }

@@ -79,9 +79,13 @@ impl App {
             .map_or(1, |n| band_rows(n, area.width, 4));
         // Words of self-harm on screen bring the support line at once, above everything
         // else at the foot; it never takes the keys.
+        let mut in_sight = self.current().words_in_sight();
+        if let Some(note) = self.session.as_ref().and_then(|s| s.note.as_ref()) {
+            in_sight = format!("{in_sight}\n{}", super::widgets::editor_text(note));
+        }
         let care = self
             .care
-            .found_in(&self.current().words_in_sight())
+            .found_in(&in_sight)
             .then(|| crate::domain::support_line(self.config.support_contact.as_deref()));
         let care_lines = care.as_deref().map_or(0, |c| band_rows(c, area.width, 5));
         let offer_words = self

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod as_typed;
 mod checkin;
 mod export;
 mod journal_file;

@@ -582,7 +582,7 @@ impl Pane for CheckinPane {
     fn words_in_sight(&self) -> String {
         let pause = self.pause.iter().flat_map(|p| &p.lines);
         let texts: Vec<String> = std::iter::once(&self.note)
-            .chain(pause)
+            .chain(pause.chain(self.asking.iter().map(|(_, line)| line)))
             .map(|t| crate::tui::widgets::editor_text(t))
             .collect();
         texts.join("\n")

@@ -6,18 +6,12 @@
 use super::checkin::{CheckinPane, DRAFT_SLOT};
 use super::form::{Ask, Field, Focus};
 use super::letting_go;
-use crate::domain::{CheckIn, parse_label_list, time};
+use crate::domain::{CheckIn, parse_label_list, time, when};
 use crate::store::{RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::pane::{Ctx, Notice};
 use crate::tui::widgets::{editor, editor_text, show_cursor};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime};
-
-/// A moment a little ahead of the clock is allowed, for clocks that disagree slightly.
-const GRACE: Duration = Duration::minutes(5);
-
-/// What the "when" line takes, shown faintly in it.
-pub const WHEN_HELP: &str = "HH:MM, yesterday 21:00, or 2026-11-29 08:30";
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 impl CheckinPane {
     /// The moment the form is for: the one set with `@`, else the saved check-in's, else now.
@@ -215,40 +209,16 @@ impl CheckinPane {
     }
 }
 
-/// Reads what was typed on the "when" line: `HH:MM` (on `day`), `today`/`yesterday` with
-/// an optional time, or a DATETIME as the command line takes it. Never in the future.
+/// Reads what was typed on the "when" line, as the command line's `--at` reads it
+/// (`domain::when`): a time alone is on `day`, a day alone at the time it is now. Never in
+/// the future.
 pub fn parse_when(
     text: &str,
     day: NaiveDate,
     now: DateTime<FixedOffset>,
 ) -> Result<DateTime<FixedOffset>, String> {
-    let t = text.trim().to_lowercase();
-    let hm = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
-    let (on, clock) = match t.split_once(' ').unwrap_or((&t, "")) {
-        ("today", rest) => (Some(now.date_naive()), rest),
-        ("yesterday", rest) => (now.date_naive().pred_opt(), rest),
-        _ if hm(&t).is_some() => (Some(day), t.as_str()),
-        _ => (None, ""),
-    };
-    let at = match on {
-        Some(d) => {
-            let clock = if clock.trim().is_empty() {
-                Some(now.time())
-            } else {
-                hm(clock)
-            };
-            let Some(clock) = clock else {
-                return Err(format!("That time didn't read as one: try {WHEN_HELP}."));
-            };
-            time::local_from_naive("when", d.and_time(clock)).map_err(|e| format!("That {e}."))?
-        }
-        None => time::parse_datetime("when", &t)
-            .map_err(|_| format!("That didn't read as a day and time: try {WHEN_HELP}."))?,
-    };
-    if at > now + GRACE {
-        return Err("That's still ahead; a check-in is for a moment that has been.".into());
-    }
-    Ok(at)
+    when::read_moment("when", text, now, day, now.time())
+        .map_err(|e| format!("That {}.", e.problem))
 }
 
 #[cfg(test)]
@@ -261,21 +231,54 @@ mod tests {
 
     #[test]
     fn the_ways_a_person_writes_when_all_read() {
+        // The 29th is a Sunday; the form is looking at the 20th.
         let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let read =
             |s: &str| parse_when(s, day, now()).map(|d| d.format("%Y-%m-%d %H:%M").to_string());
         assert_eq!(read("21:15").unwrap(), "2026-11-20 21:15");
+        assert_eq!(read("8pm").unwrap(), "2026-11-20 20:00");
         assert_eq!(read("yesterday 22:00").unwrap(), "2026-11-28 22:00");
+        assert_eq!(read("yesterday 21:40").unwrap(), "2026-11-28 21:40");
         assert_eq!(read("Yesterday").unwrap(), "2026-11-28 10:30");
         assert_eq!(read("today 08:00").unwrap(), "2026-11-29 08:00");
+        assert_eq!(read("today 8am").unwrap(), "2026-11-29 08:00");
+        assert_eq!(read("last friday 20:00").unwrap(), "2026-11-27 20:00");
+        assert_eq!(read("friday").unwrap(), "2026-11-27 10:30");
+        assert_eq!(read("2 days ago").unwrap(), "2026-11-27 10:30");
+        assert_eq!(read("3 Nov").unwrap(), "2026-11-03 10:30");
+        assert_eq!(read("3 November 2026 09:15").unwrap(), "2026-11-03 09:15");
         assert_eq!(read("2026-11-02 07:45").unwrap(), "2026-11-02 07:45");
-        assert!(read("tomorrow").unwrap_err().contains("try HH:MM"));
-        assert!(read("today 25:00").unwrap_err().contains("didn't read"));
+        assert!(
+            read("tomorrow")
+                .unwrap_err()
+                .starts_with("That is in the future")
+        );
+        assert!(
+            read("next friday")
+                .unwrap_err()
+                .starts_with("That is in the future")
+        );
+        assert!(read("3 Dec").unwrap_err().contains("3 Dec 2025"));
+        assert!(
+            read("friday 8")
+                .unwrap_err()
+                .starts_with("That could mean 8 in the morning")
+        );
+        assert!(
+            read("today 25:00")
+                .unwrap_err()
+                .starts_with("That didn't read as a date: try")
+        );
+        assert!(
+            read("yestrday")
+                .unwrap_err()
+                .contains("did you mean yesterday?")
+        );
         assert!(
             read("2026-12-24 10:00")
                 .unwrap_err()
-                .contains("still ahead")
+                .contains("in the future")
         );
-        assert!(read("today 23:00").unwrap_err().contains("still ahead"));
+        assert!(read("today 23:00").unwrap_err().contains("in the future"));
     }
 }

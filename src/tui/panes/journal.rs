@@ -528,8 +528,9 @@ impl Pane for JournalPane {
     fn words_in_sight(&self) -> String {
         match (&self.view, &self.page) {
             (View::Page, Some(p)) => format!(
-                "{}\n{}",
+                "{}\n{}\n{}",
                 p.title.lines().join(" "),
+                p.tags.lines().join(" "),
                 p.body.lines().join("\n")
             ),
             _ => String::new(),
