@@ -81,9 +81,9 @@ mod tests {
 
     #[test]
     fn the_person_can_add_their_own_words() {
-        let care = CrisisWords::with_own(&["disappear for good".into()]);
-        assert!(care.found_in("I just want to disappear for good"));
-        assert!(!CrisisWords::default().found_in("I just want to disappear for good"));
+        let care = CrisisWords::with_own(&["the old … quarry".into()]);
+        assert!(care.found_in("thinking about the old stone quarry again"));
+        assert!(!CrisisWords::default().found_in("thinking about the old stone quarry again"));
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn folded(text: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut clause = 0;
     let mut raw = String::new();
-    let mut flush = |raw: &mut String, clause: usize, out: &mut Vec<Word>| {
+    let flush = |raw: &mut String, clause: usize, out: &mut Vec<Word>| {
         if !raw.is_empty() {
             open(raw, clause, out);
             raw.clear();
@@ -120,7 +120,7 @@ fn spelt_out(words: Vec<Word>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut run: Vec<Word> = Vec::new();
     let single = |w: &Word| w.text.chars().count() == 1 && w.text.chars().all(char::is_alphabetic);
-    let mut end_run = |run: &mut Vec<Word>, out: &mut Vec<Word>| {
+    let end_run = |run: &mut Vec<Word>, out: &mut Vec<Word>| {
         if run.len() >= 3 {
             out.push(Word {
                 text: run.iter().map(|w| w.text.as_str()).collect(),
@@ -252,12 +252,18 @@ fn drawn_in(word: &str) -> String {
 /// A word's comparable form: its rough stem with every doubled letter made single, so
 /// "killing", "kills" and "kil" meet, and "dissapear" meets "disappear".
 pub fn key(word: &str) -> String {
+    // Letters are made single before the stem too, so a drawn-out ending ("tiredd") is
+    // cut as the plain one ("tired") is.
     let stemmed = match IRREGULAR.iter().find(|(w, _)| *w == word) {
         Some((_, base)) => base.to_string(),
-        None => stem(word),
+        None => stem(&single_letters(word)),
     };
-    let mut out = String::with_capacity(stemmed.len());
-    for c in stemmed.chars() {
+    single_letters(&stemmed)
+}
+
+fn single_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
         if !out.ends_with(c) {
             out.push(c);
         }

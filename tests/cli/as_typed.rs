@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Local, NaiveDate, Timelike, Weekday};
 
-use crate::common::{TestJournal, checkin, kindly, refused};
+use crate::common::{TestJournal, checkin, refused};
 
 /// Runs `checkin --mood 5 --at WHEN` on a fresh journal: the stored moment as
 /// `YYYY-MM-DD HH:MM`, or the one line it was refused with (exit 2).
