@@ -21,7 +21,8 @@ enum Read {
 }
 
 /// A DATETIME: the moment `text` names, never ahead of `now`. A time alone is on `on` (the
-/// day being looked at); a day alone is at `day_alone`.
+/// day being looked at); a day alone is at `day_alone`, or now when that is today and
+/// still ahead.
 pub fn read_moment(
     field: &str,
     text: &str,
@@ -31,7 +32,13 @@ pub fn read_moment(
 ) -> Result<DateTime<FixedOffset>, InvalidInput> {
     let at = match read(field, text, now, on)? {
         Read::Moment(at) => at,
-        Read::Day(day, time) => local_from_naive(field, day.and_time(time.unwrap_or(day_alone)))?,
+        Read::Day(day, Some(time)) => local_from_naive(field, day.and_time(time))?,
+        // Today said alone ("today", "monday" on a Monday) is now, when its usual hour
+        // is still ahead.
+        Read::Day(day, None) => {
+            let at = local_from_naive(field, day.and_time(day_alone))?;
+            if day == now.date_naive() && at > now { now } else { at }
+        }
     };
     if at > now + GRACE {
         return Err(InvalidInput::new(

@@ -122,3 +122,10 @@ fn what_doesnt_read_is_refused_with_examples_and_a_guess() {
         assert!(at(bad).unwrap_err().contains("didn't read"), "{bad}");
     }
 }
+
+#[test]
+fn today_alone_before_noon_is_now_not_the_future() {
+    assert_eq!(at("today").unwrap(), "2026-11-29 10:30");
+    assert_eq!(at("sunday").unwrap(), "2026-11-29 10:30");
+    assert_eq!(at("saturday").unwrap(), "2026-11-28 12:00");
+}

@@ -73,9 +73,23 @@ fn each_form_of_a_date_in_words_is_read_by_at() {
         stored("last friday 20:00").unwrap(),
         day_hm(latest(Weekday::Fri, true), "20:00")
     );
+    let three_ago = today() - Days::new(3);
     assert_eq!(
-        stored("monday").unwrap(),
-        day_hm(latest(Weekday::Mon, false), "12:00")
+        stored(&three_ago.format("%A").to_string()).unwrap(),
+        day_hm(three_ago, "12:00"),
+        "a weekday alone is its latest, at noon"
+    );
+    // Today alone is at noon, or now while noon is still ahead: never refused.
+    let now = Local::now();
+    let expected = if now.hour() >= 12 {
+        day_hm(today(), "12:00")
+    } else {
+        now.format("%Y-%m-%d %H:%M").to_string()
+    };
+    let said = stored(&today().format("%A").to_string()).unwrap();
+    assert!(
+        said == expected || now.hour() < 12 && said > expected,
+        "{said} / {expected}"
     );
     assert_eq!(
         stored("2 days ago").unwrap(),

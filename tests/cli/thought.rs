@@ -131,7 +131,7 @@ fn thought_validation_refuses_and_writes_nothing() {
         &t(&["--distortions", "labelling,,"]),
         "distortions has an empty name",
     );
-    refused(&t(&["--at", "someday"]), "--at is a date like");
+    refused(&t(&["--at", "someday"]), "--at didn't read as a date");
     refused(&["thought", "--thought", "   "], "thought is empty");
     refused(&["thought", "--belief", "50"], "--thought");
 }

@@ -108,7 +108,7 @@ fn trends_refuses_bad_spans() {
     refused(&["trends", "--weeks", "many"], "many");
     refused(
         &["trends", "--until", "29/11/2026"],
-        "--until is a date like",
+        "--until could mean two days",
     );
 }
 

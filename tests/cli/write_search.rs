@@ -53,10 +53,13 @@ fn write_then_export_and_search_find_the_letter() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
-    assert!(
-        lines[0].starts_with("check-in  2026-11-25 08:00  rain by the «river»"),
-        "{text}"
-    );
+    // kind, when, the short id (what `session add` takes), then the words.
+    let (head, words) = lines[0].split_at("check-in  2026-11-25 08:00  ".len());
+    assert_eq!(head, "check-in  2026-11-25 08:00  ", "{text}");
+    let (short, words) = words.split_once("  ").unwrap();
+    assert_eq!(short.len(), 8, "{text}");
+    assert!(short.chars().all(|c| c.is_ascii_hexdigit()), "{text}");
+    assert_eq!(words, "rain by the «river»", "{text}");
     assert!(
         lines[1].starts_with("journal   2026-11-20 21:00"),
         "newest first: {text}"
@@ -83,7 +86,7 @@ fn write_refuses_an_empty_body_and_bad_values() {
     refused(&["write"], "body is empty");
     refused(&["write", "--kind", "poem"], "poem");
     refused(&["write", "--tags", "a,,b"], "tags has an empty name");
-    refused(&["write", "--at", "tomorrow-ish"], "--at is a date like");
+    refused(&["write", "--at", "tomorrow-ish"], "--at didn't read as a date");
 }
 
 #[test]
