@@ -52,15 +52,24 @@ fn a_belief_in_other_words_meets_its_earlier_record_and_other_thoughts_meet_noth
     }
     let top = 100.0 * (pairs.len() - missed.len()) as f64 / pairs.len() as f64;
     let alone = 100.0 * (others.len() - met.len()) as f64 / others.len() as f64;
-    println!(
-        "met before: earlier record first for {top:.1} % of pairs ({} of {}); unrelated thought meets nothing in {alone:.1} % ({} of {})",
+    let figures = format!(
+        "earlier record first for {top:.1} % of pairs ({} of {}); unrelated thought meets nothing in {alone:.1} % ({} of {})",
         pairs.len() - missed.len(),
         pairs.len(),
         others.len() - met.len(),
         others.len()
     );
+    println!("met before: {figures}");
     println!("missed: {missed:#?}");
     println!("met something: {met:?}");
     assert!(top >= 85.0, "{top:.1} %: {missed:#?}");
     assert!(alone >= 95.0, "{alone:.1} %: {met:?}");
+    let readme = include_str!("../README.md")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        readme.contains(&figures),
+        "the README says other figures than: {figures}"
+    );
 }

@@ -34,19 +34,28 @@ fn the_band_hears_crisis_words_however_written_and_stays_quiet_for_everyday_ones
     let alarms: Vec<&str> = quiet.iter().copied().filter(|p| care.found_in(p)).collect();
     let recall = 100.0 * (shows.len() - missed.len()) as f64 / shows.len() as f64;
     let false_alarms = 100.0 * alarms.len() as f64 / quiet.len() as f64;
-    println!(
+    let figures = format!(
         "support band: recall {recall:.1} % ({} of {}), false alarms {false_alarms:.1} % ({} of {})",
         shows.len() - missed.len(),
         shows.len(),
         alarms.len(),
         quiet.len()
     );
+    println!("{figures}");
     println!("missed: {missed:?}");
     println!("false alarms: {alarms:?}");
     assert!(recall >= 97.0, "recall {recall:.1} %, missed {missed:?}");
     assert!(
         false_alarms <= 5.0,
         "false alarms {false_alarms:.1} %: {alarms:?}"
+    );
+    let readme = include_str!("../README.md")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        readme.contains(&figures),
+        "the README says other figures than: {figures}"
     );
 }
 

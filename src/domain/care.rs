@@ -3,19 +3,51 @@
 //! and offers no thinking trap for that thought. It never blocks writing and never
 //! stores anything about it.
 
-use super::lexicon::{Phrase, Said, phrases};
+use std::sync::{Mutex, PoisonError};
+
+use super::lexicon::{Lexicon, Said, phrases};
+use super::words::folded;
 
 const CRISIS_WORDS: &str = include_str!("../../assets/crisis-words.txt");
 
 /// The phrases that bring the support line: the built-in lexicon and the person's own.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrisisWords {
-    phrases: Vec<Phrase>,
+    phrases: Lexicon,
+    /// The last text looked through that held none of them. Typing adds to the end of a
+    /// text, so the next look need only read its end again: a long page costs no more
+    /// at each keypress than a short note. Kept in memory only, never written anywhere.
+    clear: Mutex<String>,
 }
 
 impl Default for CrisisWords {
     fn default() -> Self {
         Self::with_own(&[])
+    }
+}
+
+impl Clone for CrisisWords {
+    fn clone(&self) -> Self {
+        Self {
+            phrases: self.phrases.clone(),
+            clear: Mutex::default(),
+        }
+    }
+}
+
+impl PartialEq for CrisisWords {
+    fn eq(&self, other: &Self) -> bool {
+        self.phrases == other.phrases
+    }
+}
+
+impl Eq for CrisisWords {}
+
+/// Shows the phrases, never the text last read.
+impl std::fmt::Debug for CrisisWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CrisisWords")
+            .field("phrases", &self.phrases)
+            .finish_non_exhaustive()
     }
 }
 
@@ -25,15 +57,63 @@ impl CrisisWords {
         let lines = CRISIS_WORDS.lines().chain(own.iter().map(String::as_str));
         // A slip of the keyboard must not hide these words.
         Self {
-            phrases: phrases(lines, true),
+            phrases: Lexicon::new(phrases(lines, true)),
+            clear: Mutex::default(),
         }
     }
 
     /// Whether `text` holds any of the phrases, however it is written.
     pub fn found_in(&self, text: &str) -> bool {
-        let said = Said::new(text);
-        self.phrases.iter().any(|p| p.found_in(&said))
+        let mut clear = self.clear.lock().unwrap_or_else(PoisonError::into_inner);
+        let found = match text.strip_prefix(clear.as_str()) {
+            Some("") if !clear.is_empty() => false,
+            Some(_) if !clear.is_empty() => {
+                // Words far enough back from the end of the clear text meet the same
+                // words around them as before; two are read again for what a phrase
+                // may not follow.
+                let cut = safe_cut(&clear, self.phrases.reach + 4);
+                let context = if cut == 0 { 0 } else { 2 };
+                self.phrases.found_from(&Said::new(&text[cut..]), context)
+            }
+            _ => self.phrases.found_in(&Said::new(text)),
+        };
+        if !found {
+            text.clone_into(&mut clear);
+        }
+        found
     }
+}
+
+/// A place to start reading `text` again: at the start of a word at least `words` words
+/// back from its end, where the word before can't join the one after (letters spelt out
+/// one by one, "my self"); or 0, the whole text.
+fn safe_cut(text: &str, words: usize) -> usize {
+    // Where words begin, read back from the end: never the whole of a long page.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut after: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices().rev() {
+        if let Some((next, n)) = after
+            && c.is_whitespace()
+            && !n.is_whitespace()
+        {
+            starts.push(next);
+            if starts.len() > words + 64 {
+                break;
+            }
+        }
+        after = Some((i, c));
+    }
+    for pair in starts.windows(2).skip(words) {
+        let (cut, before) = (pair[0], pair[1]);
+        let joins = folded(&text[before..cut]).last().is_none_or(|w| {
+            w.text.chars().count() < 2
+                || matches!(w.text.as_str(), "my" | "your" | "him" | "her" | "them")
+        });
+        if !joins {
+            return cut;
+        }
+    }
+    0
 }
 
 /// The line kindly shows when those words are written: warm, plain, and with the
@@ -76,6 +156,172 @@ mod tests {
             "the cut on my hand is healing",
         ] {
             assert!(!care.found_in(text), "{text}");
+        }
+    }
+
+    /// Asserts every phrase of one family brings the line.
+    fn heard(family: &str, texts: &[&str]) {
+        let care = CrisisWords::default();
+        for text in texts {
+            assert!(care.found_in(text), "{family}: {text}");
+        }
+    }
+
+    #[test]
+    fn wanting_to_die() {
+        heard(
+            "wanting to die",
+            &[
+                "tbh i really wanna die",
+                "I Want To Die",
+                "i wish i was dead tonight",
+            ],
+        );
+    }
+
+    #[test]
+    fn not_wanting_to_be_here_or_alive() {
+        heard(
+            "not wanting to be here",
+            &[
+                "honestly i dont want to be here",
+                "I don’t wanna be alive",
+                "i do not want to live anymore",
+            ],
+        );
+    }
+
+    #[test]
+    fn not_going_on() {
+        heard(
+            "not going on",
+            &[
+                "i cant go on",
+                "I can not keep going anymore",
+                "i cant do this anymore",
+            ],
+        );
+    }
+
+    #[test]
+    fn no_point() {
+        heard(
+            "no point",
+            &["theres no point in going on", "whats the point of living"],
+        );
+    }
+
+    #[test]
+    fn better_off_without_me() {
+        heard(
+            "better off without me",
+            &["everyone is better off without me", "nobody would miss me"],
+        );
+    }
+
+    #[test]
+    fn disappearing() {
+        heard(
+            "disappearing",
+            &["i just wanna disappear", "I wish I could vanish forever"],
+        );
+    }
+
+    #[test]
+    fn never_waking_up() {
+        heard(
+            "never waking up",
+            &[
+                "i hope i never wake up",
+                "I want to go to sleep and not wake up",
+            ],
+        );
+    }
+
+    #[test]
+    fn ending_it() {
+        heard(
+            "ending it",
+            &["i want to end it all", "thinking about ending my life"],
+        );
+    }
+
+    #[test]
+    fn killing_myself_kms_and_unalive() {
+        heard(
+            "killing myself",
+            &[
+                "i might kill myself",
+                "lol kms",
+                "thinking of unaliving myself",
+                "KMS",
+            ],
+        );
+    }
+
+    #[test]
+    fn hurting_harming_or_cutting_myself() {
+        heard(
+            "hurting myself",
+            &[
+                "i want to hurt myself",
+                "I cut myself again",
+                "urge to self harm",
+            ],
+        );
+    }
+
+    #[test]
+    fn misspelt_drawn_out_and_with_words_between() {
+        heard(
+            "as typed at a hard moment",
+            &[
+                "i want to kil myslef",
+                "i wanna diee",
+                "i want to just fucking die",
+            ],
+        );
+    }
+
+    #[test]
+    fn everyday_uses_of_the_same_words_stay_quiet() {
+        let care = CrisisWords::default();
+        for text in [
+            "this deadline is killing me",
+            "I'm dying to see it",
+            "my battery died",
+            "I killed it at the presentation",
+        ] {
+            assert!(!care.found_in(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn read_as_it_is_typed_it_hears_exactly_what_a_fresh_reading_hears() {
+        let lead = "it was a long grey week at the office and the bus was late again so \
+                    i walked home slowly through the park thinking about everything and nothing ";
+        let typing = CrisisWords::default();
+        for ending in [
+            "and i dont want to die",
+            "i want to d i e",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "i want to kill my self tonight",
+            "I hurt myself skiing and it was fine",
+            "I hurt myself",
+            "honestly there is no point in living anymore",
+            "i cant go on. Holiday was nice",
+        ] {
+            let text = format!("{lead}{lead}{ending}");
+            for (end, _) in text.char_indices().skip(lead.len()) {
+                let so_far = &text[..end];
+                assert_eq!(
+                    typing.found_in(so_far),
+                    typing.phrases.found_in(&Said::new(so_far)),
+                    "{so_far}"
+                );
+            }
+            // Taking words away is read afresh.
+            assert!(!typing.found_in(lead));
         }
     }
 

@@ -8,7 +8,11 @@
 //! back at most); a trailing `!a|b` means it doesn't count when the next word is one of
 //! them, and `!-ing` when the next word ends in "ing".
 
-use super::words::{Word, folded, key, near};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::words::{Word, folded, key, near, remembered};
 
 /// How many other words a `…` may stand for.
 const GAP: usize = 3;
@@ -23,13 +27,22 @@ const BREAKS: &[&str] = &[
 pub struct Said {
     words: Vec<Word>,
     keys: Vec<String>,
+    /// Whether each word is one of [`BREAKS`], worked out once: every gap asks.
+    breaks: Vec<bool>,
 }
 
 impl Said {
     pub fn new(text: &str) -> Self {
+        static BREAK_KEYS: OnceLock<Vec<String>> = OnceLock::new();
+        let break_keys = BREAK_KEYS.get_or_init(|| BREAKS.iter().map(|b| key(b)).collect());
         let words = folded(text);
-        let keys = words.iter().map(|w| key(&w.text)).collect();
-        Self { words, keys }
+        let keys: Vec<String> = words.iter().map(|w| key(&w.text)).collect();
+        let breaks = keys.iter().map(|k| break_keys.contains(k)).collect();
+        Self {
+            words,
+            keys,
+            breaks,
+        }
     }
 }
 
@@ -103,8 +116,43 @@ impl Phrase {
 
     /// Whether the phrase stands anywhere in `said`.
     pub fn found_in(&self, said: &Said) -> bool {
-        (0..said.keys.len())
-            .any(|start| self.guard_before(said, start) && self.from(said, start, 0))
+        (0..said.keys.len()).any(|start| self.starts_at(said, start))
+    }
+
+    /// The most words the phrase can cover, and the one after it that its guard reads.
+    fn reach(&self) -> usize {
+        let covered: usize = self
+            .steps
+            .iter()
+            .map(|s| match s {
+                Step::Gap => GAP,
+                Step::Words(alternatives) => alternatives.iter().map(Vec::len).max().unwrap_or(0),
+            })
+            .sum();
+        covered + 1
+    }
+
+    fn starts_at(&self, said: &Said, start: usize) -> bool {
+        self.from(said, start, 0) && self.guard_before(said, start)
+    }
+
+    /// The words the phrase can begin with, and for a forgiving phrase each of them with
+    /// one letter left out (a slip on either side leaves one letter out of both), or
+    /// `None` when it opens with a gap and so can begin anywhere.
+    fn openings(&self) -> Option<Vec<String>> {
+        let Step::Words(alternatives) = self.steps.first()? else {
+            return None;
+        };
+        let mut out: Vec<String> = Vec::new();
+        for first in alternatives.iter().filter_map(|a| a.first()) {
+            out.push(first.clone());
+            if self.forgiving {
+                out.extend(one_left_out(first));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
     }
 
     fn guard_before(&self, said: &Said, start: usize) -> bool {
@@ -126,9 +174,9 @@ impl Phrase {
                 (0..=GAP).any(|skip| {
                     let skipped = at..at + skip;
                     skipped.end <= said.keys.len()
-                        && skipped.clone().all(|i| {
-                            clause(i) == first && !BREAKS.iter().any(|b| said.keys[i] == key(b))
-                        })
+                        && skipped
+                            .clone()
+                            .all(|i| clause(i) == first && !said.breaks[i])
                         && self.from(said, at + skip, step + 1)
                 })
             }
@@ -176,6 +224,94 @@ pub fn phrases<'a>(lines: impl IntoIterator<Item = &'a str>, forgiving: bool) ->
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| Phrase::parse(l, forgiving))
         .collect()
+}
+
+thread_local! {
+    static LEFT_OUT_SEEN: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+}
+
+/// `word` with each one of its letters left out in turn, for words long enough to be
+/// forgiven a slip.
+fn one_left_out(word: &str) -> Vec<String> {
+    remembered(&LEFT_OUT_SEEN, word, left_out)
+}
+
+fn left_out(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() < 3 {
+        return Vec::new();
+    }
+    (0..letters.len())
+        .map(|i| {
+            letters
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| c)
+                .collect()
+        })
+        .collect()
+}
+
+/// A whole lexicon, indexed by the words its phrases begin with, so a page of a thousand
+/// words is looked through at every keypress without trying every phrase at every word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lexicon {
+    phrases: Vec<Phrase>,
+    by_opening: HashMap<String, Vec<usize>>,
+    anywhere: Vec<usize>,
+    /// The most words any phrase can cover, with the word after it that its guard reads.
+    pub reach: usize,
+}
+
+impl Lexicon {
+    pub fn new(phrases: Vec<Phrase>) -> Self {
+        let mut by_opening: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut anywhere = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            match p.openings() {
+                Some(openings) => {
+                    for o in openings {
+                        by_opening.entry(o).or_default().push(i);
+                    }
+                }
+                None => anywhere.push(i),
+            }
+        }
+        let reach = phrases.iter().map(Phrase::reach).max().unwrap_or(0);
+        Self {
+            phrases,
+            by_opening,
+            anywhere,
+            reach,
+        }
+    }
+
+    /// Whether any phrase stands anywhere in `said`.
+    pub fn found_in(&self, said: &Said) -> bool {
+        self.found_from(said, 0)
+    }
+
+    /// Whether any phrase begins at word `first` of `said` or later (the words before
+    /// still count for what a phrase may not follow).
+    pub fn found_from(&self, said: &Said, first: usize) -> bool {
+        let mut candidates: Vec<usize> = Vec::new();
+        (first..said.keys.len()).any(|start| {
+            let word = &said.keys[start];
+            candidates.clear();
+            for form in std::iter::once(word.clone()).chain(one_left_out(word)) {
+                if let Some(found) = self.by_opening.get(&form) {
+                    candidates.extend(found);
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .iter()
+                .chain(&self.anywhere)
+                .any(|&i| self.phrases[i].starts_at(said, start))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -230,6 +366,21 @@ mod tests {
             "hurt myself !-ing",
             "I want to hurt myself. Skiing was fine"
         ));
+    }
+
+    #[test]
+    fn a_lexicon_finds_what_its_phrases_find() {
+        let lexicon = Lexicon::new(phrases(["want to … die", "… kms", "never"], true));
+        for (text, expected) in [
+            ("i really want to die", true),
+            ("lol kms", true),
+            ("kms", true),
+            ("nevr", true),
+            ("I never said that", true),
+            ("a quiet morning", false),
+        ] {
+            assert_eq!(lexicon.found_in(&Said::new(text)), expected, "{text}");
+        }
     }
 
     #[test]

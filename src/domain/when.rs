@@ -37,7 +37,11 @@ pub fn read_moment(
         // is still ahead.
         Read::Day(day, None) => {
             let at = local_from_naive(field, day.and_time(day_alone))?;
-            if day == now.date_naive() && at > now { now } else { at }
+            if day == now.date_naive() && at > now {
+                now
+            } else {
+                at
+            }
         }
     };
     if at > now + GRACE {

@@ -3,6 +3,7 @@
 //! go on" and "I cannot go on" are the same words to everything that listens for them;
 //! and words the inner critic swaps for one another ("job", "work") share one meaning.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -156,12 +157,7 @@ pub struct Word {
 }
 
 fn open(raw: &str, clause: usize, out: &mut Vec<Word>) {
-    let raw = raw.trim_matches('\'');
-    if raw.is_empty() {
-        return;
-    }
-    let raw = drawn_in(&as_letters(raw));
-    let push = |w: &str, out: &mut Vec<Word>| {
+    for w in remembered(&OPENED_SEEN, raw, opened) {
         // "my self", "your self": written apart, meant as one word.
         if w == "self"
             && let Some(last) = out.last_mut()
@@ -169,17 +165,23 @@ fn open(raw: &str, clause: usize, out: &mut Vec<Word>) {
             && matches!(last.text.as_str(), "my" | "your" | "him" | "her" | "them")
         {
             last.text.push_str("self");
-            return;
+            continue;
         }
-        out.push(Word {
-            text: w.to_string(),
-            clause,
-        });
-    };
+        out.push(Word { text: w, clause });
+    }
+}
+
+/// The words one written token stands for: "can't" → "can", "not".
+fn opened(raw: &str) -> Vec<String> {
+    let raw = raw.trim_matches('\'');
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let raw = drawn_in(&as_letters(raw));
+    let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect();
     let bare: String = raw.chars().filter(|&c| c != '\'').collect();
     if let Some((_, opened)) = OPENED.iter().find(|(w, _)| *w == bare) {
-        opened.split(' ').for_each(|w| push(w, out));
-        return;
+        return opened.split(' ').map(String::from).collect();
     }
     for (ending, word) in ENDINGS {
         if let Some(stem) = raw.strip_suffix(ending) {
@@ -189,27 +191,51 @@ fn open(raw: &str, clause: usize, out: &mut Vec<Word>) {
                 ("ai", "n't") => "am",
                 _ => stem,
             };
-            push(stem, out);
-            push(word, out);
-            return;
+            return words(&[stem, word]);
         }
     }
     match raw.split_once('\'') {
-        Some(("let", "s")) => ["let", "us"].iter().for_each(|w| push(w, out)),
+        Some(("let", "s")) => words(&["let", "us"]),
         Some((base, "s"))
             if matches!(
                 base,
                 "it" | "that" | "there" | "what" | "he" | "she" | "who" | "here" | "where"
             ) =>
         {
-            push(base, out);
-            push("is", out);
+            words(&[base, "is"])
         }
         // A possessive ("mum's"): the word itself.
-        Some((base, "s")) => push(base, out),
-        Some(_) => push(&bare, out),
-        None => push(&raw, out),
+        Some((base, "s")) => words(&[base]),
+        Some(_) => vec![bare],
+        None => vec![raw],
     }
+}
+
+type Seen<T> = std::thread::LocalKey<RefCell<HashMap<String, T>>>;
+
+thread_local! {
+    static OPENED_SEEN: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+    static KEYS_SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// How many words each memory keeps before it starts afresh.
+const REMEMBERED: usize = 20_000;
+
+/// What `work` gives for `word`, worked out once: the support band reads every word on
+/// screen at every keypress, and nearly all of them were read at the keypress before.
+pub(crate) fn remembered<T: Clone>(seen: &'static Seen<T>, word: &str, work: fn(&str) -> T) -> T {
+    seen.with(|seen| {
+        if let Some(known) = seen.borrow().get(word) {
+            return known.clone();
+        }
+        let found = work(word);
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        seen.insert(word.to_string(), found.clone());
+        found
+    })
 }
 
 /// Digits written in place of letters inside a word ("su1c1de", "k1ll") read as letters;
@@ -252,6 +278,10 @@ fn drawn_in(word: &str) -> String {
 /// A word's comparable form: its rough stem with every doubled letter made single, so
 /// "killing", "kills" and "kil" meet, and "dissapear" meets "disappear".
 pub fn key(word: &str) -> String {
+    remembered(&KEYS_SEEN, word, key_of)
+}
+
+fn key_of(word: &str) -> String {
     // Letters are made single before the stem too, so a drawn-out ending ("tiredd") is
     // cut as the plain one ("tired") is.
     let stemmed = match IRREGULAR.iter().find(|(w, _)| *w == word) {
@@ -385,7 +415,18 @@ pub fn near(written: &str, meant: &str) -> bool {
     if written == meant {
         return true;
     }
+    // The support band asks this of every word on screen at every keypress: letters
+    // compared as bytes where they can be, with nothing allocated.
+    if written.is_ascii() && meant.is_ascii() {
+        return slip(written.as_bytes(), meant.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (written.chars().collect(), meant.chars().collect());
+    slip(&a, &b)
+}
+
+/// Whether `a` is `b` with one slip, for words of four letters or more (five for a slip
+/// other than two letters swapped); both start with the same letter.
+fn slip<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if b.len() < 4 || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
         return false;
     }
@@ -393,14 +434,14 @@ pub fn near(written: &str, meant: &str) -> bool {
         && (0..a.len().saturating_sub(1)).any(|i| {
             a[i] == b[i + 1] && a[i + 1] == b[i] && a[..i] == b[..i] && a[i + 2..] == b[i + 2..]
         });
-    swapped || (b.len() >= 5 && one_edit(&a, &b))
+    swapped || (b.len() >= 5 && one_edit(a, b))
 }
 
-fn one_edit(a: &[char], b: &[char]) -> bool {
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match ra.len().cmp(&rb.len()) {
-        std::cmp::Ordering::Equal => ra[1..] == rb[1..],
+        std::cmp::Ordering::Equal => !ra.is_empty() && ra[1..] == rb[1..],
         std::cmp::Ordering::Less => ra == &rb[1..],
         std::cmp::Ordering::Greater => &ra[1..] == rb,
     }

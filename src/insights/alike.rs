@@ -332,7 +332,11 @@ mod tests {
         assert_eq!(words("I failed again"), words("I'm failing"));
         assert_eq!(words("a failure"), words("I fail"));
         assert_eq!(words("I'm such a burden"), words("I am a burden."));
-        assert_eq!(words("the worst"), ["bad"], "the worst is the critic's bad too");
+        assert_eq!(
+            words("the worst"),
+            ["bad"],
+            "the worst is the critic's bad too"
+        );
         assert!(words("I am what I am").is_empty());
     }
 

@@ -137,7 +137,10 @@ fn bad_dates_are_refused() {
         &["checkin", "--mood", "5", "--at", "2099-01-01"],
         "--at is in the future",
     );
-    refused(&["export", "--from", "last week"], "--from didn't read as a date");
+    refused(
+        &["export", "--from", "last week"],
+        "--from didn't read as a date",
+    );
     refused(
         &["export", "--from", "2026-11-20", "--to", "2026-11-01"],
         "comes after --to",

@@ -86,7 +86,10 @@ fn write_refuses_an_empty_body_and_bad_values() {
     refused(&["write"], "body is empty");
     refused(&["write", "--kind", "poem"], "poem");
     refused(&["write", "--tags", "a,,b"], "tags has an empty name");
-    refused(&["write", "--at", "tomorrow-ish"], "--at didn't read as a date");
+    refused(
+        &["write", "--at", "tomorrow-ish"],
+        "--at didn't read as a date",
+    );
 }
 
 #[test]
