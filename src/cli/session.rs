@@ -3,13 +3,13 @@
 //! first; after the session, mark it all talked about (kept and dated, out of the list).
 
 use clap::{Args, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::shared::{CliError, write_stdout};
-use crate::domain::{
-    InvalidInput, MarkedKind, SessionMark, id_start, short_id, time, told_apart, visible,
-};
+use crate::domain::{InvalidInput, MarkedKind, SessionMark, id_start, time, told_apart, visible};
 use crate::io::kindly_json::SessionRecord;
 use crate::store::Store;
 
@@ -194,7 +194,19 @@ pub fn run(store: &mut Store, args: SessionArgs) -> Result<(), CliError> {
                 None => SessionMark::alone(note.as_deref().unwrap_or_default(), now)?,
             };
             store.save_mark(&mark)?;
-            write_stdout(format!("{}\n", super::shared::shown_id(&mark.id)).as_bytes())
+            // Marks made within a minute share their first characters (their ids are
+            // ordered by time), so a mark is shown by as much as tells it from the others.
+            let shown = if std::io::stdout().is_terminal() {
+                let ids: Vec<Uuid> = store.waiting_marks()?.iter().map(|m| m.id).collect();
+                told_apart(&ids)
+                    .into_iter()
+                    .zip(&ids)
+                    .find(|(_, id)| **id == mark.id)
+                    .map_or_else(|| mark.id.to_string(), |(shown, _)| shown)
+            } else {
+                mark.id.to_string()
+            };
+            write_stdout(format!("{shown}\n").as_bytes())
         }
         Some(Action::Done { at }) => {
             let at = match at {
@@ -271,7 +283,8 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
             out.push_str("Nothing to bring up yet. Mark a record with `kindly session add ID`, add a thing to remember with `kindly session add --note TEXT`, or press B on any record in kindly.\n");
         }
         Format::Text => {
-            for m in &marks {
+            let ids: Vec<Uuid> = marks.iter().map(|m| m.id).collect();
+            for (m, shown) in marks.iter().zip(told_apart(&ids)) {
                 let mut line = format!(
                     "{}  {}",
                     m.added_at.format("%-d %b"),
@@ -280,7 +293,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
                 if let Some(note) = &m.note {
                     line.push_str(&format!(" \u{2014} {}", visible(note).replace('\n', " ")));
                 }
-                line.push_str(&format!("  ({})\n", short_id(&m.id)));
+                line.push_str(&format!("  ({shown})\n"));
                 out.push_str(&line);
             }
         }

@@ -382,3 +382,35 @@ fn the_writers_say_the_support_line_on_stderr_for_crisis_words_however_written()
         .unwrap();
     assert!(!String::from_utf8(out.stderr).unwrap().contains("emergency"));
 }
+
+#[test]
+fn marks_made_in_the_same_minute_are_listed_by_ids_that_tell_them_apart() {
+    let j = TestJournal::new();
+    for note in ["ask about sleep", "ask about the new dose"] {
+        j.kindly()
+            .args(["session", "add", "--note", note])
+            .assert()
+            .success();
+    }
+    let listed = |j: &TestJournal| {
+        let out = j.kindly().args(["session"]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = listed(&j);
+    let shown: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let (_, id) = l.rsplit_once("  (").expect("an id at the end");
+            id.trim_end_matches(')').to_string()
+        })
+        .collect();
+    assert_eq!(shown.len(), 2, "{text}");
+    assert_ne!(shown[0], shown[1], "{text}");
+    j.kindly()
+        .args(["session", "remove", &shown[0]])
+        .assert()
+        .success();
+    let text = listed(&j);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("ask about the new dose"), "{text}");
+}
