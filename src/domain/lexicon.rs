@@ -184,7 +184,7 @@ impl Phrase {
                 let end = at + words.len();
                 end <= said.keys.len()
                     && {
-                        let home = clause(if step == 0 { at } else { at - 1 });
+                        let home = clause(if step == 0 || at == 0 { at } else { at - 1 });
                         (at..end).all(|i| clause(i) == home)
                     }
                     && words

@@ -94,6 +94,11 @@ impl Pane {
 
     /// Waits until the screen shows `needle`, polling; fails with the screen if it never does.
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_within(needle, PATIENCE)
+    }
+
+    /// As `wait_for`, with `patience` of its own.
+    pub fn wait_for_within(&self, needle: &str, patience: Duration) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -101,7 +106,7 @@ impl Pane {
                 return screen;
             }
             assert!(
-                start.elapsed() < PATIENCE,
+                start.elapsed() < patience,
                 "never saw '{needle}' on:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(25));
