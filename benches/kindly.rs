@@ -138,9 +138,13 @@ fn tui_benches(c: &mut Criterion) {
             })
         },
     );
-    if let Some(checkin) = app.pane_mut::<kindly::tui::panes::checkin::CheckinPane>() {
-        checkin.focus =
-            kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Note);
+    // Down the form to the note, as a person would.
+    let note = kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Note);
+    for _ in 0..kindly::tui::panes::checkin::Field::ALL.len() {
+        if app.checkin().focus == note {
+            break;
+        }
+        app.handle_key(&key('j'));
     }
     app.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     c.bench_function("keypress to frame: typing in the note", |b| {

@@ -367,3 +367,70 @@ fn no_file_in_src_runs_past_600_lines() {
         .collect();
     assert!(long.is_empty(), "{}", long.join("\n"));
 }
+
+/// The TUI's parts talk through the pane interface and its outcomes, never by asking what
+/// type something really is.
+#[test]
+fn no_downcasting_in_the_tui() {
+    let mut found = Vec::new();
+    for (module, file) in modules() {
+        if module.first().is_none_or(|m| m != "tui") {
+            continue;
+        }
+        let code = code(&std::fs::read_to_string(&file).unwrap());
+        let words: Vec<&str> = code.split(|c: char| !is_ident(c)).collect();
+        for bad in ["Any", "downcast_ref", "downcast_mut", "downcast", "type_id"] {
+            if words.contains(&bad) {
+                found.push(format!("{}: {bad}", name(&module)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "downcasting in src/tui:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The four panes, each a folder under `tui/panes/`.
+const PANES: [&str; 4] = ["checkin", "critic", "journal", "trends"];
+
+/// A pane's files use the pane interface and what panes share, never another pane: what
+/// two panes both need lives beside them (`tui/panes/*.rs`) or further down.
+#[test]
+fn no_pane_uses_a_sibling_pane() {
+    let pane_of = |m: &[String]| -> Option<String> {
+        match m {
+            [tui, panes, pane, ..] if tui == "tui" && panes == "panes" => {
+                PANES.contains(&pane.as_str()).then(|| pane.clone())
+            }
+            _ => None,
+        }
+    };
+    let mut found = Vec::new();
+    for (module, targets) in uses() {
+        let Some(mine) = pane_of(&module) else {
+            continue;
+        };
+        for target in targets {
+            if let Some(theirs) = pane_of(&target)
+                && theirs != mine
+            {
+                found.push(format!("{} uses {}", name(&module), name(&target)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "panes using each other:\n{}",
+        found.join("\n")
+    );
+    // The walls stand on something: every pane is a folder of its own.
+    let panes = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/panes");
+    for pane in PANES {
+        assert!(
+            panes.join(pane).join("mod.rs").is_file(),
+            "{pane} is not a folder"
+        );
+    }
+}

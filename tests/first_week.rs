@@ -808,7 +808,7 @@ fn a_calendar_day_opens_its_check_ins_by_key_and_by_click() {
     let mut app = app_with(store, NOW);
     go_to(&mut app, kindly::tui::pane::PaneId::Trends);
     press(&mut app, &[key(KeyCode::Right), key(KeyCode::Right)]);
-    let trends: &kindly::tui::panes::trends::TrendsPane = app.pane().unwrap();
+    let trends: &kindly::tui::panes::trends::TrendsPane = app.trends();
     assert_eq!(trends.sub, kindly::tui::panes::trends::Sub::Calendar);
     // From the last day (today, the 29th) two days back is the 27th.
     press(&mut app, &[key(KeyCode::Up), key(KeyCode::Up)]);
@@ -835,7 +835,7 @@ fn a_calendar_day_opens_its_check_ins_by_key_and_by_click() {
 
 /// Where the calendar drew `day` at 80×24 (after a draw): the cell its click lands on.
 fn cell_of_day(app: &App, day: &str) -> (u16, u16) {
-    let trends: &kindly::tui::panes::trends::TrendsPane = app.pane().unwrap();
+    let trends: &kindly::tui::panes::trends::TrendsPane = app.trends();
     let from = trends.trends.as_ref().unwrap().span.from;
     let offset =
         (chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap() - from).num_days() as usize;

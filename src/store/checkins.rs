@@ -27,7 +27,6 @@ impl Store {
     /// `draft` is cleared in the same transaction.
     pub fn save_checkin(&mut self, checkin: &CheckIn, draft: Option<&str>) -> Result<()> {
         self.save_with_draft(draft, |tx| upsert(tx, checkin))?;
-        self.saved(crate::domain::MarkedKind::CheckIn, checkin.id);
         Ok(())
     }
 

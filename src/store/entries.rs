@@ -31,7 +31,6 @@ impl Store {
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
         self.save_with_draft(draft, |tx| upsert_entry(tx, e))?;
-        self.saved(crate::domain::MarkedKind::Entry, e.id);
         Ok(())
     }
 
@@ -98,7 +97,6 @@ impl Store {
         let tx = self.write()?;
         upsert_break(&tx, b)?;
         tx.commit()?;
-        self.saved(crate::domain::MarkedKind::Break, b.id);
         Ok(())
     }
 

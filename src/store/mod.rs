@@ -1,6 +1,7 @@
 //! The repository: the only module that speaks SQL. It opens, guards and migrates the
 //! database file and maps rows to domain types.
 
+mod app_state;
 mod checkins;
 mod deck;
 mod drafts;
@@ -35,6 +36,7 @@ use file::{
 pub use file::{Hold, conversion_path, encrypted_file, side};
 use health::Health;
 
+pub use app_state::Offer;
 pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
 pub use search::{Found, SearchError, fts_query};
@@ -42,6 +44,22 @@ pub use search_labels::check_search;
 pub use sync::{DeviceSeen, Me, SyncKind, Version, Whole};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
+
+/// A second connection to a journal, not yet opened: same file, same passphrase, and its
+/// writes wait for the same integrity check as the first.
+pub struct Beside {
+    path: PathBuf,
+    key: Option<String>,
+    health: Option<Arc<Health>>,
+}
+
+impl Beside {
+    pub fn open(self) -> Result<Store> {
+        let mut store = Store::open_keyed(&self.path, self.key.as_deref())?;
+        store.health = self.health;
+        Ok(store)
+    }
+}
 
 /// The journal on disk (or in memory, for tests).
 pub struct Store {
@@ -54,21 +72,9 @@ pub struct Store {
     _hold: Option<Hold>,
     /// The integrity check running beside the TUI: writes wait for its answer.
     health: Option<Arc<Health>>,
-    /// The record this connection saved last (the screen marks it for a session when the
-    /// person asked to before saving).
-    last_saved: std::cell::Cell<Option<(crate::domain::MarkedKind, uuid::Uuid)>>,
 }
 
 impl Store {
-    /// The record this connection saved last.
-    pub fn last_saved(&self) -> Option<(crate::domain::MarkedKind, uuid::Uuid)> {
-        self.last_saved.get()
-    }
-
-    fn saved(&self, kind: crate::domain::MarkedKind, id: uuid::Uuid) {
-        self.last_saved.set(Some((kind, id)));
-    }
-
     /// Opens the journal at `path`, creating it (0600, in a 0700 folder) when it does not
     /// exist. A file that is not kindly's, is damaged, or comes from a newer schema is
     /// refused before anything is written to it.
@@ -149,7 +155,17 @@ impl Store {
             key,
             _hold: Some(hold),
             health: None,
-            last_saved: std::cell::Cell::new(None),
+        })
+    }
+
+    /// What a second connection to this journal needs, to be opened on another thread for
+    /// work beside the screen (an exchange with the sync folder). None for a journal in
+    /// memory, which has no file to open twice.
+    pub fn beside(&self) -> Option<Beside> {
+        Some(Beside {
+            path: self.path.clone()?,
+            key: self.key.clone(),
+            health: self.health.clone(),
         })
     }
 
@@ -176,7 +192,6 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
-            last_saved: std::cell::Cell::new(None),
         }
     }
 
@@ -289,7 +304,6 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
-            last_saved: std::cell::Cell::new(None),
         };
         store.migrate(path)?;
         Ok(store)

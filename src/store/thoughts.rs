@@ -32,7 +32,6 @@ impl Store {
     /// same transaction.
     pub fn save_thought(&mut self, t: &Thought, draft: Option<&str>) -> Result<()> {
         self.save_with_draft(draft, |tx| upsert(tx, t))?;
-        self.saved(crate::domain::MarkedKind::Thought, t.id);
         Ok(())
     }
 

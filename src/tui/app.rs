@@ -2,7 +2,6 @@
 //! the notice line, search and the letter offer). It knows the pane interface, never what
 //! is inside a pane.
 
-use std::any::Any;
 use std::cell::Cell;
 use std::time::Instant;
 
@@ -12,16 +11,17 @@ use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use super::action::Action;
 use super::autosave::{Autosave, keep_aside};
 use super::keymap::{self, Mode};
-use super::pane::{Ctx, DraftOut, Handled, Hits, Pane, PaneId};
+use super::pane::{Ctx, DraftOut, Effect, Hits, Outcome, Pane, PaneId, Saved};
 use super::panes::checkin::CheckinPane;
 use super::panes::critic::CriticPane;
 use super::panes::journal::JournalPane;
 use super::panes::trends::TrendsPane;
+use super::panes_by_name::Panes;
 use super::search::SearchBox;
 use super::theme::Theme;
 use crate::config::Config;
 use crate::domain::{Entry, EntryKind, Scale};
-use crate::store::{LabelKind, RecordKind, Store};
+use crate::store::{Offer, RecordKind, Store};
 
 pub use super::autosave::AUTOSAVE_AFTER;
 
@@ -36,16 +36,15 @@ pub struct App {
     pub(super) config: Config,
     pub(super) theme: Theme,
     pub(super) clock: Clock,
-    /// The panes, in tab order; `active` is the one showing.
-    pub(super) panes: Vec<Box<dyn Pane>>,
-    pub(super) active: usize,
+    /// The four panes, by name; `active` is the one showing.
+    pub(super) panes: Panes,
+    pub(super) active: PaneId,
     /// The search box, while it is open.
     pub search: Option<SearchBox>,
     /// The list of what to bring to the next session, while it is open.
     pub session: Option<super::session_list::SessionList>,
-    /// A pane whose record is to be marked for the session once saved, and what the
-    /// journal had saved last when that was asked.
-    pub(super) bring_after_save: Option<(PaneId, Option<(crate::domain::MarkedKind, uuid::Uuid)>)>,
+    /// A pane whose record is to be marked for the session once it is saved.
+    pub(super) bring_after_save: Option<PaneId>,
     /// A past letter offered on a low day, until read or let rest.
     pub offer: Option<Entry>,
     pub help_open: bool,
@@ -62,7 +61,7 @@ pub struct App {
     pub(super) keymap: keymap::Keymap,
     /// A small note for the journal (the day a letter was offered), written once the first
     /// frame is out.
-    pending_state: Option<(&'static str, String)>,
+    pending_offer: Option<(Offer, chrono::NaiveDate)>,
     /// The first frame is out: writes may go ahead (once the check answers).
     started: bool,
     /// Words of self-harm that bring the support line when written or read.
@@ -75,6 +74,8 @@ pub struct App {
     pub(super) hand_over: Option<String>,
     /// `X` was pressed once: pressed again next, the draft is let go.
     pub(super) let_go_armed: bool,
+    /// An exchange with the sync folder is out on its own thread.
+    pub(super) exchanging: bool,
 }
 
 impl App {
@@ -88,37 +89,30 @@ impl App {
     /// doesn't start until `after_first_frame`, so the first frame waits for neither.
     pub fn open(store: Store, config: Config, theme: Theme, clock: Clock) -> anyhow::Result<Self> {
         let now = clock();
-        let mut emotions = config.emotions.clone();
-        let mut rituals = config.rituals.clone();
-        // The config's choices, those added from the form (kept in the journal), and any
-        // ever used.
-        let added = crate::tui::panes::checkin::added_choices(&store)?;
-        for (list, kind, added) in [
-            (&mut emotions, LabelKind::Emotion, added.0),
-            (&mut rituals, LabelKind::Ritual, added.1),
-        ] {
-            for used in added.into_iter().chain(store.used_labels(kind)?) {
-                if !list.iter().any(|l| l.eq_ignore_ascii_case(&used)) {
-                    list.push(used);
-                }
-            }
-        }
-        let mut checkin = CheckinPane::new(emotions.clone(), rituals, now.date_naive());
+        // The config's choices; each pane adds the journal's own when it reads it.
+        let mut checkin = CheckinPane::new(
+            config.emotions.clone(),
+            config.rituals.clone(),
+            now.date_naive(),
+        );
         // Only the first pane reads the journal at start; the others read it on arrival.
         checkin.refresh(&store)?;
         if config.look_back {
             checkin.look_back = crate::tui::panes::look_back::find(&store, now.date_naive())?;
         }
-        let mut panes: Vec<Box<dyn Pane>> = vec![
-            Box::new(checkin),
-            Box::new(CriticPane::new(config.traps(), emotions)),
-            Box::new(JournalPane::with_prompts(&config.letter_prompts)),
-            Box::new(TrendsPane::new(config.week_start)),
-        ];
+        let mut panes = Panes {
+            checkin,
+            critic: CriticPane::new(config.traps(), config.emotions.clone()),
+            journal: JournalPane::with_prompts(&config.letter_prompts),
+            trends: TrendsPane::new(config.week_start),
+        };
         // Drafts found at start are this window's to finish, or to clear once done with.
         let mut autosave = Autosave::default();
         let mut recovered_notice = None;
-        for pane in &mut panes {
+        for id in PaneId::ALL {
+            let Some(pane) = panes.drafts_mut(id) else {
+                continue;
+            };
             let recovered = pane.recover(&store)?;
             autosave.hold(recovered.slots);
             recovered_notice = recovered_notice.or(recovered.notice);
@@ -144,7 +138,7 @@ impl App {
             theme,
             clock,
             panes,
-            active: 0,
+            active: PaneId::Checkin,
             search: None,
             session: None,
             bring_after_save: None,
@@ -157,19 +151,20 @@ impl App {
             should_quit: false,
             hits: Hits::default(),
             keymap,
-            pending_state: None,
+            pending_offer: None,
             started: false,
             care,
             sample,
             own_editor: crate::editor::chosen(),
             hand_over: None,
             let_go_armed: false,
+            exchanging: false,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
             None => app.welcome(now)?,
         };
-        app.consider_offer()?;
+        app.consider_offer(None)?;
         Ok(app)
     }
 
@@ -186,53 +181,47 @@ impl App {
     }
 
     /// On a low day (today's latest mood 3 or lower), offers one past letter to reread:
-    /// quietly, at most once a day.
-    fn consider_offer(&mut self) -> anyhow::Result<()> {
-        const KEY: &str = "letter_offered_on";
+    /// quietly, at most once a day. Returns the care to say right after the thanks for a
+    /// new check-in (`saved`), when there is no letter to offer.
+    fn consider_offer(&mut self, saved: Option<&Saved>) -> anyhow::Result<Option<String>> {
         let today = (self.clock)().date_naive();
         let low = self
             .store
             .checkins_on(today)?
             .first()
             .is_some_and(|c| c.mood.get() <= 3);
-        if self.offer.is_some()
-            || !low
-            || self.store.state(KEY)?.as_deref() == Some(&today.to_string())
-        {
-            return Ok(());
+        if self.offer.is_some() || !low || self.store.offered_on(Offer::Letter)? == Some(today) {
+            return Ok(None);
         }
         let letters = self.store.entries(Some(EntryKind::Letter))?;
         if letters.is_empty() {
             // Only just after a new check-in is saved, with its thanks.
-            let saved = self
-                .pane::<crate::tui::panes::checkin::CheckinPane>()
-                .is_some_and(|p| p.just_saved);
-            return if saved {
+            return if saved.is_some_and(|s| s.new) {
                 self.offer_care(today)
             } else {
-                Ok(())
+                Ok(None)
             };
         }
         // A different letter on different days, the same one all day.
         let pick = today.num_days_from_ce().unsigned_abs() as usize % letters.len();
         self.offer = letters.get(pick).cloned();
-        self.pending_state = Some((KEY, today.to_string()));
-        self.flush_state()
+        self.pending_offer = Some((Offer::Letter, today));
+        self.flush_state()?;
+        Ok(None)
     }
 
     /// On a low day with no letter to offer: the break, and the person's support, named
     /// gently after the thanks, at most once a day.
-    fn offer_care(&mut self, today: chrono::NaiveDate) -> anyhow::Result<()> {
-        const KEY: &str = "care_offered_on";
-        if self.store.state(KEY)?.as_deref() == Some(&today.to_string()) {
-            return Ok(());
+    fn offer_care(&mut self, today: chrono::NaiveDate) -> anyhow::Result<Option<String>> {
+        if self.store.offered_on(Offer::Care)? == Some(today) {
+            return Ok(None);
         }
         let very_low = self
             .store
             .checkins_on(today)?
             .first()
             .is_some_and(|c| c.mood.get() <= 2);
-        let mut words = String::from(" It sounds hard right now; b starts a short break.");
+        let mut words = String::from("It sounds hard right now; b starts a short break.");
         match (&self.config.support_contact, very_low) {
             (Some(contact), _) => words.push_str(&format!(" Your support contact: {contact}.")),
             (None, true) => words.push_str(
@@ -240,16 +229,9 @@ impl App {
             ),
             (None, false) => {}
         }
-        // Said right after the thanks; whatever else the notice held follows.
-        let thanks = crate::tui::panes::checkin::THANKS;
-        self.notice = Some(
-            match self.notice.as_deref().and_then(|n| n.strip_prefix(thanks)) {
-                Some(rest) => format!("{thanks}{words}{rest}"),
-                None => format!("{thanks}{words}"),
-            },
-        );
-        self.pending_state = Some((KEY, today.to_string()));
-        self.flush_state()
+        self.pending_offer = Some((Offer::Care, today));
+        self.flush_state()?;
+        Ok(Some(words))
     }
 
     /// Starts the journal's integrity check beside the screen, then writes what waited
@@ -268,36 +250,47 @@ impl App {
         if !self.started {
             return Ok(());
         }
-        if let Some((key, value)) = self.pending_state.take() {
-            self.store.set_state(key, &value)?;
+        if let Some((offer, day)) = self.pending_offer.take() {
+            self.store.set_offered_on(offer, day)?;
         }
         Ok(())
     }
 
     /// The pane showing.
     pub fn pane_id(&self) -> PaneId {
-        self.current().id()
+        self.active
     }
 
     pub(super) fn current(&self) -> &dyn Pane {
-        self.panes[self.active].as_ref()
+        self.panes.get(self.active)
     }
 
     pub(super) fn current_mut(&mut self) -> &mut dyn Pane {
-        self.panes[self.active].as_mut()
+        self.panes.get_mut(self.active)
     }
 
-    /// One pane's state, by its type: for tests and for drawing single panes.
-    pub fn pane<T: Pane>(&self) -> Option<&T> {
+    /// The pane showing lists the trash, where opening a record brings it back.
+    pub(super) fn in_trash(&self) -> bool {
         self.panes
-            .iter()
-            .find_map(|p| (p.as_ref() as &dyn Any).downcast_ref::<T>())
+            .records(self.active)
+            .is_some_and(|r| r.in_trash())
     }
 
-    pub fn pane_mut<T: Pane>(&mut self) -> Option<&mut T> {
-        self.panes
-            .iter_mut()
-            .find_map(|p| (p.as_mut() as &mut dyn Any).downcast_mut::<T>())
+    /// The panes' states, for tests and for drawing single panes.
+    pub fn checkin(&self) -> &CheckinPane {
+        &self.panes.checkin
+    }
+
+    pub fn critic(&self) -> &CriticPane {
+        &self.panes.critic
+    }
+
+    pub fn journal(&self) -> &JournalPane {
+        &self.panes.journal
+    }
+
+    pub fn trends(&self) -> &TrendsPane {
+        &self.panes.trends
     }
 
     /// Which bindings are live right now.
@@ -313,9 +306,13 @@ impl App {
         }
     }
 
-    /// Every pane's unsaved work, to notice when something worth autosaving changed.
+    /// Every pane's unsaved work, for autosave.
     fn drafts(&self) -> Vec<DraftOut> {
-        self.panes.iter().flat_map(|p| p.drafts()).collect()
+        self.panes
+            .all_drafts()
+            .iter()
+            .flat_map(|p| p.drafts())
+            .collect()
     }
 
     pub(super) fn ctx(&mut self) -> (Ctx<'_>, &mut dyn Pane) {
@@ -325,7 +322,19 @@ impl App {
                 store: &mut self.store,
                 now,
             },
-            self.panes[self.active].as_mut(),
+            self.panes.get_mut(self.active),
+        )
+    }
+
+    /// The journal and the time, with the panes beside them.
+    pub(super) fn ctx_and_panes(&mut self) -> (Ctx<'_>, &mut Panes) {
+        let now = (self.clock)();
+        (
+            Ctx {
+                store: &mut self.store,
+                now,
+            },
+            &mut self.panes,
         )
     }
 
@@ -340,7 +349,10 @@ impl App {
                     Mode::Search => self.search_typed(|s| s.paste(text)),
                     Mode::SessionNote => self.session.as_mut().is_some_and(|s| s.paste(text)),
                     Mode::Help => false,
-                    _ => self.current_mut().paste(text),
+                    _ => self
+                        .panes
+                        .writing_mut(self.active)
+                        .is_some_and(|w| w.paste(text)),
                 };
                 if changed {
                     self.autosave.note_change();
@@ -363,7 +375,10 @@ impl App {
             Mode::Search => self.search_typed(|s| s.type_key(input)),
             Mode::SessionNote => self.session.as_mut().is_some_and(|s| s.type_key(input)),
             Mode::Help | Mode::Session => false,
-            _ => self.current_mut().input(input),
+            _ => self
+                .panes
+                .writing_mut(self.active)
+                .is_some_and(|w| w.input(input)),
         };
         if changed {
             self.autosave.note_change();
@@ -372,7 +387,6 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
-        let before = self.drafts();
         // Letting a draft go takes the same key twice in a row; anything else keeps it.
         let armed = std::mem::take(&mut self.let_go_armed);
         match action {
@@ -417,26 +431,47 @@ impl App {
                 self.notice = None;
                 let (mut ctx, pane) = self.ctx();
                 match pane.apply(action, &mut ctx) {
-                    Ok(Handled::Consumed(Some(notice))) => self.notice = Some(notice),
-                    Ok(Handled::Consumed(None) | Handled::NotConsumed) => {}
+                    Ok(outcome) => self.act_on(outcome),
                     Err(e) => {
                         self.notice = Some(format!(
                             "That couldn't be saved just now ({e}). Your words are still here."
                         ));
                     }
                 }
-                self.bring_if_saved();
-                self.open_day_asked();
             }
         }
-        if self.drafts() != before {
+    }
+
+    /// Acts on what a pane answered: its line, autosave for changed work, and each effect.
+    pub(super) fn act_on(&mut self, outcome: Outcome) {
+        if outcome.changed {
             self.autosave.note_change();
         }
-        if self.pane_id() == PaneId::Checkin
-            && action == Action::Save
-            && let Err(e) = self.consider_offer()
-        {
-            self.notice = Some(format!("A letter couldn't be looked up just now ({e})."));
+        let from = self.active;
+        let saved = outcome.effects.iter().find_map(|e| match e {
+            Effect::Saved(s) => Some(*s),
+            _ => None,
+        });
+        // A new check-in on a low day may bring a letter, or care said after the thanks.
+        let care = match saved {
+            Some(s) if s.kind == crate::domain::MarkedKind::CheckIn => {
+                self.consider_offer(Some(&s)).unwrap_or_else(|e| {
+                    Some(format!("A letter couldn't be looked up just now ({e})."))
+                })
+            }
+            _ => None,
+        };
+        // The App cleared the line before asking the pane; a quiet answer leaves it so.
+        if let Some(line) = outcome.line_with(care.as_deref()) {
+            self.notice = Some(line);
+        }
+        for effect in outcome.effects {
+            match effect {
+                Effect::Saved(s) => self.bring_if_saved(from, s),
+                Effect::OpenDay(day) => self.open_day(day),
+                Effect::Show(kind, id) => self.show(kind, id),
+                Effect::Refresh(id) => self.refresh(id),
+            }
         }
     }
 
@@ -471,57 +506,59 @@ impl App {
         }
     }
 
-    /// A pane asked for a day to be opened (a calendar day): the pane that lists days
-    /// shows it.
-    pub(super) fn open_day_asked(&mut self) {
-        let Some(day) = self.current_mut().day_to_open() else {
-            return;
-        };
-        if let Err(e) = self.first_to_take(|pane, ctx| pane.open_day(day, ctx)) {
-            self.notice = Some(format!("That day couldn't be opened just now ({e})."));
+    /// A day asked to be opened (a calendar day): the Check-in pane shows it (a break in
+    /// progress stays, the day waits beneath it).
+    pub(super) fn open_day(&mut self, day: chrono::NaiveDate) {
+        let (ctx, panes) = self.ctx_and_panes();
+        match panes.checkin.show_day(day, ctx.store) {
+            Ok(()) => self.active = PaneId::Checkin,
+            Err(e) => self.notice = Some(format!("That day couldn't be opened just now ({e}).")),
         }
     }
 
     /// Opens a record in the pane that shows its kind, setting aside (never losing) work in
     /// progress there.
     pub fn show(&mut self, kind: RecordKind, id: uuid::Uuid) {
-        if let Err(e) = self.first_to_take(|pane, ctx| pane.show(kind, id, ctx)) {
-            self.notice = Some(format!("That couldn't be opened just now ({e})."));
+        let (mut ctx, panes) = self.ctx_and_panes();
+        let (pane, list) = panes.showing(kind);
+        match list.show(id, &mut ctx) {
+            Ok(true) => {
+                self.active = pane;
+                // What was in progress there may have been set aside as a draft.
+                self.autosave.note_change();
+            }
+            Ok(false) => {}
+            Err(e) => self.notice = Some(format!("That couldn't be opened just now ({e}).")),
         }
     }
 
-    /// Asks each pane in turn until one takes the request, and brings that pane forward.
-    fn first_to_take(
-        &mut self,
-        mut ask: impl FnMut(&mut dyn Pane, &mut Ctx<'_>) -> crate::store::Result<bool>,
-    ) -> crate::store::Result<()> {
-        let now = (self.clock)();
-        for i in 0..self.panes.len() {
-            let mut ctx = Ctx {
-                store: &mut self.store,
-                now,
-            };
-            if ask(self.panes[i].as_mut(), &mut ctx)? {
-                self.active = i;
-                return Ok(());
-            }
+    /// Reads a pane again from the journal.
+    pub(super) fn refresh(&mut self, id: PaneId) {
+        let (mut ctx, panes) = self.ctx_and_panes();
+        if let Err(e) = panes.get_mut(id).refresh(&mut ctx) {
+            self.notice = Some(format!("That pane couldn't be read just now ({e})."));
         }
-        Ok(())
+    }
+
+    /// Brings `pane` forward. Each pane reads the journal on arrival, so it shows whatever
+    /// was saved meanwhile (here or by another kindly) and start-up reads only what the
+    /// first pane needs.
+    pub(super) fn go_to(&mut self, pane: PaneId) {
+        self.active = pane;
+        self.refresh(pane);
     }
 
     fn cycle_pane(&mut self, forward: bool) {
-        let n = self.panes.len();
-        self.active = if forward {
-            (self.active + 1) % n
-        } else {
-            (self.active + n - 1) % n
-        };
-        // Each pane reads the journal on arrival, so it shows whatever was saved meanwhile
-        // (here or by another kindly) and start-up reads only what the first pane needs.
-        let (mut ctx, pane) = self.ctx();
-        if let Err(e) = pane.refresh(&mut ctx) {
-            self.notice = Some(format!("That pane couldn't be read just now ({e})."));
-        }
+        let all = PaneId::ALL;
+        let i = all.iter().position(|p| *p == self.active).unwrap_or(0);
+        let n = all.len();
+        self.go_to(
+            all[if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            }],
+        );
     }
 
     /// When the next autosave is due, if anything is waiting to be saved.

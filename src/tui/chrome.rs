@@ -228,9 +228,9 @@ impl App {
                     || self.current().offers(h.action)
             })
             // In the trash, opening a record brings it back, and nothing more goes in.
-            .filter(|h| !(self.current().in_trash() && h.action == Action::TrashSelected))
+            .filter(|h| !(self.in_trash() && h.action == Action::TrashSelected))
             .map(|mut h| {
-                if self.current().in_trash() && h.action == Action::EditSelected {
+                if self.in_trash() && h.action == Action::EditSelected {
                     h.what = "bring back";
                 }
                 h

@@ -5,7 +5,8 @@ use super::app::App;
 
 impl App {
     pub(super) fn let_go(&mut self, armed: bool) {
-        let Some(what) = self.current().to_let_go() else {
+        let what = self.panes.drafts(self.active).and_then(|d| d.to_let_go());
+        let Some(what) = what else {
             self.notice = Some("There's no unsaved draft here to let go.".into());
             return;
         };
@@ -16,12 +17,21 @@ impl App {
             ));
             return;
         }
-        let (mut ctx, pane) = self.ctx();
-        self.notice = match pane.let_go(&mut ctx) {
-            Ok(notice) => notice,
-            Err(e) => Some(format!(
-                "That couldn't be let go just now ({e}); it's still here."
-            )),
+        let active = self.active;
+        let (mut ctx, panes) = self.ctx_and_panes();
+        let Some(pane) = panes.drafts_mut(active) else {
+            return;
         };
+        match pane.let_go(&mut ctx) {
+            Ok(outcome) => {
+                self.notice = None;
+                self.act_on(outcome)
+            }
+            Err(e) => {
+                self.notice = Some(format!(
+                    "That couldn't be let go just now ({e}); it's still here."
+                ))
+            }
+        }
     }
 }

@@ -12,11 +12,13 @@ mod mouse;
 mod own_editor;
 pub mod pane;
 pub mod panes;
+mod panes_by_name;
 pub mod records;
 pub mod search;
 pub mod session;
 pub mod session_list;
 pub mod theme;
+pub mod vocabulary;
 pub mod widgets;
 
 use std::io::{IsTerminal, Stdout, stdout};
@@ -64,6 +66,8 @@ enum Wake {
     InputClosed,
     /// SIGTERM or SIGHUP: save and leave.
     Signal,
+    /// The exchange with the sync folder, on its own thread, is done.
+    Exchanged(exchange::Report),
 }
 
 /// Raw mode and the alternate screen, undone on drop (quit or error) and by the panic hook.
@@ -138,6 +142,7 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let (go, go_rx) = mpsc::channel::<()>();
     let input = tx.clone();
+    let exchanges = tx.clone();
     std::thread::spawn(move || {
         while go_rx.recv().is_ok() {
             // A blocking read: no polling, so no CPU while waiting.
@@ -180,8 +185,15 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
             terminal.hide_cursor()?;
             Ok(result)
         };
+    // An exchange reports back through the loop's own channel.
+    let report = move || {
+        let tx = exchanges.clone();
+        move |done| {
+            let _ = tx.send(Wake::Exchanged(done));
+        }
+    };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &rx, &go, &mut lend)
+        event_loop(&mut terminal, &mut app, &rx, &go, &mut lend, &report)
     }));
     // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
     // before we go.
@@ -189,7 +201,7 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     // What was written here goes to the sync folder on the way out.
     let parting = if result.is_ok() {
         app.notice = None;
-        app.exchange();
+        exchange_on_the_way_out(&mut app, &rx, &report);
         app.notice.take()
     } else {
         None
@@ -220,6 +232,37 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     }
 }
 
+/// The exchange as kindly quits: after the one from the start, if it is still out, then one
+/// for what was written here. Waits a bounded time in all; a folder that doesn't answer by
+/// then is left for next time (the thread is let go with the process), and a line says so.
+fn exchange_on_the_way_out<R: FnOnce(exchange::Report) + Send + 'static>(
+    app: &mut App,
+    rx: &mpsc::Receiver<Wake>,
+    report: &dyn Fn() -> R,
+) {
+    let deadline = Instant::now() + exchange::QUIT_WAIT;
+    let mut sent = false;
+    loop {
+        if !app.exchanging() {
+            if sent || !app.start_exchange(report()) {
+                return;
+            }
+            sent = true;
+        }
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(Wake::Exchanged(done)) => {
+                app.exchanged(done);
+            }
+            // Keys pressed after quitting are not for kindly any more.
+            Ok(_) => {}
+            Err(_) => {
+                app.exchange_left();
+                return;
+            }
+        }
+    }
+}
+
 /// A screen with nothing on it yet, so the next frame is drawn whole.
 fn fresh_screen() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
@@ -241,12 +284,13 @@ type Lend<'a, B> = dyn FnMut(
     ) -> anyhow::Result<Result<String, crate::editor::EditorError>>
     + 'a;
 
-fn event_loop<B: ratatui::backend::Backend>(
+fn event_loop<B: ratatui::backend::Backend, R: FnOnce(exchange::Report) + Send + 'static>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     rx: &mpsc::Receiver<Wake>,
     go: &mpsc::Sender<()>,
     lend: &mut Lend<'_, B>,
+    report: &dyn Fn() -> R,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -261,10 +305,9 @@ where
         }
         if std::mem::take(&mut first) {
             app.after_first_frame();
-            // Whatever the other computers wrote comes in once the screen is up.
-            if app.exchange() {
-                terminal.draw(|f| app.draw(f))?;
-            }
+            // Whatever the other computers wrote comes in once the screen is up, on its
+            // own thread: the loop hears back when it is done.
+            app.start_exchange(report());
         }
         let wake = match app.autosave_due() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
@@ -286,6 +329,7 @@ where
                 let _ = go.send(());
                 changed
             }
+            Some(Wake::Exchanged(done)) => app.exchanged(done),
             Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
         };
         if app.should_quit {

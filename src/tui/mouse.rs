@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::action::Action;
 use super::app::App;
 use super::keymap::Mode;
-use super::pane::Target;
+use super::pane::{Outcome, Target};
 
 impl App {
     /// What a click at this cell would land on, as last drawn.
@@ -20,8 +20,9 @@ impl App {
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => match self.hits.at(m.column, m.row) {
                 Some(Target::Tab(pane)) => {
-                    while self.pane_id() != pane {
-                        self.apply(Action::NextPane);
+                    if self.pane_id() != pane {
+                        self.notice = None;
+                        self.go_to(pane);
                     }
                     true
                 }
@@ -31,8 +32,10 @@ impl App {
                             search.selected = i.min(search.results.len().saturating_sub(1))
                         }
                         None => {
-                            self.current_mut().select_row(i);
-                            self.open_day_asked();
+                            let outcome = self.current_mut().select_row(i);
+                            if outcome != Outcome::quiet() {
+                                self.act_on(outcome);
+                            }
                         }
                     }
                     true
@@ -47,9 +50,10 @@ impl App {
                     | Mode::FlowText
                     | Mode::Voice
                     | Mode::Reframe
-                    | Mode::BreakText => {
-                        self.current_mut().input(ratatui_textarea::Input::from(*m))
-                    }
+                    | Mode::BreakText => self
+                        .panes
+                        .writing_mut(self.active)
+                        .is_some_and(|w| w.input(ratatui_textarea::Input::from(*m))),
                     Mode::Form => false,
                     Mode::Help => {
                         self.apply(if down {

@@ -17,7 +17,11 @@ impl App {
             );
             return;
         }
-        match self.current_mut().own_editor() {
+        match self
+            .panes
+            .writing_mut(self.active)
+            .and_then(|w| w.own_editor())
+        {
             Some(area) => self.hand_over = Some(editor_text(area)),
             None => {
                 self.notice =
@@ -42,7 +46,11 @@ impl App {
                 return;
             }
         };
-        let Some(area) = self.current_mut().own_editor() else {
+        let Some(area) = self
+            .panes
+            .writing_mut(self.active)
+            .and_then(|w| w.own_editor())
+        else {
             return;
         };
         if editor_text(area) == written {

@@ -1,7 +1,6 @@
 //! The pane interface: what every pane offers the router, and the few plain types the
 //! router, the chrome and the panes share (pane ids, where clickable things were drawn).
 
-use std::any::Any;
 use std::cell::RefCell;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -89,11 +88,92 @@ impl Ctx<'_> {
 /// A quiet line for the person, if an action has something to say.
 pub type Notice = Option<String>;
 
-/// Whether a pane took an action, and what it had to say about it.
+/// A pane's answer to one action: what it has to say, whether its unsaved work changed,
+/// and what the App is asked to do about it. The one way a pane tells the App anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub notice: Notice,
+    /// Said after whatever the App adds for a save (the care offered on a low day).
+    pub then: Option<String>,
+    /// The pane's unsaved work changed, so autosave keeps it.
+    pub changed: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    /// Nothing to say, nothing changed.
+    pub fn quiet() -> Self {
+        Self::default()
+    }
+
+    /// A line to say, and nothing else.
+    pub fn said(line: impl Into<String>) -> Self {
+        Self {
+            notice: Some(line.into()),
+            ..Self::default()
+        }
+    }
+
+    /// What a pane's own helpers answered, as an outcome.
+    pub fn from_notice(notice: Notice) -> Self {
+        Self {
+            notice,
+            ..Self::default()
+        }
+    }
+
+    pub fn with(mut self, effect: Effect) -> Self {
+        self.effects.push(effect);
+        self
+    }
+
+    pub fn then(mut self, line: Option<String>) -> Self {
+        self.then = line;
+        self
+    }
+
+    /// The whole line as the pane said it, with `between` (the App's own words for the
+    /// same moment) after the first part.
+    pub fn line_with(&self, between: Option<&str>) -> Notice {
+        let parts: Vec<&str> = [self.notice.as_deref(), between, self.then.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+/// What the App is asked to do after an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Handled {
-    Consumed(Notice),
-    NotConsumed,
+pub enum Effect {
+    /// A record was saved (new or changed).
+    Saved(Saved),
+    /// Show this day's check-ins (a calendar day was chosen).
+    OpenDay(NaiveDate),
+    /// Open a saved record in the pane that shows its kind.
+    Show(RecordKind, Uuid),
+    /// Read a pane again from the journal.
+    Refresh(PaneId),
+}
+
+/// A record a pane saved: which, whether it is new, and the mood it holds (a check-in's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub kind: crate::domain::MarkedKind,
+    pub id: Uuid,
+    pub new: bool,
+    pub mood: Option<crate::domain::Mood>,
+}
+
+impl Saved {
+    pub fn new(kind: crate::domain::MarkedKind, id: Uuid, new: bool) -> Self {
+        Self {
+            kind,
+            id,
+            new,
+            mood: None,
+        }
+    }
 }
 
 /// What drawing needs besides the pane's own state.
@@ -158,10 +238,10 @@ impl Recovered {
     }
 }
 
-/// A pane of the TUI. The router ([`super::App`]) holds them and knows nothing of what is
-/// inside: it asks the focused pane which keys are live, hands it actions and keys, draws
-/// it, and collects its drafts.
-pub trait Pane: Any + Draw {
+/// What every pane is to the router ([`super::App`]): it says which keys are live, acts
+/// on actions (answering with an [`Outcome`]), reads the journal again on arrival, and
+/// draws itself. What only some panes have is a capability trait below.
+pub trait Pane: Draw {
     fn id(&self) -> PaneId;
 
     /// Which bindings are live in the pane right now.
@@ -176,51 +256,14 @@ pub trait Pane: Any + Draw {
     }
 
     /// Acts on one action from the keymap.
-    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled>;
-
-    /// A key (or wheel turn) the keymap did not claim, for the editor that has the focus.
-    /// Returns whether anything changed.
-    fn input(&mut self, _input: Input) -> bool {
-        false
-    }
-
-    /// Pasted text, for the editor that has the focus.
-    fn paste(&mut self, _text: &str) -> bool {
-        false
-    }
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome>;
 
     /// A click on row `i` of the pane's list.
-    fn select_row(&mut self, _i: usize) {}
+    fn select_row(&mut self, i: usize) -> Outcome;
 
     /// Reads what the pane shows from the journal again: on arrival, so it shows whatever
     /// was saved meanwhile, here or by another kindly.
     fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()>;
-
-    /// Opens a saved record when it is this pane's kind; returns whether it did.
-    fn show(
-        &mut self,
-        _kind: RecordKind,
-        _id: Uuid,
-        _ctx: &mut Ctx<'_>,
-    ) -> crate::store::Result<bool> {
-        Ok(false)
-    }
-
-    /// The pane's unsaved work, slot by slot.
-    fn drafts(&self) -> Vec<DraftOut> {
-        Vec::new()
-    }
-
-    /// Takes up what was left in the pane's draft slots from before.
-    fn recover(&mut self, _store: &Store) -> crate::store::Result<Recovered> {
-        Ok(Recovered::default())
-    }
-
-    /// The saved record the person is on (a selected row, an open record, a saved record
-    /// being edited), for marking it to bring to a session; none on a new form.
-    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
-        None
-    }
 
     /// A guided flow has the pane, so quiet offers keep out of its way.
     fn in_flow(&self) -> bool {
@@ -232,37 +275,49 @@ pub trait Pane: Any + Draw {
     fn words_in_sight(&self) -> String {
         String::new()
     }
+}
+
+/// A pane with words being written: keys and pastes for its editor, and the text to hand
+/// to the person's own editor.
+pub trait Writing {
+    /// A key (or wheel turn) the keymap did not claim, for the editor that has the focus.
+    /// Returns whether anything changed.
+    fn input(&mut self, input: Input) -> bool;
+
+    /// Pasted text, for the editor that has the focus.
+    fn paste(&mut self, text: &str) -> bool;
 
     /// The text to hand to the person's own editor (the note, the page, the step being
     /// written), with the focus put on it; none where there is no such text.
-    fn own_editor(&mut self) -> Option<&mut ratatui_textarea::TextArea<'static>> {
-        None
-    }
+    fn own_editor(&mut self) -> Option<&mut ratatui_textarea::TextArea<'static>>;
+}
+
+/// A pane with unsaved work that autosave keeps, takes up again at start, and `X` lets go.
+pub trait Drafts {
+    /// The pane's unsaved work, slot by slot.
+    fn drafts(&self) -> Vec<DraftOut>;
+
+    /// Takes up what was left in the pane's draft slots from before.
+    fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered>;
 
     /// The unsaved work `X` would let go, named for its question; none when there is none.
-    fn to_let_go(&self) -> Option<&'static str> {
-        None
-    }
+    fn to_let_go(&self) -> Option<&'static str>;
 
     /// Lets that work go: it becomes a record in the trash, never lost.
-    fn let_go(&mut self, _ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        Ok(None)
-    }
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome>;
+}
 
-    /// A day the person asked to open (a calendar day), taken once by the router.
-    fn day_to_open(&mut self) -> Option<NaiveDate> {
-        None
-    }
+/// A pane listing saved records of one kind.
+pub trait RecordList {
+    /// Opens one saved record; returns whether it was found.
+    fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> crate::store::Result<bool>;
 
-    /// Shows `day`'s records when this pane lists days; returns whether it did.
-    fn open_day(&mut self, _day: NaiveDate, _ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
-        Ok(false)
-    }
+    /// The saved record the person is on (a selected row, an open record, a saved record
+    /// being edited), for marking it to bring to a session; none on a new form.
+    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)>;
 
-    /// The pane's list is showing the trash, where opening a record brings it back.
-    fn in_trash(&self) -> bool {
-        false
-    }
+    /// The list is showing the trash, where opening a record brings it back.
+    fn in_trash(&self) -> bool;
 }
 
 /// Drawing a pane from its state; drawing never changes it. Each pane's view file

@@ -6,6 +6,7 @@
 use super::action::Action;
 use super::app::App;
 use super::keymap::Mode;
+use super::pane::{PaneId, Saved};
 use super::session_list::SessionList;
 use super::widgets::{editor, editor_text, show_cursor};
 use crate::domain::{MarkedKind, SessionMark};
@@ -43,8 +44,9 @@ impl App {
     /// saved yet, marks it when it is.
     pub(super) fn bring_up(&mut self) {
         let now = (self.clock)();
-        let Some((kind, id)) = self.current().target() else {
-            self.bring_after_save = Some((self.pane_id(), self.store.last_saved()));
+        let target = self.panes.records(self.active).and_then(|r| r.target());
+        let Some((kind, id)) = target else {
+            self.bring_after_save = Some(self.active);
             self.notice =
                 Some("When you save this, it will be marked to bring to your session.".into());
             return;
@@ -64,21 +66,15 @@ impl App {
             Some(result.unwrap_or_else(|e| format!("That mark couldn't be saved just now ({e}).")));
     }
 
-    /// After an action on a pane: a record asked to be brought up before it was saved is
-    /// marked once it is.
-    pub(super) fn bring_if_saved(&mut self) {
-        let Some((pane, before)) = self.bring_after_save else {
-            return;
-        };
-        if pane != self.pane_id() {
+    /// A record `pane` saved: marked for the session when that was asked before it was
+    /// saved.
+    pub(super) fn bring_if_saved(&mut self, pane: PaneId, saved: Saved) {
+        if self.bring_after_save != Some(pane) {
             return;
         }
-        let Some((kind, id)) = self.store.last_saved().filter(|s| Some(*s) != before) else {
-            return;
-        };
         self.bring_after_save = None;
         let now = (self.clock)();
-        let mark = SessionMark::on(kind, id, None, now);
+        let mark = SessionMark::on(saved.kind, saved.id, None, now);
         if let Err(e) = self.store.save_mark(&mark) {
             self.notice = Some(format!("It's saved, but the mark couldn't be ({e})."));
         } else {

@@ -115,7 +115,7 @@ pub fn plain(app: &App, width: u16, height: u16) -> String {
 
 /// The panes' own states, reached through the App's pane interface.
 pub fn checkin_pane(app: &App) -> &kindly::tui::panes::checkin::CheckinPane {
-    app.pane().expect("the Check-in pane")
+    app.checkin()
 }
 
 /// Moves the Check-in focus to `to` the way a person does: ↓ and ↑ through the form and
@@ -138,15 +138,15 @@ pub fn focus(app: &mut App, to: kindly::tui::panes::checkin::Focus) {
 }
 
 pub fn critic_pane(app: &App) -> &kindly::tui::panes::critic::CriticPane {
-    app.pane().expect("the Critic pane")
+    app.critic()
 }
 
 pub fn journal_pane(app: &App) -> &kindly::tui::panes::journal::JournalPane {
-    app.pane().expect("the Journal pane")
+    app.journal()
 }
 
 pub fn trends_pane(app: &App) -> &kindly::tui::panes::trends::TrendsPane {
-    app.pane().expect("the Trends pane")
+    app.trends()
 }
 
 /// Moves to `pane` the way a person does, with Tab.

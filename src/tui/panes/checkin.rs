@@ -6,13 +6,18 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::compassion_break::BreakFlow;
-pub use super::form::{Ask, Chips, Field, Focus, added_choices};
+pub use super::form::{Ask, Chips, Field, Focus};
+use crate::domain::MarkedKind;
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
-use crate::store::{Direction, RecordKind, Store};
+use crate::store::{Direction, LabelKind, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::pane::{
+    Ctx, DraftOut, Drafts, Effect, Notice, Outcome, Pane, PaneId, RecordList, Recovered, Saved,
+    Writing,
+};
 use crate::tui::records::Records;
+use crate::tui::vocabulary;
 use crate::tui::widgets::{editor, show_cursor};
 
 /// The draft slot the form autosaves into.
@@ -84,15 +89,12 @@ pub struct CheckinPane {
     pub look_back: Option<String>,
     /// No check-ins at all yet: the day list shows a short welcome instead.
     pub first_time: bool,
-    /// The last action saved a new check-in (not an edit), so the thanks may carry more.
-    pub just_saved: bool,
 }
 
 impl CheckinPane {
     pub fn new(emotions: Vec<String>, rituals: Vec<String>, today: NaiveDate) -> Self {
         Self {
             look_back: None,
-            just_saved: false,
             mood: None,
             energy: None,
             emotions: Chips::new(emotions),
@@ -179,8 +181,13 @@ impl CheckinPane {
         }
     }
 
-    /// Reads the day's check-ins (or the trash) again from the journal.
+    /// Reads the day's check-ins (or the trash) again from the journal, and the choices
+    /// on offer (one added in another pane, or on another computer, shows here too).
     pub fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
+        self.emotions
+            .widen(vocabulary::beyond_config(LabelKind::Emotion, store)?);
+        self.rituals
+            .widen(vocabulary::beyond_config(LabelKind::Ritual, store)?);
         self.first_time = store.latest_checkin()?.is_none();
         let rows = if self.list.show_trash {
             store.trashed_checkins()?
@@ -220,31 +227,42 @@ impl CheckinPane {
         Ok(())
     }
 
-    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
+    /// Acts on one action; the outcome says whether the form changed.
+    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
+        let before = self.draft();
+        let mut outcome = self.act(action, ctx)?;
+        outcome.changed |= self.draft() != before;
+        Ok(outcome)
+    }
+
+    fn act(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
         if let Some(pause) = self.pause.as_mut() {
-            let (notice, done) = pause.apply(action, ctx)?;
+            let (outcome, done) = pause.apply(action, ctx)?;
             if done {
                 self.pause = None;
             }
-            return Ok(notice);
+            return Ok(outcome);
         }
         if action == Action::StartBreak {
             self.pause = Some(BreakFlow::new());
             self.writing = false;
-            return Ok(None);
+            return Ok(Outcome::quiet());
         }
-        self.just_saved = false;
         if self.asking.is_some() {
-            return self.answer(action, ctx);
+            return self.answer(action, ctx).map(Outcome::from_notice);
+        }
+        if action == Action::Save {
+            let outcome = self.save(ctx);
+            show_cursor(&mut self.note, self.writing);
+            return outcome;
         }
         let notice = self.apply_inner(action, ctx);
         show_cursor(&mut self.note, self.writing);
-        notice
+        notice.map(Outcome::from_notice)
     }
 
     fn apply_inner(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
         match (action, self.focus) {
-            (Action::Save, _) => return self.save(ctx),
             (Action::LeaveText, _) => self.writing = false,
             // A digit sets the row it is typed on: energy on Energy, 1–5 on a part's row,
             // the mood everywhere else.
@@ -358,34 +376,49 @@ impl CheckinPane {
         }
     }
 
-    fn save(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        let Some(mood) = self.mood else {
-            self.focus = Focus::Field(Field::Mood);
-            self.writing = false;
-            return Ok(Some("Pick a mood first: 1–9, or 0 for 10.".into()));
+    /// The check-in the form holds, as it would be saved at `now`: the saved one changed,
+    /// or a new one; none without a mood.
+    pub(super) fn to_checkin(&self, now: DateTime<FixedOffset>) -> Option<CheckIn> {
+        let mood = self.mood?;
+        let mut c = match &self.editing {
+            Some(old) => old.clone(),
+            None => CheckIn::new(now, mood),
         };
-        let (mut c, edited) = match &self.editing {
-            Some(old) => (old.clone(), true),
-            None => (CheckIn::new(ctx.now, mood), false),
-        };
-        c.at = self.moment(ctx.now);
+        c.at = self.moment(now);
         c.mood = mood;
         c.energy = self.energy;
         c.emotions = self.emotions.labels("emotions");
         c.rituals = self.rituals.labels("rituals");
         [c.kindness, c.humanity, c.mindfulness] = self.parts;
         c.set_note(&self.note.lines().join("\n"));
+        Some(c)
+    }
+
+    fn save(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
+        let Some(c) = self.to_checkin(ctx.now) else {
+            self.focus = Focus::Field(Field::Mood);
+            self.writing = false;
+            return Ok(Outcome::said("Pick a mood first: 1–9, or 0 for 10."));
+        };
+        let edited = self.editing.is_some();
         ctx.store.save_checkin(&c, Some(DRAFT_SLOT))?;
         self.clear_form();
         self.day = c.day();
         self.list.leave_trash();
         self.refresh(ctx.store)?;
-        self.just_saved = !edited;
-        Ok(Some(match (edited, mood.get() <= 3) {
-            (true, _) => "Your changes are saved.".into(),
-            (false, true) => super::critic_practice::with_kind_line(THANKS, ctx.store, ctx.now)?,
-            (false, false) => THANKS.into(),
-        }))
+        let saved = Effect::Saved(Saved {
+            mood: Some(c.mood),
+            ..Saved::new(MarkedKind::CheckIn, c.id, !edited)
+        });
+        Ok(match (edited, c.mood.get() <= 3) {
+            (true, _) => Outcome::said("Your changes are saved."),
+            // On a low day, a line from the person's own deck of kind words follows.
+            (false, true) => {
+                Outcome::said(THANKS).then(super::critic_practice::kind_line(ctx.store, ctx.now)?)
+            }
+            (false, false) => Outcome::said(THANKS),
+        }
+        .with(saved))
     }
 
     fn browse(&mut self, dir: Direction, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
@@ -453,16 +486,6 @@ pub(super) fn new_note(text: &str) -> TextArea<'static> {
 }
 
 impl Pane for CheckinPane {
-    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
-        let id = match self.focus {
-            _ if self.pause.is_some() => None,
-            Focus::History if !self.list.show_trash => self.list.selected().map(|c| c.id),
-            Focus::History => None,
-            Focus::Field(_) => self.editing.as_ref().map(|c| c.id),
-        };
-        id.map(|id| (crate::domain::MarkedKind::CheckIn, id))
-    }
-
     fn id(&self) -> PaneId {
         PaneId::Checkin
     }
@@ -497,10 +520,35 @@ impl Pane for CheckinPane {
         Pane::mode(self) != Mode::Form || CheckinPane::offers(self, action)
     }
 
-    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled> {
-        CheckinPane::apply(self, action, ctx).map(Handled::Consumed)
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
+        CheckinPane::apply(self, action, ctx)
     }
 
+    fn select_row(&mut self, i: usize) -> Outcome {
+        self.focus = Focus::History;
+        self.list.select(i);
+        Outcome::quiet()
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
+        CheckinPane::refresh(self, ctx.store)
+    }
+
+    fn in_flow(&self) -> bool {
+        self.pause.is_some()
+    }
+
+    fn words_in_sight(&self) -> String {
+        let pause = self.pause.iter().flat_map(|p| &p.lines);
+        let texts: Vec<String> = std::iter::once(&self.note)
+            .chain(pause.chain(self.asking.iter().map(|(_, line)| line)))
+            .map(|t| crate::tui::widgets::editor_text(t))
+            .collect();
+        texts.join("\n")
+    }
+}
+
+impl Writing for CheckinPane {
     fn input(&mut self, input: ratatui_textarea::Input) -> bool {
         self.type_key(input)
     }
@@ -509,31 +557,16 @@ impl Pane for CheckinPane {
         CheckinPane::paste(self, text)
     }
 
-    fn select_row(&mut self, i: usize) {
-        self.focus = Focus::History;
-        self.list.select(i);
-    }
-
-    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
-        CheckinPane::refresh(self, ctx.store)
-    }
-
-    fn show(
-        &mut self,
-        kind: RecordKind,
-        id: Uuid,
-        ctx: &mut Ctx<'_>,
-    ) -> crate::store::Result<bool> {
-        if kind != RecordKind::CheckIn {
-            return Ok(false);
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        if self.pause.is_some() || self.asking.is_some() || !matches!(self.focus, Focus::Field(_)) {
+            return None;
         }
-        let Some(c) = ctx.store.checkin(id)? else {
-            return Ok(false);
-        };
-        self.show_checkin(&c, ctx.store)?;
-        Ok(true)
+        self.focus = Focus::Field(Field::Note);
+        Some(&mut self.note)
     }
+}
 
+impl Drafts for CheckinPane {
     fn drafts(&self) -> Vec<DraftOut> {
         let draft = self.draft();
         vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
@@ -550,42 +583,40 @@ impl Pane for CheckinPane {
         }))
     }
 
-    fn in_flow(&self) -> bool {
-        self.pause.is_some()
-    }
-
-    fn in_trash(&self) -> bool {
-        self.list.show_trash
-    }
-
     fn to_let_go(&self) -> Option<&'static str> {
         self.unsaved_to_let_go()
     }
 
-    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        self.let_go_form(ctx)
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
+        let notice = self.let_go_form(ctx)?;
+        Ok(Outcome {
+            changed: true,
+            ..Outcome::from_notice(notice)
+        })
+    }
+}
+
+impl RecordList for CheckinPane {
+    fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
+        let Some(c) = ctx.store.checkin(id)? else {
+            return Ok(false);
+        };
+        self.show_checkin(&c, ctx.store)?;
+        Ok(true)
     }
 
-    /// A break in progress stays; the day waits beneath it.
-    fn open_day(&mut self, day: NaiveDate, ctx: &mut Ctx<'_>) -> crate::store::Result<bool> {
-        self.show_day(day, ctx.store).map(|_| true)
+    fn target(&self) -> Option<(MarkedKind, Uuid)> {
+        let id = match self.focus {
+            _ if self.pause.is_some() => None,
+            Focus::History if !self.list.show_trash => self.list.selected().map(|c| c.id),
+            Focus::History => None,
+            Focus::Field(_) => self.editing.as_ref().map(|c| c.id),
+        };
+        id.map(|id| (MarkedKind::CheckIn, id))
     }
 
-    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        if self.pause.is_some() || self.asking.is_some() || !matches!(self.focus, Focus::Field(_)) {
-            return None;
-        }
-        self.focus = Focus::Field(Field::Note);
-        Some(&mut self.note)
-    }
-
-    fn words_in_sight(&self) -> String {
-        let pause = self.pause.iter().flat_map(|p| &p.lines);
-        let texts: Vec<String> = std::iter::once(&self.note)
-            .chain(pause.chain(self.asking.iter().map(|(_, line)| line)))
-            .map(|t| crate::tui::widgets::editor_text(t))
-            .collect();
-        texts.join("\n")
+    fn in_trash(&self) -> bool {
+        self.list.show_trash
     }
 }
 

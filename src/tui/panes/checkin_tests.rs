@@ -29,7 +29,7 @@ fn saving_without_a_mood_asks_gently_and_writes_nothing() {
             },
         )
         .unwrap();
-    assert!(notice.unwrap().contains("Pick a mood"));
+    assert!(notice.notice.unwrap().contains("Pick a mood"));
     assert_eq!(p.focus, Focus::Field(Field::Mood));
     assert!(store.checkins_between(None, None).unwrap().is_empty());
 }

@@ -7,7 +7,7 @@ use super::checkin::{CheckinPane, DRAFT_SLOT};
 use super::form::{Ask, Field, Focus};
 use super::letting_go;
 use crate::domain::{CheckIn, parse_label_list, time, when};
-use crate::store::{RecordKind, Store};
+use crate::store::{LabelKind, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::pane::{Ctx, Notice};
 use crate::tui::widgets::{editor, editor_text, show_cursor};
@@ -114,14 +114,12 @@ impl CheckinPane {
         let name = known.clone().unwrap_or(name);
         if known.is_none() {
             chips.vocab.push(name.clone());
-            store.add_choice(
-                if field == Field::Emotions {
-                    crate::store::LabelKind::Emotion
-                } else {
-                    crate::store::LabelKind::Ritual
-                },
-                &name,
-            )?;
+            let kind = if field == Field::Emotions {
+                LabelKind::Emotion
+            } else {
+                LabelKind::Ritual
+            };
+            store.add_choice(kind, &name)?;
         }
         if !chips.picked.contains(&name) {
             chips.picked.push(name.clone());
@@ -152,7 +150,7 @@ impl CheckinPane {
 impl CheckinPane {
     /// Shows `day`'s check-ins in the list, the first selected (a break in progress stays;
     /// the day waits beneath it).
-    pub(super) fn show_day(&mut self, day: NaiveDate, store: &Store) -> crate::store::Result<()> {
+    pub(crate) fn show_day(&mut self, day: NaiveDate, store: &Store) -> crate::store::Result<()> {
         self.writing = false;
         self.asking = None;
         self.list.leave_trash();
@@ -182,14 +180,13 @@ impl CheckinPane {
             return Ok(None);
         }
         let note = editor_text(&self.note);
-        match self.mood {
-            Some(mood) => {
-                let mut c = CheckIn::new(self.moment(ctx.now), mood);
-                c.energy = self.energy;
-                c.emotions = self.emotions.labels("emotions");
-                c.rituals = self.rituals.labels("rituals");
-                [c.kindness, c.humanity, c.mindfulness] = self.parts;
-                c.set_note(&note);
+        // A copy, never the saved one it changes.
+        let copy = self.to_checkin(ctx.now).map(|c| CheckIn {
+            id: uuid::Uuid::new_v4(),
+            ..c
+        });
+        match copy {
+            Some(c) => {
                 let id = c.id;
                 letting_go::in_trash(
                     ctx.store,

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::{Input, TextArea};
 
-use crate::domain::{Break, Mood, Scale, optional_text};
+use crate::domain::{Break, MarkedKind, Mood, Scale, optional_text};
 use crate::store::Result;
 use crate::tui::action::Action;
-use crate::tui::pane::{Ctx, Notice};
+use crate::tui::pane::{Ctx, Effect, Outcome, Saved};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{ScaleRow, editor, editor_text, framed, mood_word, show_cursor};
 
@@ -126,8 +126,8 @@ impl BreakFlow {
         self.line_mut().is_some_and(|l| l.insert_str(&text))
     }
 
-    /// Returns `(notice, finished)`; finished means the flow is over (saved or set aside).
-    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<(Notice, bool)> {
+    /// Returns `(outcome, finished)`; finished means the flow is over (saved or set aside).
+    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<(Outcome, bool)> {
         let mood = |v: u8| Mood::new(v).ok();
         match action {
             Action::SetMood(v) => match self.step {
@@ -140,16 +140,13 @@ impl BreakFlow {
                 let slot = match self.step {
                     Step::Before => &mut self.mood_before,
                     Step::After => &mut self.mood_after,
-                    _ => return Ok((None, false)),
+                    _ => return Ok((Outcome::quiet(), false)),
                 };
                 *slot = Mood::nudge(*slot, up, 5);
             }
             Action::NextStep => {
                 if self.step == Step::Before && self.mood_before.is_none() {
-                    return Ok((
-                        Some("First, a number for how you are: 1 to 9, or 0 for 10.".into()),
-                        false,
-                    ));
+                    return Ok((Outcome::said(FIRST_A_NUMBER), false));
                 }
                 match Step::ALL.get(self.step.index() + 1) {
                     Some(next) => self.go(*next),
@@ -160,7 +157,7 @@ impl BreakFlow {
                 Some(i) => self.go(Step::ALL[i]),
                 None => {
                     return Ok((
-                        Some("Another time, then. It's here whenever you need it.".into()),
+                        Outcome::said("Another time, then. It's here whenever you need it."),
                         true,
                     ));
                 }
@@ -168,16 +165,13 @@ impl BreakFlow {
             Action::Save => return self.save(ctx),
             _ => {}
         }
-        Ok((None, false))
+        Ok((Outcome::quiet(), false))
     }
 
-    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<(Notice, bool)> {
+    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<(Outcome, bool)> {
         let Some(before) = self.mood_before else {
             self.go(Step::Before);
-            return Ok((
-                Some("First, a number for how you are: 1 to 9, or 0 for 10.".into()),
-                false,
-            ));
+            return Ok((Outcome::said(FIRST_A_NUMBER), false));
         };
         let mut b = Break::new(ctx.now, before);
         b.mood_after = self.mood_after;
@@ -193,9 +187,13 @@ impl BreakFlow {
             }
             _ => "Thank you for taking that minute for yourself.",
         };
-        Ok((Some(words.into()), true))
+        let saved = Saved::new(MarkedKind::Break, b.id, true);
+        Ok((Outcome::said(words).with(Effect::Saved(saved)), true))
     }
 }
+
+/// Said when the break is asked to go on before its first number.
+const FIRST_A_NUMBER: &str = "First, a number for how you are: 1 to 9, or 0 for 10.";
 
 pub struct BreakView<'a> {
     pub flow: &'a BreakFlow,

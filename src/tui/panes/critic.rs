@@ -7,12 +7,16 @@ use uuid::Uuid;
 
 pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
 use super::critic_flow::{cycle, step10};
-use crate::domain::{Thought, Traps};
-use crate::store::{RecordKind, Result, Store, ThoughtFilter};
+use crate::domain::{MarkedKind, Thought, Traps};
+use crate::store::{LabelKind, RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::pane::{
+    Ctx, DraftOut, Drafts, Effect, Notice, Outcome, Pane, PaneId, RecordList, Recovered, Saved,
+    Writing,
+};
 use crate::tui::records::Records;
+use crate::tui::vocabulary;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 const CRITIC_FEELINGS: &str = include_str!("../../../assets/critic-feelings.txt");
@@ -37,6 +41,9 @@ pub struct CriticPane {
     pub span: usize,
     pub detail_scroll: u16,
     pub traps: Traps,
+    /// The config's emotions, and the whole vocabulary on offer (read again on refresh),
+    /// with the feelings a harsh thought usually brings first.
+    own_emotions: Vec<String>,
     pub emotions: Vec<String>,
     pub voices: Vec<String>,
     /// For each record, how many other records hold a thought like its own.
@@ -44,24 +51,8 @@ pub struct CriticPane {
 }
 
 impl CriticPane {
-    /// `emotions` is the whole vocabulary; the feelings a harsh thought usually brings are
-    /// offered first.
+    /// `emotions` are the config's; the journal's own join them on refresh.
     pub fn new(traps: Traps, emotions: Vec<String>) -> Self {
-        let mut emotions = emotions;
-        let hard: Vec<&str> = CRITIC_FEELINGS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        for (i, name) in hard.iter().enumerate() {
-            match emotions.iter().position(|e| e.eq_ignore_ascii_case(name)) {
-                Some(at) => {
-                    let e = emotions.remove(at);
-                    emotions.insert(i.min(emotions.len()), e);
-                }
-                None => emotions.insert(i.min(emotions.len()), (*name).to_string()),
-            }
-        }
         Self {
             view: View::List,
             flow: None,
@@ -71,7 +62,8 @@ impl CriticPane {
             span: 0,
             detail_scroll: 0,
             traps,
-            emotions,
+            emotions: hard_first(emotions.clone()),
+            own_emotions: emotions,
             voices: Vec::new(),
             returns: Default::default(),
         }
@@ -140,6 +132,11 @@ impl CriticPane {
             store.thoughts(&self.filter)?
         };
         self.list.set(rows);
+        self.emotions = hard_first(vocabulary::read(
+            &self.own_emotions,
+            LabelKind::Emotion,
+            store,
+        )?);
         self.voices = store.voices()?;
         self.returns = crate::insights::alike::returns(&store.thought_texts()?);
         Ok(())
@@ -193,12 +190,16 @@ impl CriticPane {
             .is_some_and(|e| e.insert_str(text))
     }
 
-    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
-        match self.view {
-            View::List => self.apply_list(action, ctx),
-            View::Detail => self.apply_detail(action, ctx),
-            View::Flow => self.apply_flow(action, ctx),
-        }
+    /// Acts on one action; the outcome says whether the record in progress changed.
+    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        let before = self.draft();
+        let mut outcome = match self.view {
+            View::List => Outcome::from_notice(self.apply_list(action, ctx)?),
+            View::Detail => Outcome::from_notice(self.apply_detail(action, ctx)?),
+            View::Flow => self.apply_flow(action, ctx)?,
+        };
+        outcome.changed |= self.draft() != before;
+        Ok(outcome)
     }
 
     fn apply_list(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
@@ -267,22 +268,21 @@ impl CriticPane {
         Ok(None)
     }
 
-    fn apply_flow(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
+    fn apply_flow(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         let Some(flow) = self.flow.as_mut() else {
             self.view = View::List;
-            return Ok(None);
+            return Ok(Outcome::quiet());
         };
         if let Some(notice) = super::critic_practice::apply(flow, action, ctx.store)? {
-            return Ok(notice);
+            return Ok(Outcome::from_notice(notice));
         }
         match action {
             Action::Save => return self.save(ctx),
             Action::NextStep => match flow.step.next() {
                 Some(next) => {
                     if flow.step == Step::Thought && editor_text(&flow.thought).trim().is_empty() {
-                        return Ok(Some(
-                            "Write the thought down first; it's the one thing a record needs."
-                                .into(),
+                        return Ok(Outcome::said(
+                            "Write the thought down first; it's the one thing a record needs.",
                         ));
                     }
                     flow.go(next);
@@ -298,14 +298,14 @@ impl CriticPane {
                     self.view = View::List;
                     if !draft.is_blank() {
                         self.waiting = Some(draft);
-                        return Ok(Some("Set aside for now. Press n to carry on.".into()));
+                        return Ok(Outcome::said("Set aside for now. Press n to carry on."));
                     }
                 }
             },
             Action::SuggestNext | Action::SuggestPrev if flow.step == Step::Voice => {
                 if self.voices.is_empty() {
-                    return Ok(Some(
-                        "No voices named yet; this one will be offered next time.".into(),
+                    return Ok(Outcome::said(
+                        "No voices named yet; this one will be offered next time.",
                     ));
                 }
                 let n = self.voices.len();
@@ -400,7 +400,7 @@ impl CriticPane {
             },
             _ => {}
         }
-        Ok(None)
+        Ok(Outcome::quiet())
     }
 
     /// Emotions from the vocabulary not picked yet, for the feelings step.
@@ -408,16 +408,16 @@ impl CriticPane {
         addable(&self.emotions, &flow.felt)
     }
 
-    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
+    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         let Some(flow) = self.flow.as_mut() else {
-            return Ok(None);
+            return Ok(Outcome::quiet());
         };
         let thought = match flow.to_thought(ctx.now) {
             Ok(t) => t,
             Err(_) => {
                 flow.go(Step::Thought);
-                return Ok(Some(
-                    "Write the thought down first; it's the one thing a record needs.".into(),
+                return Ok(Outcome::said(
+                    "Write the thought down first; it's the one thing a record needs.",
                 ));
             }
         };
@@ -432,7 +432,7 @@ impl CriticPane {
         if !self.list.select_id(thought.id) {
             self.list.select(0);
         }
-        Ok(Some(if revived {
+        let said = if revived {
             "Your changes are saved, and the record is back from the trash.".into()
         } else if edited {
             "Your changes are saved.".into()
@@ -442,7 +442,9 @@ impl CriticPane {
                 ctx.store,
                 ctx.now,
             )?
-        }))
+        };
+        let saved = Saved::new(MarkedKind::Thought, thought.id, !edited);
+        Ok(Outcome::said(said).with(Effect::Saved(saved)))
     }
 
     /// Trash, bring back, undo and the trash view: the one list model's.
@@ -458,18 +460,6 @@ impl CriticPane {
 }
 
 impl Pane for CriticPane {
-    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
-        let id = match self.view {
-            View::Flow => self
-                .flow
-                .as_ref()
-                .and_then(|f| f.editing.as_ref().map(|t| t.id)),
-            _ if self.list.show_trash => None,
-            _ => self.list.selected().map(|t| t.id),
-        };
-        id.map(|id| (crate::domain::MarkedKind::Thought, id))
-    }
-
     fn id(&self) -> PaneId {
         PaneId::Critic
     }
@@ -500,10 +490,33 @@ impl Pane for CriticPane {
         CriticPane::offers(self, action)
     }
 
-    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Handled> {
-        CriticPane::apply(self, action, ctx).map(Handled::Consumed)
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        CriticPane::apply(self, action, ctx)
     }
 
+    fn select_row(&mut self, i: usize) -> Outcome {
+        self.list.select(i);
+        Outcome::quiet()
+    }
+
+    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
+        CriticPane::refresh(self, ctx.store, ctx.now)
+    }
+
+    fn in_flow(&self) -> bool {
+        self.view == View::Flow && self.flow.is_some()
+    }
+
+    fn words_in_sight(&self) -> String {
+        match (self.view, &self.flow, self.list.selected()) {
+            (View::Flow, Some(f), _) => f.words(),
+            (View::Detail, _, Some(t)) => t.texts().join("\n"),
+            _ => String::new(),
+        }
+    }
+}
+
+impl Writing for CriticPane {
     fn input(&mut self, input: Input) -> bool {
         self.type_key(input)
     }
@@ -512,22 +525,15 @@ impl Pane for CriticPane {
         CriticPane::paste(self, text)
     }
 
-    fn select_row(&mut self, i: usize) {
-        self.list.select(i);
-    }
-
-    fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
-        CriticPane::refresh(self, ctx.store, ctx.now)
-    }
-
-    fn show(&mut self, kind: RecordKind, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
-        if kind != RecordKind::Thought {
-            return Ok(false);
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        if !self.writing() {
+            return None;
         }
-        self.show_record(id, ctx.store, ctx.now)?;
-        Ok(true)
+        self.flow.as_mut().and_then(Flow::editor_mut)
     }
+}
 
+impl Drafts for CriticPane {
     fn drafts(&self) -> Vec<DraftOut> {
         let draft = self.draft();
         vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
@@ -541,36 +547,58 @@ impl Pane for CriticPane {
         }))
     }
 
-    fn in_flow(&self) -> bool {
-        self.view == View::Flow && self.flow.is_some()
+    fn to_let_go(&self) -> Option<&'static str> {
+        self.draft_to_let_go()
+    }
+
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        let notice = self.let_go_draft(ctx)?;
+        Ok(Outcome {
+            changed: true,
+            ..Outcome::from_notice(notice)
+        })
+    }
+}
+
+impl RecordList for CriticPane {
+    fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
+        self.show_record(id, ctx.store, ctx.now)?;
+        Ok(true)
+    }
+
+    fn target(&self) -> Option<(MarkedKind, Uuid)> {
+        let id = match self.view {
+            View::Flow => self
+                .flow
+                .as_ref()
+                .and_then(|f| f.editing.as_ref().map(|t| t.id)),
+            _ if self.list.show_trash => None,
+            _ => self.list.selected().map(|t| t.id),
+        };
+        id.map(|id| (MarkedKind::Thought, id))
     }
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
     }
+}
 
-    fn to_let_go(&self) -> Option<&'static str> {
-        self.draft_to_let_go()
-    }
-
-    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
-        self.let_go_draft(ctx)
-    }
-
-    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        if !self.writing() {
-            return None;
-        }
-        self.flow.as_mut().and_then(Flow::editor_mut)
-    }
-
-    fn words_in_sight(&self) -> String {
-        match (self.view, &self.flow, self.list.selected()) {
-            (View::Flow, Some(f), _) => f.words(),
-            (View::Detail, _, Some(t)) => t.texts().join("\n"),
-            _ => String::new(),
+/// The vocabulary with the feelings a harsh thought usually brings first.
+fn hard_first(mut emotions: Vec<String>) -> Vec<String> {
+    let hard = CRITIC_FEELINGS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (i, name) in hard.enumerate() {
+        match emotions.iter().position(|e| e.eq_ignore_ascii_case(name)) {
+            Some(at) => {
+                let e = emotions.remove(at);
+                emotions.insert(i.min(emotions.len()), e);
+            }
+            None => emotions.insert(i.min(emotions.len()), name.to_string()),
         }
     }
+    emotions
 }
 
 fn addable(emotions: &[String], felt: &[Felt]) -> Vec<String> {

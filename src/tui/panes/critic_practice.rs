@@ -84,17 +84,27 @@ pub(crate) fn with_kind_line(
     store: &mut Store,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<String> {
+    Ok(match kind_line(store, now)? {
+        Some(line) => format!("{notice} {line}"),
+        None => notice.to_string(),
+    })
+}
+
+/// The next line from the person's own deck of kind words, as said after a thanks.
+pub(crate) fn kind_line(
+    store: &mut Store,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Option<String>> {
     let seed = now.timestamp().unsigned_abs() as usize / 60;
-    Ok(match store.next_kind_line(|n| seed % n)? {
-        Some(line) => format!(
-            "{notice} In your own words: “{}”",
+    Ok(store.next_kind_line(|n| seed % n)?.map(|line| {
+        format!(
+            "In your own words: “{}”",
             shown(&line)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
-        ),
-        None => notice.to_string(),
-    })
+        )
+    }))
 }
 
 /// Whether the footer should offer `action` on this step.

@@ -2,7 +2,6 @@
 //! (emotions, rituals) with the ones picked and a cursor.
 
 use crate::domain::Label;
-use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -108,6 +107,15 @@ impl Chips {
         self.picked = names.to_vec();
     }
 
+    /// Offers every name of `vocabulary` not offered yet, after those already here.
+    pub fn widen(&mut self, vocabulary: Vec<String>) {
+        for name in vocabulary {
+            if !self.vocab.iter().any(|v| v.eq_ignore_ascii_case(&name)) {
+                self.vocab.push(name);
+            }
+        }
+    }
+
     pub fn labels(&self, field: &str) -> Vec<Label> {
         self.picked
             .iter()
@@ -122,13 +130,4 @@ pub enum Ask {
     When,
     /// A new choice for this row (Emotions or Rituals).
     New(Field),
-}
-
-/// The emotions and rituals added from the form, kept in the journal.
-pub fn added_choices(store: &Store) -> crate::store::Result<(Vec<String>, Vec<String>)> {
-    use crate::store::LabelKind;
-    Ok((
-        store.added_choices(LabelKind::Emotion)?,
-        store.added_choices(LabelKind::Ritual)?,
-    ))
 }

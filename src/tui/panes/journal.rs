@@ -5,11 +5,14 @@ use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
 use super::letting_go;
-use crate::domain::{Entry, EntryKind, Label, LetterPrompt, letter_prompts};
+use crate::domain::{Entry, EntryKind, Label, LetterPrompt, MarkedKind, letter_prompts};
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{Ctx, DraftOut, Handled, Notice, Pane, PaneId, Recovered};
+use crate::tui::pane::{
+    Ctx, DraftOut, Drafts, Effect, Notice, Outcome, Pane, PaneId, RecordList, Recovered, Saved,
+    Writing,
+};
 use crate::tui::records::Records;
 
 /// Said when a page can't change while another waits.
@@ -153,18 +156,28 @@ impl JournalPane {
         }
     }
 
-    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
+    /// Acts on one action; the outcome says whether the page in progress changed.
+    pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        let before = self.draft();
+        let mut outcome = self.act(action, ctx)?;
+        outcome.changed |= self.draft() != before;
+        Ok(outcome)
+    }
+
+    fn act(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         if self.view == View::Page {
             return self.apply_page(action, ctx);
         }
-        if let Some(notice) = self.apply_practice(action, ctx)? {
-            return Ok(notice);
+        if let Some(outcome) = self.apply_practice(action, ctx)? {
+            return Ok(outcome);
         }
         match action {
-            Action::NewRecord => return Ok(self.start(EntryKind::Journal, None)),
+            Action::NewRecord => {
+                return Ok(Outcome::from_notice(self.start(EntryKind::Journal, None)));
+            }
             Action::EditSelected if !self.list.show_trash => {
                 let Some(e) = self.list.selected().cloned() else {
-                    return Ok(None);
+                    return Ok(Outcome::quiet());
                 };
                 self.open(&e);
                 if self.waiting.is_some()
@@ -178,11 +191,11 @@ impl JournalPane {
                     if reply.reload {
                         self.refresh(ctx.store)?;
                     }
-                    return Ok(reply.notice);
+                    return Ok(Outcome::from_notice(reply.notice));
                 }
             }
         }
-        Ok(None)
+        Ok(Outcome::quiet())
     }
 
     /// Lets the page being written, or the one waiting, go to the trash.
@@ -224,10 +237,10 @@ impl JournalPane {
     }
 
     /// The prompt list and the kind line; `None` leaves the action to the list.
-    fn apply_practice(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Option<Notice>> {
+    fn apply_practice(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Option<Outcome>> {
         use super::journal_practice::{OnPrompts, on_prompts};
         if self.view == View::Prompts {
-            return Ok(Some(
+            return Ok(Some(Outcome::from_notice(
                 match on_prompts(&self.prompts, &mut self.prompt_row, action) {
                     OnPrompts::Stay => None,
                     OnPrompts::Start(key) => self.start(EntryKind::Letter, key),
@@ -236,41 +249,45 @@ impl JournalPane {
                         None
                     }
                 },
-            ));
+            )));
         }
         match action {
             // A new page waiting is saved into the journal, so the letter has room and no
             // draft is written over; changes to a saved entry wait to be finished or let go.
             Action::NewLetter if self.waiting.as_ref().is_some_and(|w| w.editing.is_some()) => {
-                Ok(Some(Some(WAITING.into())))
+                Ok(Some(Outcome::said(WAITING)))
             }
             Action::NewLetter if self.waiting.is_some() => {
                 // Saved exactly as Ctrl-S would save it; one that can't be yet keeps waiting.
                 let Some(Ok(entry)) = self.waiting.as_ref().map(|d| d.to_entry(ctx.now, None))
                 else {
-                    return Ok(Some(Some(WAITING.into())));
+                    return Ok(Some(Outcome::said(WAITING)));
                 };
                 self.waiting = None;
                 ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
                 self.refresh(ctx.store)?;
                 self.view = View::Prompts;
                 self.prompt_row = 0;
-                Ok(Some(Some(
-                    "The page you'd left is saved in your journal, so this letter has room.".into(),
-                )))
+                let saved = Saved::new(MarkedKind::Entry, entry.id, true);
+                Ok(Some(
+                    Outcome::said(
+                        "The page you'd left is saved in your journal, so this letter has room.",
+                    )
+                    .with(Effect::Saved(saved)),
+                ))
             }
             Action::NewLetter => {
                 self.view = View::Prompts;
                 self.prompt_row = 0;
-                Ok(Some(None))
+                Ok(Some(Outcome::quiet()))
             }
             Action::RemoveKind => {
                 let Some(line) = self.kind.take() else {
-                    return Ok(Some(None));
+                    return Ok(Some(Outcome::quiet()));
                 };
                 ctx.store.remove_from_deck(&line)?;
-                Ok(Some(Some(
-                    "Taken out of your deck of kind words. It stays where you wrote it.".into(),
+                Ok(Some(Outcome::said(
+                    "Taken out of your deck of kind words. It stays where you wrote it.",
                 )))
             }
             _ => Ok(None),
@@ -309,16 +326,16 @@ impl JournalPane {
         None
     }
 
-    fn apply_page(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Notice> {
+    fn apply_page(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         let Some(page) = self.page.as_mut() else {
             self.view = View::List;
-            return Ok(None);
+            return Ok(Outcome::quiet());
         };
         match action {
             Action::Activate | Action::KeepLine | Action::Save | Action::OwnEditor
                 if page.read_only =>
             {
-                return Ok(Some(WAITING.into()));
+                return Ok(Outcome::said(WAITING));
             }
             Action::Save => return self.save(ctx),
             Action::LeaveText => page.writing = false,
@@ -335,7 +352,11 @@ impl JournalPane {
                 }
             }
             Action::Activate => page.write(),
-            Action::KeepLine => return Ok(super::journal_practice::keep_line(page)),
+            Action::KeepLine => {
+                return Ok(Outcome::from_notice(super::journal_practice::keep_line(
+                    page,
+                )));
+            }
             Action::BackToForm => {
                 // Leaving the page keeps unsaved words as a waiting draft.
                 let (draft, changed) = (page.draft(), page.changed() && !page.read_only);
@@ -343,7 +364,7 @@ impl JournalPane {
                 self.view = View::List;
                 if changed {
                     self.waiting = Some(draft);
-                    return Ok(Some("Kept for later. Press n to carry on.".into()));
+                    return Ok(Outcome::said("Kept for later. Press n to carry on."));
                 }
             }
             _ => {}
@@ -351,18 +372,18 @@ impl JournalPane {
         if let Some(p) = self.page.as_mut() {
             p.show();
         }
-        Ok(None)
+        Ok(Outcome::quiet())
     }
 
-    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
+    fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         let Some(page) = self.page.as_mut() else {
-            return Ok(None);
+            return Ok(Outcome::quiet());
         };
         let entry = match page.draft().to_entry(ctx.now, page.editing.as_ref()) {
             Ok(entry) => entry,
             Err(Unsaved::Tags(why)) => {
                 page.field = Field::Tags;
-                return Ok(Some(why));
+                return Ok(Outcome::said(why));
             }
             Err(Unsaved::Empty) => {
                 if page.editing.is_none() {
@@ -370,7 +391,7 @@ impl JournalPane {
                     page.writing = true;
                     page.show();
                 }
-                return Ok(Some("The page is empty; write a few words first.".into()));
+                return Ok(Outcome::said("The page is empty; write a few words first."));
             }
         };
         let edited = page.editing.is_some();
@@ -382,7 +403,7 @@ impl JournalPane {
         if !self.list.select_id(entry.id) {
             self.list.select(0);
         }
-        Ok(Some(match (edited, entry.kind) {
+        let said = match (edited, entry.kind) {
             (true, _) => "Your changes are saved.".into(),
             (false, EntryKind::Letter) => {
                 "Your letter is saved. It will be here when you need it.".into()
@@ -390,7 +411,9 @@ impl JournalPane {
             (false, EntryKind::Journal) => {
                 format!("Saved, {} words. Thank you for writing.", entry.words())
             }
-        }))
+        };
+        let saved = Saved::new(MarkedKind::Entry, entry.id, !edited);
+        Ok(Outcome::said(said).with(Effect::Saved(saved)))
     }
 
     /// Whether the footer should offer an action here.
@@ -404,19 +427,6 @@ impl JournalPane {
 }
 
 impl Pane for JournalPane {
-    fn target(&self) -> Option<(crate::domain::MarkedKind, Uuid)> {
-        let id = match self.view {
-            View::Page => self
-                .page
-                .as_ref()
-                .and_then(|p| p.editing.as_ref().map(|e| e.id)),
-            View::List if self.list.show_trash => None,
-            View::List => self.list.selected().map(|e| e.id),
-            View::Prompts => None,
-        };
-        id.map(|id| (crate::domain::MarkedKind::Entry, id))
-    }
-
     fn id(&self) -> PaneId {
         PaneId::Journal
     }
@@ -446,20 +456,13 @@ impl Pane for JournalPane {
         JournalPane::offers(self, action)
     }
 
-    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Handled> {
-        JournalPane::apply(self, action, ctx).map(Handled::Consumed)
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        JournalPane::apply(self, action, ctx)
     }
 
-    fn input(&mut self, input: Input) -> bool {
-        self.type_key(input)
-    }
-
-    fn paste(&mut self, text: &str) -> bool {
-        JournalPane::paste(self, text)
-    }
-
-    fn select_row(&mut self, i: usize) {
+    fn select_row(&mut self, i: usize) -> Outcome {
         self.list.select(i);
+        Outcome::quiet()
     }
 
     fn refresh(&mut self, ctx: &mut Ctx<'_>) -> Result<()> {
@@ -473,17 +476,41 @@ impl Pane for JournalPane {
         JournalPane::refresh(self, ctx.store)
     }
 
-    fn show(&mut self, kind: RecordKind, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
-        if kind != RecordKind::Entry {
-            return Ok(false);
+    fn words_in_sight(&self) -> String {
+        match (&self.view, &self.page) {
+            (View::Page, Some(p)) => format!(
+                "{}\n{}\n{}",
+                p.title.lines().join(" "),
+                p.tags.lines().join(" "),
+                p.body.lines().join("\n")
+            ),
+            _ => String::new(),
         }
-        let Some(entry) = ctx.store.entry(id)? else {
-            return Ok(false);
-        };
-        self.show_entry(&entry, ctx.store)?;
-        Ok(true)
+    }
+}
+
+impl Writing for JournalPane {
+    fn input(&mut self, input: Input) -> bool {
+        self.type_key(input)
     }
 
+    fn paste(&mut self, text: &str) -> bool {
+        JournalPane::paste(self, text)
+    }
+
+    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.page.as_mut() {
+            Some(p) if self.view == View::Page && !p.read_only => {
+                p.field = Field::Body;
+                p.show();
+                Some(&mut p.body)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Drafts for JournalPane {
     fn drafts(&self) -> Vec<DraftOut> {
         let draft = self.draft();
         let blank = draft.as_ref().is_none_or(Draft::is_blank);
@@ -498,10 +525,6 @@ impl Pane for JournalPane {
         }))
     }
 
-    fn in_trash(&self) -> bool {
-        self.list.show_trash
-    }
-
     fn to_let_go(&self) -> Option<&'static str> {
         match (&self.page, &self.waiting) {
             (Some(p), _) if !p.read_only && p.changed() => Some("the page you're writing"),
@@ -510,30 +533,38 @@ impl Pane for JournalPane {
         }
     }
 
-    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Notice> {
-        JournalPane::let_go(self, ctx)
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        let notice = JournalPane::let_go(self, ctx)?;
+        Ok(Outcome {
+            changed: true,
+            ..Outcome::from_notice(notice)
+        })
+    }
+}
+
+impl RecordList for JournalPane {
+    fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
+        let Some(entry) = ctx.store.entry(id)? else {
+            return Ok(false);
+        };
+        self.show_entry(&entry, ctx.store)?;
+        Ok(true)
     }
 
-    fn own_editor(&mut self) -> Option<&mut TextArea<'static>> {
-        match self.page.as_mut() {
-            Some(p) if self.view == View::Page && !p.read_only => {
-                p.field = Field::Body;
-                p.show();
-                Some(&mut p.body)
-            }
-            _ => None,
-        }
+    fn target(&self) -> Option<(MarkedKind, Uuid)> {
+        let id = match self.view {
+            View::Page => self
+                .page
+                .as_ref()
+                .and_then(|p| p.editing.as_ref().map(|e| e.id)),
+            View::List if self.list.show_trash => None,
+            View::List => self.list.selected().map(|e| e.id),
+            View::Prompts => None,
+        };
+        id.map(|id| (MarkedKind::Entry, id))
     }
 
-    fn words_in_sight(&self) -> String {
-        match (&self.view, &self.page) {
-            (View::Page, Some(p)) => format!(
-                "{}\n{}\n{}",
-                p.title.lines().join(" "),
-                p.tags.lines().join(" "),
-                p.body.lines().join("\n")
-            ),
-            _ => String::new(),
-        }
+    fn in_trash(&self) -> bool {
+        self.list.show_trash
     }
 }

@@ -15,7 +15,7 @@ use crate::insights::{Span as Window, Trends, Week, WeekStart, sparkline};
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{Ctx, Draw, DrawCx, Handled, Pane, PaneId};
+use crate::tui::pane::{Ctx, Draw, DrawCx, Outcome, Pane, PaneId};
 use crate::tui::theme::Theme;
 
 /// The spans a person can look over, in weeks (`None`: everything).
@@ -63,8 +63,6 @@ pub struct TrendsPane {
     pub began: Option<NaiveDate>,
     /// The calendar's cursor, once moved (else the last day shown).
     pub cursor: Option<NaiveDate>,
-    /// A day asked to be opened in the Check-in pane, until the router takes it.
-    pub(super) open: Option<NaiveDate>,
 }
 
 impl TrendsPane {
@@ -77,7 +75,6 @@ impl TrendsPane {
             emotions: None,
             began: None,
             cursor: None,
-            open: None,
         }
     }
 
@@ -137,34 +134,27 @@ impl Pane for TrendsPane {
         &[Mode::Trends]
     }
 
-    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Handled> {
-        if self.sub == Sub::Calendar && self.calendar_action(action) {
-            return Ok(Handled::Consumed(None));
-        }
-        if !matches!(
-            action,
-            Action::Left | Action::Right | Action::LongerSpan | Action::ShorterSpan
-        ) {
-            return Ok(Handled::NotConsumed);
+    fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
+        if self.sub == Sub::Calendar
+            && let Some(outcome) = self.calendar_action(action)
+        {
+            return Ok(outcome);
         }
         if self.choose(action) {
             TrendsPane::refresh(self, ctx.store, ctx.today())?;
         }
-        Ok(Handled::Consumed(None))
+        Ok(Outcome::quiet())
     }
 
     fn refresh(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<()> {
         TrendsPane::refresh(self, ctx.store, ctx.today())
     }
 
-    fn select_row(&mut self, i: usize) {
-        if self.sub == Sub::Calendar {
-            self.click_day(i);
+    fn select_row(&mut self, i: usize) -> Outcome {
+        match self.sub {
+            Sub::Calendar => self.click_day(i),
+            _ => Outcome::quiet(),
         }
-    }
-
-    fn day_to_open(&mut self) -> Option<NaiveDate> {
-        self.open.take()
     }
 }
 

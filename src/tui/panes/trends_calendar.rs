@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::trends::{TrendsPane, TrendsView};
 use crate::insights::Trends;
 use crate::tui::action::Action;
-use crate::tui::pane::Target;
+use crate::tui::pane::{Effect, Outcome, Target};
 
 impl TrendsPane {
     /// The day under the calendar's cursor: the one moved to, else the span's last day.
@@ -20,30 +20,31 @@ impl TrendsPane {
         (tr.span.contains(day) && self.began.is_some_and(|b| day >= b)).then_some(day)
     }
 
-    /// ↑/↓ move the cursor a day, Enter asks for its day to be opened. Returns whether the
-    /// action was the calendar's.
-    pub(super) fn calendar_action(&mut self, action: Action) -> bool {
-        let Some(tr) = &self.trends else {
-            return false;
-        };
+    /// ↑/↓ move the cursor a day, Enter asks for its day to be opened. Returns the
+    /// outcome when the action was the calendar's.
+    pub(super) fn calendar_action(&mut self, action: Action) -> Option<Outcome> {
+        let tr = self.trends.as_ref()?;
         let first = self.began.map_or(tr.span.from, |b| b.max(tr.span.from));
         let here = self.cursor_day(tr).unwrap_or(tr.span.until);
         match action {
             Action::FocusNext => self.cursor = Some((here + Duration::days(1)).min(tr.span.until)),
             Action::FocusPrev => self.cursor = Some((here - Duration::days(1)).max(first)),
-            Action::EditSelected if self.cursor_day(tr).is_some() => self.open = Some(here),
-            _ => return false,
+            Action::EditSelected if self.cursor_day(tr).is_some() => {
+                return Some(Outcome::quiet().with(Effect::OpenDay(here)));
+            }
+            _ => return None,
         }
-        true
+        Some(Outcome::quiet())
     }
 
     /// A click on a calendar day (`offset` days into the span) opens it.
-    pub(super) fn click_day(&mut self, offset: usize) {
-        if let Some(tr) = &self.trends {
-            let day = tr.span.from + Duration::days(offset as i64);
-            self.cursor = Some(day);
-            self.open = Some(day);
-        }
+    pub(super) fn click_day(&mut self, offset: usize) -> Outcome {
+        let Some(tr) = &self.trends else {
+            return Outcome::quiet();
+        };
+        let day = tr.span.from + Duration::days(offset as i64);
+        self.cursor = Some(day);
+        Outcome::quiet().with(Effect::OpenDay(day))
     }
 }
 
