@@ -3,19 +3,11 @@
 
 pub mod action;
 pub mod app;
-mod autosave;
-pub mod chrome;
-mod exchange;
 pub mod keymap;
-mod let_go;
-mod mouse;
-mod own_editor;
 pub mod pane;
 pub mod panes;
-mod panes_by_name;
 pub mod records;
 pub mod search;
-pub mod session;
 pub mod session_list;
 pub mod theme;
 pub mod vocabulary;
@@ -41,6 +33,7 @@ pub use app::App;
 
 use crate::config::Config;
 use crate::store::Store;
+use app::exchange;
 
 /// What the TUI checks of the config file's `[keys]` and `[themes.NAME]` tables as it is
 /// read, so a mistake is named with its line before the screen opens.

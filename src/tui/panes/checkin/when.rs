@@ -3,13 +3,13 @@
 //! starts a check-in for that day. And a new choice: `+` on Emotions or Rituals adds one of
 //! the person's own, kept in the journal (so every computer it syncs to has it too).
 
-use super::checkin::{CheckinPane, DRAFT_SLOT};
 use super::form::{Ask, Field, Focus};
-use super::letting_go;
+use super::{CheckinPane, DRAFT_SLOT};
 use crate::domain::{CheckIn, parse_label_list, time, when};
 use crate::store::{LabelKind, RecordKind, Store};
 use crate::tui::action::Action;
 use crate::tui::pane::{Ctx, Notice};
+use crate::tui::panes::letting_go;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 

@@ -3,14 +3,14 @@
 //! from there a record opens, a thing to remember is added, and after the session items are
 //! marked talked about (kept and dated, out of the list).
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::Mode;
-use super::pane::{PaneId, Saved};
-use super::session_list::SessionList;
-use super::widgets::{editor, editor_text, show_cursor};
+use super::App;
 use crate::domain::{MarkedKind, SessionMark};
 use crate::store::RecordKind;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{PaneId, Saved};
+use crate::tui::session_list::SessionList;
+use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 fn record_kind(kind: MarkedKind) -> Option<RecordKind> {
     match kind {

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::critic::{CriticPane, Flow, SPANS, Step, View};
-use super::critic_practice;
+use super::practice;
+use super::{CriticPane, Flow, SPANS, Step, View};
 use crate::domain::{Percent, Scale, Thought};
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
@@ -293,7 +293,7 @@ impl CriticView<'_> {
         } else {
             0
         };
-        let met_lines = critic_practice::panel_height(flow, area.width, roomy);
+        let met_lines = practice::panel_height(flow, area.width, roomy);
         let [quote, prompt, met, body] = Layout::vertical([
             Constraint::Length(quote_lines),
             Constraint::Length(prompt_lines),
@@ -301,7 +301,7 @@ impl CriticView<'_> {
             Constraint::Min(1),
         ])
         .areas(area);
-        critic_practice::panel(flow, met, buf, t);
+        practice::panel(flow, met, buf, t);
         if quote_lines > 0 {
             // The original thought stays in view on every later step.
             let text = shown(&quote_text);
@@ -352,7 +352,7 @@ impl CriticView<'_> {
             }
             Step::Feelings => self.feelings(flow, body, buf),
             Step::Traps => self.traps(flow, body, buf),
-            Step::Helps => critic_practice::helps_rows(flow, body, buf, t),
+            Step::Helps => practice::helps_rows(flow, body, buf, t),
             Step::Rerate => self.rerate(flow, body, buf),
             _ => self.summary(flow, body, buf),
         }

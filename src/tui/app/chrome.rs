@@ -9,10 +9,10 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::{self, Mode};
-use super::pane::{DrawCx, PaneId, Target};
+use super::App;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Mode};
+use crate::tui::pane::{DrawCx, PaneId, Target};
 
 /// The smallest window kindly lays itself out in.
 pub const MIN_WIDTH: u16 = 40;
@@ -81,7 +81,7 @@ impl App {
         // else at the foot; it never takes the keys.
         let mut in_sight = self.current().words_in_sight();
         if let Some(note) = self.session.as_ref().and_then(|s| s.note.as_ref()) {
-            in_sight = format!("{in_sight}\n{}", super::widgets::editor_text(note));
+            in_sight = format!("{in_sight}\n{}", crate::tui::widgets::editor_text(note));
         }
         let care = self
             .care
@@ -146,7 +146,7 @@ impl App {
                 .render(inset(offer), buf);
         }
         if let Some(search) = &self.search {
-            super::search::SearchView {
+            crate::tui::search::SearchView {
                 hits: &self.hits,
                 search,
                 theme: t,
@@ -155,7 +155,7 @@ impl App {
             .render(body, buf);
         }
         if let Some(list) = &self.session {
-            super::session_list::SessionView {
+            crate::tui::session_list::SessionView {
                 list,
                 hits: &self.hits,
                 theme: t,
@@ -350,7 +350,7 @@ impl App {
             .iter()
             .map(|l| {
                 let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-                super::widgets::wrapped_rows(&text, inner_width)
+                crate::tui::widgets::wrapped_rows(&text, inner_width)
             })
             .sum();
         let max_scroll = total.saturating_sub(usize::from(inner.height)) as u16;
@@ -374,5 +374,5 @@ fn inset(area: Rect) -> Rect {
 
 /// The rows a band at the foot needs for `text` (wrapped inside its inset), at most `max`.
 fn band_rows(text: &str, width: u16, max: usize) -> u16 {
-    super::widgets::wrapped_rows(text, usize::from(width.saturating_sub(1))).min(max) as u16
+    crate::tui::widgets::wrapped_rows(text, usize::from(width.saturating_sub(1))).min(max) as u16
 }

@@ -2,28 +2,37 @@
 //! the notice line, search and the letter offer). It knows the pane interface, never what
 //! is inside a pane.
 
+mod autosave;
+pub mod chrome;
+pub(super) mod exchange;
+mod let_go;
+mod mouse;
+mod own_editor;
+mod panes;
+pub mod session;
+
 use std::cell::Cell;
 use std::time::Instant;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
-use super::action::Action;
-use super::autosave::{Autosave, keep_aside};
-use super::keymap::{self, Mode};
-use super::pane::{Ctx, DraftOut, Effect, Hits, Outcome, Pane, PaneId, Saved};
-use super::panes::checkin::CheckinPane;
-use super::panes::critic::CriticPane;
-use super::panes::journal::JournalPane;
-use super::panes::trends::TrendsPane;
-use super::panes_by_name::Panes;
-use super::search::SearchBox;
-use super::theme::Theme;
+use self::autosave::{Autosave, keep_aside};
+use self::panes::Panes;
 use crate::config::Config;
 use crate::domain::{Entry, EntryKind, Scale};
 use crate::store::{Offer, RecordKind, Store};
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Mode};
+use crate::tui::pane::{Ctx, DraftOut, Effect, Hits, Outcome, Pane, PaneId, Saved};
+use crate::tui::panes::checkin::CheckinPane;
+use crate::tui::panes::critic::CriticPane;
+use crate::tui::panes::journal::JournalPane;
+use crate::tui::panes::trends::TrendsPane;
+use crate::tui::search::SearchBox;
+use crate::tui::theme::Theme;
 
-pub use super::autosave::AUTOSAVE_AFTER;
+pub use self::autosave::AUTOSAVE_AFTER;
 
 /// A gap this long since the last check-in earns a welcome back.
 const WELCOME_BACK_AFTER_DAYS: i64 = 3;
@@ -42,7 +51,7 @@ pub struct App {
     /// The search box, while it is open.
     pub search: Option<SearchBox>,
     /// The list of what to bring to the next session, while it is open.
-    pub session: Option<super::session_list::SessionList>,
+    pub session: Option<crate::tui::session_list::SessionList>,
     /// A pane whose record is to be marked for the session once it is saved.
     pub(super) bring_after_save: Option<PaneId>,
     /// A past letter offered on a low day, until read or let rest.
@@ -98,7 +107,8 @@ impl App {
         // Only the first pane reads the journal at start; the others read it on arrival.
         checkin.refresh(&store)?;
         if config.look_back {
-            checkin.look_back = crate::tui::panes::look_back::find(&store, now.date_naive())?;
+            checkin.look_back =
+                crate::tui::panes::checkin::look_back::find(&store, now.date_naive())?;
         }
         let mut panes = Panes {
             checkin,

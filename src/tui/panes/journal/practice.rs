@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::journal_page::Page;
+use super::page::Page;
 use crate::domain::{EntryKind, LetterPrompt, letter_prompt_words};
 use crate::tui::action::Action;
 use crate::tui::pane::Notice;

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use super::app::App;
+use super::App;
 use crate::sync::{self, Exchanged, SyncError};
 
 /// How long quitting waits for an exchange before leaving it for next time.

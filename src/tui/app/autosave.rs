@@ -8,8 +8,8 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::pane::DraftOut;
 use crate::store::Store;
+use crate::tui::pane::DraftOut;
 
 /// Typed text is written to the draft this long after the first unsaved change.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);

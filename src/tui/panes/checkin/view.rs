@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
-use super::checkin::CheckinPane;
+use super::CheckinPane;
 use super::compassion_break::BreakView;
 use super::form::{Field, Focus};
 use crate::domain::{Energy, Label, Mood, PartRating, Scale};
@@ -145,9 +145,9 @@ impl CheckinView<'_> {
                     .areas(*row);
             ratatui::widgets::Clear.render(*row, buf);
             let what = match ask {
-                super::checkin::Ask::When => "When",
-                super::checkin::Ask::New(Field::Emotions) => "New emotion",
-                super::checkin::Ask::New(_) => "New ritual",
+                super::Ask::When => "When",
+                super::Ask::New(Field::Emotions) => "New emotion",
+                super::Ask::New(_) => "New ritual",
             };
             Line::from(vec![
                 Span::styled("›", t.focus),

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::trends::{TrendsPane, TrendsView};
+use super::{TrendsPane, TrendsView};
 use crate::insights::Trends;
 use crate::tui::action::Action;
 use crate::tui::pane::{Effect, Outcome, Target};

@@ -1,12 +1,17 @@
 //! The Critic pane: a list of thought records, a detail view, and the guided flow that
 //! catches a harsh thought and answers it kindly, one step per screen.
 
+mod drafts;
+mod flow;
+mod practice;
+pub mod view;
+
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
-pub use super::critic_flow::{Draft, Felt, Flow, SPANS, Step};
-use super::critic_flow::{cycle, step10};
+pub use self::flow::{Draft, Felt, Flow, SPANS, Step};
+use self::flow::{cycle, step10};
 use crate::domain::{MarkedKind, Thought, Traps};
 use crate::store::{LabelKind, RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
@@ -19,7 +24,7 @@ use crate::tui::records::Records;
 use crate::tui::vocabulary;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
-const CRITIC_FEELINGS: &str = include_str!("../../../assets/critic-feelings.txt");
+const CRITIC_FEELINGS: &str = include_str!("../../../../assets/critic-feelings.txt");
 
 /// The draft slot a half-done record autosaves into.
 pub const DRAFT_SLOT: &str = "thought";
@@ -93,7 +98,7 @@ impl CriticPane {
     /// Whether the footer should offer an action here: only what does something.
     pub fn offers(&self, action: Action) -> bool {
         if let (View::Flow, Some(flow)) = (self.view, &self.flow) {
-            if let Some(offered) = super::critic_practice::offers(flow, action) {
+            if let Some(offered) = self::practice::offers(flow, action) {
                 return offered;
             }
             return match action {
@@ -273,7 +278,7 @@ impl CriticPane {
             self.view = View::List;
             return Ok(Outcome::quiet());
         };
-        if let Some(notice) = super::critic_practice::apply(flow, action, ctx.store)? {
+        if let Some(notice) = self::practice::apply(flow, action, ctx.store)? {
             return Ok(Outcome::from_notice(notice));
         }
         match action {
@@ -437,7 +442,7 @@ impl CriticPane {
         } else if edited {
             "Your changes are saved.".into()
         } else {
-            super::critic_practice::with_kind_line(
+            super::kind_words::with_kind_line(
                 "Saved. That took courage; thank you for answering it kindly.",
                 ctx.store,
                 ctx.now,

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::critic_flow::{Flow, Step};
+use super::flow::{Flow, Step};
 use crate::domain::{Helps, Scale};
 use crate::insights::alike::met_before;
 use crate::store::{Result, Store};
@@ -75,36 +75,6 @@ fn use_earlier(flow: &mut Flow) -> Notice {
     }
     flow.reframe.insert_str(&answer);
     Some("Your earlier words are in. Change anything that's different this time.".into())
-}
-
-/// A saved-record notice with one of the person's own kind lines after it, when the deck
-/// has one to give (chosen by kindly's clock, never the one shown last).
-pub(crate) fn with_kind_line(
-    notice: &str,
-    store: &mut Store,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<String> {
-    Ok(match kind_line(store, now)? {
-        Some(line) => format!("{notice} {line}"),
-        None => notice.to_string(),
-    })
-}
-
-/// The next line from the person's own deck of kind words, as said after a thanks.
-pub(crate) fn kind_line(
-    store: &mut Store,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<Option<String>> {
-    let seed = now.timestamp().unsigned_abs() as usize / 60;
-    Ok(store.next_kind_line(|n| seed % n)?.map(|line| {
-        format!(
-            "In your own words: “{}”",
-            shown(&line)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-    }))
 }
 
 /// Whether the footer should offer `action` on this step.

@@ -1,12 +1,12 @@
 //! The Critic's drafts: opening the flow on a saved record, the waiting draft or afresh
 //! (an edit set aside stays an edit of its record), and letting a draft go to the trash.
 
-use super::critic::{CriticPane, DRAFT_SLOT, View};
-use super::critic_flow::{Draft, Flow, draft_of};
-use super::letting_go;
+use super::flow::{Draft, Flow, draft_of};
+use super::{CriticPane, DRAFT_SLOT, View};
 use crate::domain::Thought;
 use crate::store::{RecordKind, Result, Store};
 use crate::tui::pane::{Ctx, Notice};
+use crate::tui::panes::letting_go;
 
 impl CriticPane {
     /// Opens the flow: on a saved record, on the waiting draft, or fresh. A waiting edit

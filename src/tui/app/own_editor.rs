@@ -2,9 +2,9 @@
 //! and taken back. The App asks; the event loop gives the editor the terminal, since only
 //! the loop holds it.
 
-use super::app::App;
-use super::widgets::{editor_text, replace_text};
+use super::App;
 use crate::editor::EditorError;
+use crate::tui::widgets::{editor_text, replace_text};
 
 impl App {
     /// Asks for the text in focus to go to the person's editor on the loop's next turn.

@@ -2,6 +2,9 @@
 //! bars, a calendar), ritual impact, and the practice figures. One view at a time, so it
 //! reads as well at 40×12 as at 80×24.
 
+mod calendar;
+mod emotions;
+
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -58,7 +61,7 @@ pub struct TrendsPane {
     pub span: usize,
     pub week_start: WeekStart,
     pub trends: Option<Trends>,
-    pub emotions: Option<super::trends_emotions::Emotions>,
+    pub emotions: Option<self::emotions::Emotions>,
     /// The day of the journal's first record: nothing before it is drawn.
     pub began: Option<NaiveDate>,
     /// The calendar's cursor, once moved (else the last day shown).
@@ -85,7 +88,7 @@ impl TrendsPane {
         let window = Window::new(today, SPANS[self.span], self.week_start, earliest)
             .since(earliest, self.week_start);
         let (days, thoughts, breaks) = store.trend_inputs(window.from, window.until)?;
-        self.emotions = Some(super::trends_emotions::load(
+        self.emotions = Some(self::emotions::load(
             store,
             window,
             self.week_start,
@@ -257,7 +260,7 @@ impl Widget for TrendsView<'_> {
             Sub::Practice => self.practice(tr, body, buf),
             Sub::Emotions => {
                 if let Some(e) = &p.emotions {
-                    super::trends_emotions::draw(e, body, buf, t);
+                    self::emotions::draw(e, body, buf, t);
                 }
             }
         }

@@ -1,12 +1,18 @@
 //! The Check-in pane: a quick form for how you are now, beside the check-ins of a chosen day.
 
+pub mod compassion_break;
+mod form;
+pub mod look_back;
+mod view;
+mod when;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::compassion_break::BreakFlow;
-pub use super::form::{Ask, Chips, Field, Focus};
+use self::compassion_break::BreakFlow;
+pub use self::form::{Ask, Chips, Field, Focus};
 use crate::domain::MarkedKind;
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, LabelKind, Store};
@@ -414,7 +420,7 @@ impl CheckinPane {
             (true, _) => Outcome::said("Your changes are saved."),
             // On a low day, a line from the person's own deck of kind words follows.
             (false, true) => {
-                Outcome::said(THANKS).then(super::critic_practice::kind_line(ctx.store, ctx.now)?)
+                Outcome::said(THANKS).then(super::kind_words::kind_line(ctx.store, ctx.now)?)
             }
             (false, false) => Outcome::said(THANKS),
         }
@@ -621,5 +627,4 @@ impl RecordList for CheckinPane {
 }
 
 #[cfg(test)]
-#[path = "checkin_tests.rs"]
 mod tests;

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::journal::{Field, JournalPane, Page, View};
-use super::journal_practice;
+use super::practice;
+use super::{Field, JournalPane, Page, View};
 use crate::domain::EntryKind;
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
@@ -64,9 +64,7 @@ impl Widget for JournalView<'_> {
         let inner = framed(area, buf, &title, boxed, t.accent, t);
         match (&p.page, p.view) {
             (Some(page), View::Page) => self.page(page, inner, buf, boxed),
-            (_, View::Prompts) => {
-                journal_practice::draw_prompts(&p.prompts, p.prompt_row, inner, buf, t)
-            }
+            (_, View::Prompts) => practice::draw_prompts(&p.prompts, p.prompt_row, inner, buf, t),
             _ => self.list(inner, buf, boxed),
         }
     }
@@ -154,7 +152,7 @@ impl JournalView<'_> {
 
     fn page(&self, page: &Page, area: Rect, buf: &mut Buffer, roomy: bool) {
         let t = self.theme;
-        let prompt_words = journal_practice::prompt_words(&self.pane.prompts, page);
+        let prompt_words = practice::prompt_words(&self.pane.prompts, page);
         let prompt_h: u16 = match &prompt_words {
             Some(words) if roomy => {
                 let width = usize::from(area.width.max(1));
@@ -163,7 +161,7 @@ impl JournalView<'_> {
             Some(_) => 1,
             None => 0,
         };
-        let kept = journal_practice::kept_line(page, t);
+        let kept = practice::kept_line(page, t);
         let [title, tags, prompt, body, kept_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),

@@ -1,6 +1,10 @@
 //! The Journal pane: entries and compassionate letters, listed newest first, written in a
 //! soft-wrapping editor.
 
+mod page;
+mod practice;
+mod view;
+
 use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
@@ -22,7 +26,7 @@ const WAITING: &str =
 /// The draft slot an unsaved entry autosaves into.
 pub const DRAFT_SLOT: &str = "entry";
 
-pub use super::journal_page::{Draft, Field, Page, Unsaved, View};
+pub use self::page::{Draft, Field, Page, Unsaved, View};
 
 pub struct JournalPane {
     pub view: View,
@@ -238,7 +242,7 @@ impl JournalPane {
 
     /// The prompt list and the kind line; `None` leaves the action to the list.
     fn apply_practice(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Option<Outcome>> {
-        use super::journal_practice::{OnPrompts, on_prompts};
+        use self::practice::{OnPrompts, on_prompts};
         if self.view == View::Prompts {
             return Ok(Some(Outcome::from_notice(
                 match on_prompts(&self.prompts, &mut self.prompt_row, action) {
@@ -353,9 +357,7 @@ impl JournalPane {
             }
             Action::Activate => page.write(),
             Action::KeepLine => {
-                return Ok(Outcome::from_notice(super::journal_practice::keep_line(
-                    page,
-                )));
+                return Ok(Outcome::from_notice(self::practice::keep_line(page)));
             }
             Action::BackToForm => {
                 // Leaving the page keeps unsaved words as a waiting draft.

@@ -3,10 +3,10 @@
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::Mode;
-use super::pane::{Outcome, Target};
+use super::App;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::pane::{Outcome, Target};
 
 impl App {
     /// What a click at this cell would land on, as last drawn.

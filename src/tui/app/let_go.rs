@@ -1,7 +1,7 @@
 //! `X`: letting an unsaved draft go, with a question first. What is let go becomes a
 //! record in the trash, so it can be brought back like anything trashed.
 
-use super::app::App;
+use super::App;
 
 impl App {
     pub(super) fn let_go(&mut self, armed: bool) {

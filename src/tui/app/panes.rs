@@ -1,12 +1,12 @@
 //! The four panes, held by name: the App reaches each one, and each capability, without
 //! knowing more than the pane interface.
 
-use super::pane::{Drafts, Pane, PaneId, RecordList, Writing};
-use super::panes::checkin::CheckinPane;
-use super::panes::critic::CriticPane;
-use super::panes::journal::JournalPane;
-use super::panes::trends::TrendsPane;
 use crate::store::RecordKind;
+use crate::tui::pane::{Drafts, Pane, PaneId, RecordList, Writing};
+use crate::tui::panes::checkin::CheckinPane;
+use crate::tui::panes::critic::CriticPane;
+use crate::tui::panes::journal::JournalPane;
+use crate::tui::panes::trends::TrendsPane;
 
 pub struct Panes {
     pub(crate) checkin: CheckinPane,
