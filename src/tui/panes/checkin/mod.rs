@@ -1,6 +1,7 @@
 //! The Check-in pane: a quick form for how you are now, beside the check-ins of a chosen day.
 
 pub mod compassion_break;
+mod drafts;
 mod form;
 pub mod look_back;
 mod view;
@@ -8,20 +9,17 @@ mod when;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::TextArea;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use self::compassion_break::BreakFlow;
+pub use self::drafts::Draft;
 pub use self::form::{Ask, Chips, Field, Focus};
 use crate::domain::MarkedKind;
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, LabelKind, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{
-    Ctx, DraftOut, Drafts, Effect, Notice, Outcome, Pane, PaneId, RecordList, Recovered, Saved,
-    Writing,
-};
+use crate::tui::pane::{Ctx, Effect, Notice, Outcome, Pane, PaneId, RecordList, Saved, Writing};
 use crate::tui::records::Records;
 use crate::tui::vocabulary;
 use crate::tui::widgets::{editor, show_cursor};
@@ -31,45 +29,6 @@ pub const DRAFT_SLOT: &str = "checkin";
 
 /// The thanks for a new check-in.
 pub const THANKS: &str = "Saved. Thank you for checking in.";
-
-/// Everything typed or picked in the form, as autosaved and offered back after a restart.
-/// Every field is optional when read back, so a draft written by another version of
-/// kindly still opens here.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Draft {
-    pub mood: Option<u8>,
-    pub energy: Option<u8>,
-    pub emotions: Vec<String>,
-    pub rituals: Vec<String>,
-    pub parts: [Option<u8>; 3],
-    pub note: String,
-    /// Set when the form holds changes to a saved check-in rather than a new one.
-    pub editing: Option<Uuid>,
-    /// The moment set with `@` (RFC 3339), when it isn't now or the saved one's.
-    pub at: Option<String>,
-}
-
-impl Draft {
-    /// The form as it is when it holds the saved check-in `c`, untouched.
-    pub fn of(c: &CheckIn) -> Self {
-        let names = |ls: &[Label]| ls.iter().map(|l| l.to_string()).collect::<Vec<_>>();
-        Draft {
-            mood: Some(c.mood.get()),
-            energy: c.energy.map(Energy::get),
-            emotions: names(&c.emotions),
-            rituals: names(&c.rituals),
-            parts: [c.kindness, c.humanity, c.mindfulness].map(|p| p.map(PartRating::get)),
-            note: c.note.clone().unwrap_or_default(),
-            editing: Some(c.id),
-            at: None,
-        }
-    }
-
-    pub fn is_blank(&self) -> bool {
-        *self == Draft::default()
-    }
-}
 
 pub struct CheckinPane {
     pub mood: Option<Mood>,
@@ -119,36 +78,6 @@ impl CheckinPane {
         }
     }
 
-    pub fn draft(&self) -> Draft {
-        Draft {
-            mood: self.mood.map(Mood::get),
-            energy: self.energy.map(Energy::get),
-            emotions: self.emotions.picked.clone(),
-            rituals: self.rituals.picked.clone(),
-            parts: self.parts.map(|p| p.map(PartRating::get)),
-            note: self.note.lines().join("\n"),
-            editing: self.editing.as_ref().map(|c| c.id),
-            at: self.at.map(|a| crate::domain::time::format_at(&a)),
-        }
-    }
-
-    /// Puts a draft back into the form. Values that are no longer valid are left out.
-    pub fn restore(&mut self, draft: &Draft, store: &Store) {
-        self.mood = draft.mood.and_then(|v| Mood::new(v).ok());
-        self.energy = draft.energy.and_then(|v| Energy::new(v).ok());
-        self.emotions.set(&draft.emotions);
-        self.rituals.set(&draft.rituals);
-        self.parts = draft.parts.map(|p| p.and_then(|v| PartRating::new(v).ok()));
-        self.note = new_note(&draft.note);
-        self.editing = draft
-            .editing
-            .and_then(|id| store.checkin(id).ok().flatten());
-        self.at = draft
-            .at
-            .as_deref()
-            .and_then(|a| DateTime::parse_from_rfc3339(a).ok());
-    }
-
     pub(super) fn clear_form(&mut self) {
         self.mood = None;
         self.energy = None;
@@ -176,15 +105,6 @@ impl CheckinPane {
         self.asking = None;
         self.writing = false;
         self.focus = Focus::Field(Field::Mood);
-    }
-
-    /// Whether the form differs from what it was opened with (a saved check-in, or blank).
-    pub(super) fn has_unsaved_changes(&self) -> bool {
-        let draft = self.draft();
-        match &self.editing {
-            None => !draft.is_blank(),
-            Some(c) => Draft::of(c) != draft,
-        }
     }
 
     /// Reads the day's check-ins (or the trash) again from the journal, and the choices
@@ -569,36 +489,6 @@ impl Writing for CheckinPane {
         }
         self.focus = Focus::Field(Field::Note);
         Some(&mut self.note)
-    }
-}
-
-impl Drafts for CheckinPane {
-    fn drafts(&self) -> Vec<DraftOut> {
-        let draft = self.draft();
-        vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
-    }
-
-    fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered> {
-        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
-        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
-            if draft.is_blank() {
-                return None;
-            }
-            self.restore(&draft, store);
-            Some("Your unsaved check-in is back, just as you left it.".into())
-        }))
-    }
-
-    fn to_let_go(&self) -> Option<&'static str> {
-        self.unsaved_to_let_go()
-    }
-
-    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
-        let notice = self.let_go_form(ctx)?;
-        Ok(Outcome {
-            changed: true,
-            ..Outcome::from_notice(notice)
-        })
     }
 }
 

@@ -3,13 +3,12 @@
 //! starts a check-in for that day. And a new choice: `+` on Emotions or Rituals adds one of
 //! the person's own, kept in the journal (so every computer it syncs to has it too).
 
+use super::CheckinPane;
 use super::form::{Ask, Field, Focus};
-use super::{CheckinPane, DRAFT_SLOT};
-use crate::domain::{CheckIn, parse_label_list, time, when};
-use crate::store::{LabelKind, RecordKind, Store};
+use crate::domain::{parse_label_list, time, when};
+use crate::store::{LabelKind, Store};
 use crate::tui::action::Action;
 use crate::tui::pane::{Ctx, Notice};
-use crate::tui::panes::letting_go;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -159,50 +158,6 @@ impl CheckinPane {
         self.list.select(0);
         self.focus = Focus::History;
         Ok(())
-    }
-
-    /// What `X` would let go from the form, if it holds words not saved.
-    pub(super) fn unsaved_to_let_go(&self) -> Option<&'static str> {
-        match (
-            self.pause.is_some() || !self.has_unsaved_changes(),
-            &self.editing,
-        ) {
-            (true, _) => None,
-            (false, Some(_)) => Some("your changes to this check-in (it stays as it was)"),
-            (false, None) => Some("the form's unsaved words"),
-        }
-    }
-
-    /// The form becomes a check-in in the trash (a copy, never the saved one it changes);
-    /// a note without a mood, a page in the trash.
-    pub(super) fn let_go_form(&mut self, ctx: &mut Ctx<'_>) -> crate::store::Result<Notice> {
-        if self.unsaved_to_let_go().is_none() {
-            return Ok(None);
-        }
-        let note = editor_text(&self.note);
-        // A copy, never the saved one it changes.
-        let copy = self.to_checkin(ctx.now).map(|c| CheckIn {
-            id: uuid::Uuid::new_v4(),
-            ..c
-        });
-        match copy {
-            Some(c) => {
-                let id = c.id;
-                letting_go::in_trash(
-                    ctx.store,
-                    RecordKind::CheckIn,
-                    |s| s.save_checkin(&c, Some(DRAFT_SLOT)),
-                    id,
-                )?;
-            }
-            None => {
-                letting_go::as_page_in_trash(ctx.store, ctx.now, "From a check-in", &[&note])?;
-                ctx.store.clear_draft(DRAFT_SLOT)?;
-            }
-        }
-        self.clear_form();
-        self.refresh(ctx.store)?;
-        Ok(Some(letting_go::LET_GO.into()))
     }
 }
 

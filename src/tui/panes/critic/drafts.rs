@@ -5,7 +5,7 @@ use super::flow::{Draft, Flow, draft_of};
 use super::{CriticPane, DRAFT_SLOT, View};
 use crate::domain::Thought;
 use crate::store::{RecordKind, Result, Store};
-use crate::tui::pane::{Ctx, Notice};
+use crate::tui::pane::{Ctx, DraftOut, Drafts, Notice, Outcome, Recovered};
 use crate::tui::panes::letting_go;
 
 impl CriticPane {
@@ -90,5 +90,32 @@ impl CriticPane {
         self.view = View::List;
         self.refresh(ctx.store, ctx.now)?;
         Ok(Some(letting_go::LET_GO.into()))
+    }
+}
+
+impl Drafts for CriticPane {
+    fn drafts(&self) -> Vec<DraftOut> {
+        let draft = self.draft();
+        vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
+    }
+
+    fn recover(&mut self, store: &Store) -> Result<Recovered> {
+        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
+            self.offer(draft);
+            None
+        }))
+    }
+
+    fn to_let_go(&self) -> Option<&'static str> {
+        self.draft_to_let_go()
+    }
+
+    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
+        let notice = self.let_go_draft(ctx)?;
+        Ok(Outcome {
+            changed: true,
+            ..Outcome::from_notice(notice)
+        })
     }
 }

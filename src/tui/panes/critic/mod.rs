@@ -2,6 +2,7 @@
 //! catches a harsh thought and answers it kindly, one step per screen.
 
 mod drafts;
+mod feelings;
 mod flow;
 mod practice;
 pub mod view;
@@ -10,21 +11,17 @@ use chrono::{DateTime, Duration, FixedOffset};
 use ratatui_textarea::{Input, TextArea};
 use uuid::Uuid;
 
+use self::feelings::hard_first;
 pub use self::flow::{Draft, Felt, Flow, SPANS, Step};
 use self::flow::{cycle, step10};
 use crate::domain::{MarkedKind, Thought, Traps};
 use crate::store::{LabelKind, RecordKind, Result, Store, ThoughtFilter};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::pane::{
-    Ctx, DraftOut, Drafts, Effect, Notice, Outcome, Pane, PaneId, RecordList, Recovered, Saved,
-    Writing,
-};
+use crate::tui::pane::{Ctx, Effect, Notice, Outcome, Pane, PaneId, RecordList, Saved, Writing};
 use crate::tui::records::Records;
 use crate::tui::vocabulary;
 use crate::tui::widgets::{editor, editor_text, show_cursor};
-
-const CRITIC_FEELINGS: &str = include_str!("../../../../assets/critic-feelings.txt");
 
 /// The draft slot a half-done record autosaves into.
 pub const DRAFT_SLOT: &str = "thought";
@@ -341,7 +338,7 @@ impl CriticPane {
                 match (flow.step, flow.row) {
                     (Step::Feelings, 0) => flow.belief = Some(step10(flow.belief, up)),
                     (Step::Feelings, r) if r == add_row => {
-                        let room = addable(&self.emotions, &flow.felt).len();
+                        let room = feelings::addable(&self.emotions, &flow.felt).len();
                         flow.chip = if up {
                             (flow.chip + 1).min(room.saturating_sub(1))
                         } else {
@@ -376,7 +373,7 @@ impl CriticPane {
                 Step::Feelings => {
                     let add_row = flow.felt.len() + 1;
                     if flow.row == add_row {
-                        let addable = addable(&self.emotions, &flow.felt);
+                        let addable = feelings::addable(&self.emotions, &flow.felt);
                         if let Some(name) = addable.get(flow.chip) {
                             flow.felt.push(Felt {
                                 name: name.clone(),
@@ -406,11 +403,6 @@ impl CriticPane {
             _ => {}
         }
         Ok(Outcome::quiet())
-    }
-
-    /// Emotions from the vocabulary not picked yet, for the feelings step.
-    pub fn addable(&self, flow: &Flow) -> Vec<String> {
-        addable(&self.emotions, &flow.felt)
     }
 
     fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
@@ -538,33 +530,6 @@ impl Writing for CriticPane {
     }
 }
 
-impl Drafts for CriticPane {
-    fn drafts(&self) -> Vec<DraftOut> {
-        let draft = self.draft();
-        vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
-    }
-
-    fn recover(&mut self, store: &Store) -> Result<Recovered> {
-        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
-        Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
-            self.offer(draft);
-            None
-        }))
-    }
-
-    fn to_let_go(&self) -> Option<&'static str> {
-        self.draft_to_let_go()
-    }
-
-    fn let_go(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
-        let notice = self.let_go_draft(ctx)?;
-        Ok(Outcome {
-            changed: true,
-            ..Outcome::from_notice(notice)
-        })
-    }
-}
-
 impl RecordList for CriticPane {
     fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> Result<bool> {
         self.show_record(id, ctx.store, ctx.now)?;
@@ -586,30 +551,4 @@ impl RecordList for CriticPane {
     fn in_trash(&self) -> bool {
         self.list.show_trash
     }
-}
-
-/// The vocabulary with the feelings a harsh thought usually brings first.
-fn hard_first(mut emotions: Vec<String>) -> Vec<String> {
-    let hard = CRITIC_FEELINGS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    for (i, name) in hard.enumerate() {
-        match emotions.iter().position(|e| e.eq_ignore_ascii_case(name)) {
-            Some(at) => {
-                let e = emotions.remove(at);
-                emotions.insert(i.min(emotions.len()), e);
-            }
-            None => emotions.insert(i.min(emotions.len()), name.to_string()),
-        }
-    }
-    emotions
-}
-
-fn addable(emotions: &[String], felt: &[Felt]) -> Vec<String> {
-    emotions
-        .iter()
-        .filter(|e| !felt.iter().any(|f| f.name.eq_ignore_ascii_case(e)))
-        .cloned()
-        .collect()
 }
