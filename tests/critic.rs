@@ -559,3 +559,29 @@ fn snapshot_new_steps() {
     insta::assert_snapshot!("evidence_against_80x24", screen(&app, 80, 24));
     insta::assert_snapshot!("evidence_against_40x12", screen(&app, 40, 12));
 }
+
+/// The Critic reads the emotion vocabulary again on arrival, so one added with `+` on the
+/// check-in form is offered in the feelings step in the same session, not after a restart.
+#[test]
+fn an_emotion_added_on_the_form_is_offered_in_the_feelings_step_at_once() {
+    let mut app = app();
+    focus(
+        &mut app,
+        kindly::tui::panes::checkin::Focus::Field(kindly::tui::panes::checkin::Field::Emotions),
+    );
+    press(&mut app, &[ch('+')]);
+    typed(&mut app, "wistful");
+    press(&mut app, &[enter()]);
+    start(&mut app);
+    typed(&mut app, "At the party");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Nobody wanted me there");
+    press(&mut app, &[enter(), enter()]);
+    assert_eq!(step(&app), Step::Feelings);
+    let critic = critic_pane(&app);
+    let offered = critic.addable(critic.flow.as_ref().unwrap());
+    assert!(
+        offered.iter().any(|e| e == "wistful"),
+        "not offered: {offered:?}"
+    );
+}

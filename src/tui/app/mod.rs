@@ -338,14 +338,10 @@ impl App {
         let armed = std::mem::take(&mut self.let_go_armed);
         match action {
             Action::Discard => self.let_go(armed),
-            Action::Quit => {
-                self.should_quit = true;
-                return;
-            }
+            Action::Quit => self.should_quit = true,
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;
-                return;
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::HelpDown => {

@@ -1,17 +1,9 @@
 //! The feelings step's offer: the person's whole emotion vocabulary, with the feelings a
 //! harsh thought usually brings first, and only those not picked yet.
 
-use super::CriticPane;
-use super::flow::{Felt, Flow};
+use super::flow::Felt;
 
 const CRITIC_FEELINGS: &str = include_str!("../../../../assets/critic-feelings.txt");
-
-impl CriticPane {
-    /// Emotions from the vocabulary not picked yet, for the feelings step.
-    pub fn addable(&self, flow: &Flow) -> Vec<String> {
-        addable(&self.emotions, &flow.felt)
-    }
-}
 
 /// The vocabulary with the feelings a harsh thought usually brings first.
 pub(super) fn hard_first(mut emotions: Vec<String>) -> Vec<String> {

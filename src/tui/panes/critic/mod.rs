@@ -405,6 +405,11 @@ impl CriticPane {
         Ok(Outcome::quiet())
     }
 
+    /// Emotions from the vocabulary not picked yet, for the feelings step.
+    pub fn addable(&self, flow: &Flow) -> Vec<String> {
+        feelings::addable(&self.emotions, &flow.felt)
+    }
+
     fn save(&mut self, ctx: &mut Ctx<'_>) -> Result<Outcome> {
         let Some(flow) = self.flow.as_mut() else {
             return Ok(Outcome::quiet());
