@@ -15,7 +15,7 @@ pub mod widgets;
 
 use std::io::{IsTerminal, Stdout, stdout};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use ratatui::Terminal;
@@ -52,9 +52,17 @@ fn check_theme(roles: &std::collections::BTreeMap<String, String>) -> Result<(),
     theme::Theme::from_roles(roles).map(|_| ())
 }
 
+/// The most terminal events read in one run, so a long paste still shows as it comes in.
+const RUN: usize = 512;
+
+/// How long the input thread looks for more input already waiting behind an event.
+const LOOK_AHEAD: Duration = Duration::from_millis(1);
+
 /// What wakes the event loop.
 enum Wake {
-    Term(Event),
+    /// Terminal events: one, or a run of them that were already waiting (a paste, a burst
+    /// of typing), so the loop wakes and draws once for the run.
+    Term(Vec<Event>),
     /// The terminal went away or input broke: save and leave.
     InputClosed,
     /// SIGTERM or SIGHUP: save and leave.
@@ -130,8 +138,9 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     let guard = TerminalGuard::enter(mouse)?;
     let mut terminal = fresh_screen()?;
     // Input is read on its own thread only once the terminal is set up, so nothing the
-    // terminal says during set-up is taken for a key. It reads one event each time the
-    // loop says go, so while an editor has the terminal, nothing of kindly's reads from it.
+    // terminal says during set-up is taken for a key. It reads one event (and any already
+    // waiting behind it) each time the loop says go, so while an editor has the terminal,
+    // nothing of kindly's reads from it.
     let (tx, rx) = mpsc::channel();
     let (go, go_rx) = mpsc::channel::<()>();
     let input = tx.clone();
@@ -140,7 +149,18 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
         while go_rx.recv().is_ok() {
             // A blocking read: no polling, so no CPU while waiting.
             let wake = match event::read() {
-                Ok(ev) => Wake::Term(ev),
+                Ok(ev) => {
+                    let mut run = vec![ev];
+                    // A zero wait would never look at what crossterm has already read (its
+                    // /dev/tty source skips its buffer then); a millisecond does.
+                    while run.len() < RUN && event::poll(LOOK_AHEAD).unwrap_or(false) {
+                        match event::read() {
+                            Ok(ev) => run.push(ev),
+                            Err(_) => break,
+                        }
+                    }
+                    Wake::Term(run)
+                }
                 Err(_) => Wake::InputClosed,
             };
             let closed = matches!(wake, Wake::InputClosed);
@@ -312,11 +332,18 @@ where
         };
         dirty = match wake {
             None => app.autosave(),
-            Some(Wake::Term(ev)) => {
-                let mut changed = app.handle_event(&ev);
-                if let Some((command, text)) = app.take_hand_over() {
-                    app.took_back(lend(terminal, &command, &text)?);
-                    changed = true;
+            Some(Wake::Term(run)) => {
+                let mut changed = false;
+                for ev in run {
+                    changed |= app.handle_event(&ev);
+                    // Keys typed before the editor opened are kindly's, after it closes.
+                    if let Some((command, text)) = app.take_hand_over() {
+                        app.took_back(lend(terminal, &command, &text)?);
+                        changed = true;
+                    }
+                    if app.should_quit {
+                        break;
+                    }
                 }
                 // Only now may the input thread read again: never while an editor has it.
                 let _ = go.send(());
