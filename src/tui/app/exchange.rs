@@ -57,6 +57,24 @@ impl App {
         self.exchanging
     }
 
+    /// An exchange, waited for here: for state tests, which have no event loop to hear
+    /// back through. Returns whether the screen changed.
+    pub fn exchange(&mut self) -> bool {
+        let (tx, rx) = std::sync::mpsc::channel();
+        if !self.start_exchange(move |done| {
+            let _ = tx.send(done);
+        }) {
+            return false;
+        }
+        match rx.recv() {
+            Ok(done) => self.exchanged(done),
+            Err(_) => {
+                self.exchanging = false;
+                false
+            }
+        }
+    }
+
     /// An exchange is out and hasn't reported yet.
     pub fn exchanging(&self) -> bool {
         self.exchanging
