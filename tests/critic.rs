@@ -278,6 +278,14 @@ fn a_saved_record_can_be_read_edited_trashed_and_restored() {
     press(&mut app, &[key(KeyCode::Tab), enter()]);
     assert_eq!(critic_pane(&app).view, View::Detail);
     assert!(text(&app, 80, 24).contains("I ruin everything"));
+    let short = kindly::domain::short_id(&t.id);
+    for (w, h) in [(80, 24), (40, 12)] {
+        assert!(
+            text(&app, w, h).contains(&short),
+            "the id `kindly session add` takes, at {w}x{h}: {}",
+            text(&app, w, h)
+        );
+    }
     press(&mut app, &[ch('e')]);
     assert_eq!(step(&app), Step::Situation);
     press(&mut app, &[enter(), enter()]);

@@ -326,12 +326,16 @@ fn q_in_the_search_box_is_text_and_a_bad_query_is_said_gently() {
 fn snapshot_journal_list_and_a_long_letter() {
     let mut store = Store::open_in_memory().unwrap();
     let long = "You have been carrying a lot this autumn, and you kept going anyway. ".repeat(40);
-    letter(
-        &mut store,
-        "2026-11-20T20:00:00+00:00",
-        "On a long week",
+    let mut letter = Entry::new(
+        at("2026-11-20T20:00:00+00:00"),
+        EntryKind::Letter,
         &format!("Dear me,\n\n{long}\n\nWith love, me"),
-    );
+    )
+    .unwrap();
+    letter.title = Some("On a long week".into());
+    // A fixed id: the page's frame shows its short form.
+    letter.id = uuid::Uuid::from_u128(0x15107e2e_1c3a_4b2f_9d7e_2b1f0a9c3d4e);
+    store.save_entry(&letter, None).unwrap();
     let mut journal = Entry::new(
         at("2026-11-28T07:30:00+00:00"),
         EntryKind::Journal,

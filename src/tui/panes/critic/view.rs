@@ -193,8 +193,13 @@ impl CriticView<'_> {
         };
         let mut lines: Vec<Line<'_>> = Vec::new();
         let heading = |s: &'static str| Line::from(Span::styled(s, t.title));
+        // The short id is what `kindly session add` and the other commands take.
         lines.push(Line::from(Span::styled(
-            rec.at.format("%A %-d %B %Y, %H:%M").to_string(),
+            format!(
+                "{} · {}",
+                rec.at.format("%A %-d %B %Y, %H:%M"),
+                crate::domain::short_id(&rec.id)
+            ),
             t.muted,
         )));
         lines.push(heading("The thought"));

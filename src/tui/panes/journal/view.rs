@@ -50,9 +50,10 @@ impl Widget for JournalView<'_> {
         let title = match (&p.page, p.view) {
             (Some(page), View::Page) => match (&page.editing, page.kind) {
                 (Some(e), _) => format!(
-                    "{} · {}",
+                    "{} · {} · {}",
                     e.kind.as_str(),
-                    when(&e.at, self.now.date_naive())
+                    when(&e.at, self.now.date_naive()),
+                    crate::domain::short_id(&e.id)
                 ),
                 (None, EntryKind::Letter) => "A letter to yourself".into(),
                 (None, EntryKind::Journal) => "A new page".into(),
