@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::practice;
 use super::{CriticPane, Flow, SPANS, Step, View};
-use crate::domain::{Percent, Scale, Thought};
+use crate::domain::{Percent, Scale, Thought, short_id};
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
 use crate::tui::theme::Theme;
@@ -194,14 +194,8 @@ impl CriticView<'_> {
         let mut lines: Vec<Line<'_>> = Vec::new();
         let heading = |s: &'static str| Line::from(Span::styled(s, t.title));
         // The short id is what `kindly session add` and the other commands take.
-        lines.push(Line::from(Span::styled(
-            format!(
-                "{} · {}",
-                rec.at.format("%A %-d %B %Y, %H:%M"),
-                crate::domain::short_id(&rec.id)
-            ),
-            t.muted,
-        )));
+        let (when, id) = (rec.at.format("%A %-d %B %Y, %H:%M"), short_id(&rec.id));
+        lines.push(Line::from(Span::styled(format!("{when} · {id}"), t.muted)));
         lines.push(heading("The thought"));
         lines.push(Line::from(Span::styled(
             format!("“{}”", rec.thought),
