@@ -171,7 +171,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::AddChoice, &[Code(Enter)], "Enter", Action::Activate, "add it to the row, picked", Some("add")),
     b(Mode::AddChoice, &[Code(Esc)], "Esc", Action::LeaveText, "leave it unadded", Some("leave")),
     b(Mode::AddChoice, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the form is kept as a draft)", None),
-    b(Mode::When, &[Code(Enter)], "Enter", Action::Activate, "set it: 21:40, yesterday 8pm, last friday 20:00, 2 days ago, 3 Dec, or 2026-11-29 08:30", Some("set")),
+    b(Mode::When, &[Code(Enter)], "Enter", Action::Activate, "set it: HH:MM, yesterday 21:00, or 2026-11-29 08:30", Some("set")),
     b(Mode::When, &[Code(Esc)], "Esc", Action::LeaveText, "leave the time as it was", Some("leave")),
     b(Mode::When, &[Ctrl('c')], "Ctrl-C", Action::Quit, "close kindly (the form is kept as a draft)", None),
     b(Mode::Form, &[Char('o')], "o", Action::OpenOffer, "read the letter kindly is offering, when there is one", None),
