@@ -123,13 +123,17 @@ pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
     };
     let problems = Store::check_file(path, key.as_deref())?;
     if problems.is_empty() {
-        return write_stdout(
-            format!(
-                "{} is healthy: SQLite's integrity check found nothing wrong.\n",
-                path.display()
-            )
-            .as_bytes(),
+        let mut text = format!(
+            "{} is healthy: SQLite's integrity check found nothing wrong.\n",
+            path.display()
         );
+        if let Some(store) = key.is_none().then(|| Store::peek(path).ok()).flatten() {
+            for line in crate::sync::not_everywhere(&store) {
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        return write_stdout(text.as_bytes());
     }
     let mut text = format!(
         "{} is damaged; SQLite's integrity check found:\n",

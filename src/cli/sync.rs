@@ -32,6 +32,9 @@ enum Action {
         #[arg(long, value_name = "FILE")]
         sync_passphrase_file: Option<PathBuf>,
     },
+    /// Write every record this journal holds into the folder again, so a computer that lost
+    /// a damaged or deleted file gets its records back
+    Repair,
     /// The folder, this computer's name, the others and when each last wrote, what waits
     /// (always exits 0)
     Status {
@@ -76,6 +79,7 @@ pub enum Prepared {
     Init { dir: PathBuf, passphrase: String },
     Join(sync::FolderKey),
     Exchange,
+    Repair,
 }
 
 pub fn prepare(args: &SyncArgs, journal: &Path) -> Result<Prepared, CliError> {
@@ -102,6 +106,7 @@ pub fn prepare(args: &SyncArgs, journal: &Path) -> Result<Prepared, CliError> {
             let pass = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
             Prepared::Join(sync::unlock(dir, &pass).map_err(refused)?)
         }
+        Some(Action::Repair) => Prepared::Repair,
         _ => Prepared::Exchange,
     })
 }
@@ -170,6 +175,18 @@ pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(),
             ))
         }
         Prepared::Exchange => None,
+        Prepared::Repair => {
+            let done = sync::repair(store, folder).map_err(refused)?;
+            return write_stdout(
+                format!(
+                    "Wrote all {} this journal holds into the folder again, in {} {}; every computer that exchanges gets back whatever it lost.\n",
+                    if done.healed == 1 { "1 record".to_string() } else { format!("{} records", done.healed) },
+                    done.files_written,
+                    if done.files_written == 1 { "file" } else { "files" },
+                )
+                .as_bytes(),
+            );
+        }
     };
     if let Some(me) = store.sync_me()?
         && config.device_name.as_deref().is_some_and(|n| n != me.name)
@@ -236,6 +253,7 @@ pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(
                 1 => "1 record waiting to be sent.".into(),
                 n => format!("{n} records waiting to be sent."),
             });
+            lines.extend(s.trouble_lines());
             lines.join("\n")
         }
     };

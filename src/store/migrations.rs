@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_practice.sql"),
     include_str!("../../migrations/0010_day_index.sql"),
     include_str!("../../migrations/0011_search_evidence.sql"),
+    include_str!("../../migrations/0012_sync_trust.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -41,7 +41,7 @@ pub use checkins::{Direction, LabelKind, format_at};
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
 pub use search::{Found, SearchError, fts_query};
 pub use search_labels::check_search;
-pub use sync::{DeviceSeen, Me, SyncKind, Version, Whole};
+pub use sync::{DeviceSeen, Held, Me, Settled, SyncKind, Whole};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
 

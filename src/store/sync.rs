@@ -52,7 +52,7 @@ impl SyncKind {
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == text)
     }
 }
@@ -78,6 +78,17 @@ impl Whole {
         }
     }
 
+    /// When the record says it was lived (a session mark: when it was added).
+    pub fn at(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        match self {
+            Whole::CheckIn(r) => r.at,
+            Whole::Thought(r) => r.at,
+            Whole::Entry(r) => r.at,
+            Whole::Break(r) => r.at,
+            Whole::Session(r) => r.added_at,
+        }
+    }
+
     pub fn id(&self) -> Uuid {
         match self {
             Whole::CheckIn(r) => r.id,
@@ -89,22 +100,38 @@ impl Whole {
     }
 }
 
-/// One version of a record: its clock, the device whose change it is, whether it is in the
-/// trash, and the record as that change left it.
+/// A record as this journal holds it for sync: the record, whether it is in the trash, its
+/// version (the newest field clock) and whether it waits to be sent, each field's clock and
+/// the record as last agreed with the folder (both JSON, read by `sync::fields`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Version {
+pub struct Held {
+    pub record: Whole,
+    pub trashed: bool,
     pub hlc: i64,
     pub device: String,
-    pub trashed: bool,
-    pub record: Whole,
+    pub pending: bool,
+    pub stamps: String,
+    pub agreed: Option<String>,
 }
 
-impl Version {
-    /// Whether this version wins over one at (`hlc`, `device`): the later clock, and on a
-    /// tie the greater device id, so every device picks the same one.
-    pub fn beats(&self, hlc: i64, device: &str) -> bool {
-        (self.hlc, self.device.as_str()) > (hlc, device)
-    }
+/// What an exchange settled for one record: how it is now, and its sync bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    pub record: Whole,
+    pub trashed: bool,
+    pub hlc: i64,
+    pub device: String,
+    pub stamps: String,
+    pub agreed: String,
+    pub bucket: u8,
+    pub digest: i64,
+    /// Still waits to be sent (an edit made here, merged with another computer's).
+    pub pending: bool,
+    /// The version this was decided from (`hlc`, pending), or none for a record that
+    /// wasn't here: if the journal moved on meanwhile, the decision is made again.
+    pub seen: Option<(i64, bool)>,
+    /// Whether the record itself must be written (false: only the bookkeeping changed).
+    pub write: bool,
 }
 
 /// This journal's place in a sync folder.
@@ -116,6 +143,8 @@ pub struct Me {
     pub identity: String,
     pub recipient: String,
     pub next_seq: i64,
+    /// A line to say once, at the next exchange.
+    pub notice: Option<String>,
 }
 
 /// Another device, as its change files show it.
@@ -127,6 +156,28 @@ pub struct DeviceSeen {
     pub files: i64,
 }
 
+struct SyncRow {
+    kind: String,
+    id: String,
+    hlc: i64,
+    device: String,
+    pending: bool,
+    stamps: String,
+    agreed: Option<String>,
+}
+
+fn sync_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SyncRow> {
+    Ok(SyncRow {
+        kind: r.get(0)?,
+        id: r.get(1)?,
+        hlc: r.get(2)?,
+        device: r.get(3)?,
+        pending: r.get(4)?,
+        stamps: r.get(5)?,
+        agreed: r.get(6)?,
+    })
+}
+
 /// The clock now, in the hybrid clock's units.
 const NOW_HLC: &str = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 65536";
 
@@ -136,7 +187,7 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT device, name, folder, identity, recipient, next_seq FROM sync_me",
+                "SELECT device, name, folder, identity, recipient, next_seq, notice FROM sync_me",
                 [],
                 |r| {
                     Ok(Me {
@@ -146,6 +197,7 @@ impl Store {
                         identity: r.get(3)?,
                         recipient: r.get(4)?,
                         next_seq: r.get(5)?,
+                        notice: r.get(6)?,
                     })
                 },
             )
@@ -195,6 +247,15 @@ impl Store {
         Ok(())
     }
 
+    /// The change files from other devices this journal has already applied.
+    pub fn sync_applied_files(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT file FROM sync_applied")?;
+        let files = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(files)
+    }
+
     /// How many records wait to be written to the folder.
     pub fn sync_waiting_count(&self) -> Result<usize> {
         let n: i64 = self.conn.query_row(
@@ -206,147 +267,327 @@ impl Store {
     }
 
     /// The records changed here and not yet written to the folder, each as it is now.
-    pub fn sync_waiting(&self) -> Result<Vec<Version>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, record_id, hlc, device FROM sync_versions WHERE pending = 1
-             ORDER BY hlc",
-        )?;
-        let rows: Vec<(String, String, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+    pub fn sync_waiting(&self) -> Result<Vec<Held>> {
+        self.held_where("pending = 1")
+    }
+
+    /// Every record the journal holds for sync (to answer what another computer lacks,
+    /// or to write everything again).
+    pub fn sync_every(&self) -> Result<Vec<Held>> {
+        self.held_where("true")
+    }
+
+    /// One record as sync sees it, if the journal holds it.
+    pub fn sync_held(&self, kind: SyncKind, id: Uuid) -> Result<Option<Held>> {
+        let row: Option<SyncRow> = self
+            .conn
+            .prepare_cached(
+                "SELECT kind, record_id, hlc, device, pending, stamps, agreed FROM sync_versions
+                  WHERE kind = ?1 AND record_id = ?2",
+            )?
+            .query_row(params![kind.as_str(), id.to_string()], sync_row)
+            .optional()?;
+        match row {
+            Some(row) => self.held(row),
+            None => Ok(None),
+        }
+    }
+
+    fn held_where(&self, filter: &str) -> Result<Vec<Held>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT kind, record_id, hlc, device, pending, stamps, agreed FROM sync_versions
+              WHERE {filter} ORDER BY hlc"
+        ))?;
+        let rows: Vec<SyncRow> = stmt
+            .query_map([], sync_row)?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
-        for (kind, id, hlc, device) in rows {
-            let (Some(kind), Ok(id)) = (SyncKind::parse(&kind), Uuid::parse_str(&id)) else {
-                continue;
-            };
-            let record = match kind {
-                SyncKind::CheckIn => self.checkin(id)?.map(Whole::CheckIn),
-                SyncKind::Thought => self.thought(id)?.map(Whole::Thought),
-                SyncKind::Entry => self.entry(id)?.map(Whole::Entry),
-                SyncKind::Break => self.break_record(id)?.map(Whole::Break),
-                SyncKind::Session => self.mark_even_removed(id)?.map(Whole::Session),
-            };
-            let Some(record) = record else { continue };
-            let trashed: bool = self.conn.query_row(
-                &format!(
-                    "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
-                    kind.table()
-                ),
-                [id.to_string()],
-                |r| r.get(0),
-            )?;
-            out.push(Version {
-                hlc,
-                device,
-                trashed,
-                record,
-            });
+        for row in rows {
+            if let Some(held) = self.held(row)? {
+                out.push(held);
+            }
         }
         Ok(out)
     }
 
-    /// After a change file holding `sent` is in the folder as number `seq`: those versions
-    /// no longer wait (unless the record changed again meanwhile), and the next file is
-    /// `seq + 1`.
-    pub fn sync_sent(&mut self, sent: &[(SyncKind, Uuid, i64)], seq: i64) -> Result<()> {
+    fn held(&self, row: SyncRow) -> Result<Option<Held>> {
+        let (Some(kind), Ok(id)) = (SyncKind::parse(&row.kind), Uuid::parse_str(&row.id)) else {
+            return Ok(None);
+        };
+        let record = match kind {
+            SyncKind::CheckIn => self.checkin(id)?.map(Whole::CheckIn),
+            SyncKind::Thought => self.thought(id)?.map(Whole::Thought),
+            SyncKind::Entry => self.entry(id)?.map(Whole::Entry),
+            SyncKind::Break => self.break_record(id)?.map(Whole::Break),
+            SyncKind::Session => self.mark_even_removed(id)?.map(Whole::Session),
+        };
+        let Some(record) = record else {
+            return Ok(None);
+        };
+        let trashed: bool = self.conn.query_row(
+            &format!(
+                "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
+                kind.table()
+            ),
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        Ok(Some(Held {
+            record,
+            trashed,
+            hlc: row.hlc,
+            device: row.device,
+            pending: row.pending,
+            stamps: row.stamps,
+            agreed: row.agreed,
+        }))
+    }
+
+    /// Takes number `seq` for the next change file before it is written, so a file in
+    /// this device's subfolder numbered at or past `next_seq` was written by another copy
+    /// of this journal.
+    pub fn sync_reserve(&mut self, seq: i64) -> Result<()> {
         let tx = self.write()?;
-        for (kind, id, hlc) in sent {
-            super::cached(
-                &tx,
-                "UPDATE sync_versions SET pending = 0 WHERE kind = ?1 AND record_id = ?2 AND hlc = ?3",
-                params![kind.as_str(), id.to_string(), hlc],
-            )?;
-        }
         tx.execute("UPDATE sync_me SET next_seq = MAX(next_seq, ?1 + 1)", [seq])?;
         tx.commit()?;
         Ok(())
     }
 
-    /// The change files already applied here, by their path in the folder.
-    pub fn sync_applied_files(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.conn.prepare("SELECT file FROM sync_applied")?;
-        let files = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(files)
+    /// After a change file holding `sent` is in the folder: each record's agreed version
+    /// and field clocks are what was sent, and it no longer waits (unless it changed again
+    /// meanwhile: then it waits, to be sent as an edit of what was sent).
+    pub fn sync_sent(&mut self, sent: &[(i64, Settled)]) -> Result<()> {
+        let tx = self.write()?;
+        for (was, s) in sent {
+            super::cached(
+                &tx,
+                "UPDATE sync_versions
+                    SET stamps = ?3, agreed = ?4, bucket = ?5, digest = ?6,
+                        pending = CASE WHEN hlc = ?7 THEN 0 ELSE pending END
+                  WHERE kind = ?1 AND record_id = ?2",
+                params![
+                    s.record.kind().as_str(),
+                    s.record.id().to_string(),
+                    s.stamps,
+                    s.agreed,
+                    s.bucket,
+                    s.digest,
+                    was
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
-    /// Applies one change file from another device in one transaction: each version that
-    /// is later than this journal's (by clock, then device id) replaces it; the rest are
-    /// passed over. The clock moves past every version seen, so a change made here after
-    /// this is always later. Returns how many records changed, and how many versions met
-    /// a change made here and not yet sent (a record edited on two devices at once).
+    /// Applies what an exchange settled, in one transaction: records written, their sync
+    /// bookkeeping, the clock moved past `newest`, and (for a change file) the file marked
+    /// read and its device remembered. Returns false, writing nothing, when a record
+    /// changed here since it was read: the caller decides again.
     pub fn sync_apply(
         &mut self,
-        file: &str,
-        from: &DeviceSeen,
-        versions: &[Version],
-    ) -> Result<(usize, usize)> {
+        file: Option<(&str, &DeviceSeen)>,
+        settled: &[Settled],
+        newest: i64,
+    ) -> Result<bool> {
         let tx = self.write()?;
         tx.execute("UPDATE sync_me SET applying = 1", [])?;
-        let mut changed = 0;
-        let mut conflicts = 0;
-        for v in versions {
-            let kind = v.record.kind();
-            let id = v.record.id().to_string();
-            let here: Option<(i64, String, bool)> = tx
-                .query_row(
-                    "SELECT hlc, device, pending FROM sync_versions WHERE kind = ?1 AND record_id = ?2",
-                    params![kind.as_str(), id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+        for s in settled {
+            let kind = s.record.kind();
+            let id = s.record.id().to_string();
+            let now: Option<(i64, bool)> = tx
+                .prepare_cached(
+                    "SELECT hlc, pending FROM sync_versions WHERE kind = ?1 AND record_id = ?2",
+                )?
+                .query_row(params![kind.as_str(), id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            if let Some((hlc, device, pending)) = &here {
-                let wins = v.beats(*hlc, device);
-                if *pending && (*hlc, device.as_str()) != (v.hlc, v.device.as_str()) {
-                    conflicts += 1;
-                }
-                if !wins {
-                    continue;
-                }
+            if s.seen.is_some() && now != s.seen {
+                return Ok(false);
             }
-            match &v.record {
-                Whole::CheckIn(r) => super::checkins::upsert(&tx, r)?,
-                Whole::Thought(r) => super::thoughts::upsert(&tx, r)?,
-                Whole::Entry(r) => super::entries::upsert_entry(&tx, r)?,
-                Whole::Break(r) => super::entries::upsert_break(&tx, r)?,
-                Whole::Session(r) => super::session::upsert(&tx, r)?,
+            if s.write {
+                match &s.record {
+                    Whole::CheckIn(r) => super::checkins::upsert(&tx, r)?,
+                    Whole::Thought(r) => super::thoughts::upsert(&tx, r)?,
+                    Whole::Entry(r) => super::entries::upsert_entry(&tx, r)?,
+                    Whole::Break(r) => super::entries::upsert_break(&tx, r)?,
+                    Whole::Session(r) => super::session::upsert(&tx, r)?,
+                }
+                super::cached(
+                    &tx,
+                    &format!(
+                        "UPDATE {} SET deleted_at = CASE WHEN ?2 THEN coalesce(deleted_at, ?3) END WHERE id = ?1",
+                        kind.table()
+                    ),
+                    params![id, s.trashed, stamp_now()],
+                )?;
             }
             super::cached(
                 &tx,
-                &format!(
-                    "UPDATE {} SET deleted_at = CASE WHEN ?2 THEN coalesce(deleted_at, ?3) END WHERE id = ?1",
-                    kind.table()
-                ),
-                params![id, v.trashed, stamp_now()],
-            )?;
-            super::cached(
-                &tx,
-                "INSERT INTO sync_versions (kind, record_id, hlc, device, pending)
-                 VALUES (?1, ?2, ?3, ?4, 0)
+                "INSERT INTO sync_versions
+                     (kind, record_id, hlc, device, pending, stamps, agreed, bucket, digest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (kind, record_id) DO UPDATE
-                     SET hlc = excluded.hlc, device = excluded.device, pending = 0",
-                params![kind.as_str(), id, v.hlc, v.device],
+                     SET hlc = excluded.hlc, device = excluded.device, pending = excluded.pending,
+                         stamps = excluded.stamps, agreed = excluded.agreed,
+                         bucket = excluded.bucket, digest = excluded.digest",
+                params![
+                    kind.as_str(),
+                    id,
+                    s.hlc,
+                    s.device,
+                    s.pending,
+                    s.stamps,
+                    s.agreed,
+                    s.bucket,
+                    s.digest
+                ],
             )?;
-            changed += 1;
         }
-        let newest = versions.iter().map(|v| v.hlc).max().unwrap_or(0);
         tx.execute(
             "UPDATE sync_me SET applying = 0, hlc = MAX(hlc, ?1)",
             [newest],
         )?;
+        if let Some((file, from)) = file {
+            tx.execute(
+                "INSERT OR IGNORE INTO sync_applied (file, applied_at) VALUES (?1, ?2)",
+                params![file, stamp_now()],
+            )?;
+            tx.execute(
+                "INSERT INTO sync_devices (device, name, last_wrote, files) VALUES (?1, ?2, ?3, 1)
+                 ON CONFLICT (device) DO UPDATE SET name = excluded.name,
+                     last_wrote = MAX(last_wrote, excluded.last_wrote), files = files + 1",
+                params![from.device, from.name, from.last_wrote],
+            )?;
+            tx.execute("DELETE FROM sync_troubled WHERE file = ?1", [file])?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Marks a file read without applying anything from it (every version in it refused).
+    pub fn sync_passed_over(&mut self, file: &str) -> Result<()> {
+        let tx = self.write()?;
         tx.execute(
             "INSERT OR IGNORE INTO sync_applied (file, applied_at) VALUES (?1, ?2)",
             params![file, stamp_now()],
         )?;
+        tx.execute("DELETE FROM sync_troubled WHERE file = ?1", [file])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// This journal's clock now (the hybrid clock, never behind the wall clock).
+    pub fn sync_clock(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            &format!("SELECT MAX(hlc, {NOW_HLC}) FROM sync_me"),
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Each record's digest bucket and digest, for comparing journals.
+    pub fn sync_digests(&self) -> Result<Vec<(Option<u8>, Option<i64>)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT bucket, digest FROM sync_versions")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// This journal was copied or restored: from now on it writes as device `device`,
+    /// and says `notice` at the next exchange.
+    pub fn sync_new_device(&mut self, device: &str, notice: &str) -> Result<()> {
+        let tx = self.write()?;
         tx.execute(
-            "INSERT INTO sync_devices (device, name, last_wrote, files) VALUES (?1, ?2, ?3, 1)
-             ON CONFLICT (device) DO UPDATE SET name = excluded.name,
-                 last_wrote = MAX(last_wrote, excluded.last_wrote), files = files + 1",
-            params![from.device, from.name, from.last_wrote],
+            "UPDATE sync_me SET device = ?1, notice = ?2, next_seq = 1",
+            params![device, notice],
+        )?;
+        tx.execute("DELETE FROM sync_healed", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The notice was said.
+    pub fn sync_said(&mut self) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute("UPDATE sync_me SET notice = NULL", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The state of `device` last answered, if any.
+    pub fn sync_healed(&self, device: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT state FROM sync_healed WHERE device = ?1",
+                [device],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn sync_set_healed(&mut self, device: &str, state: &str) -> Result<()> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO sync_healed (device, state) VALUES (?1, ?2)
+             ON CONFLICT (device) DO UPDATE SET state = excluded.state",
+            params![device, state],
         )?;
         tx.commit()?;
-        Ok((changed, conflicts))
+        Ok(())
+    }
+
+    /// A file that couldn't be opened, at `size` bytes: returns how many exchanges in a row
+    /// have found it so (a file still being copied grows between them).
+    pub fn sync_trouble(&mut self, file: &str, size: i64, reason: &str) -> Result<i64> {
+        let tx = self.write()?;
+        tx.execute(
+            "INSERT INTO sync_troubled (file, size, times, reason) VALUES (?1, ?2, 1, ?3)
+             ON CONFLICT (file) DO UPDATE SET
+                 times = CASE WHEN size = excluded.size THEN times + 1 ELSE 1 END,
+                 size = excluded.size, reason = excluded.reason",
+            params![file, size, reason],
+        )?;
+        let times = tx.query_row(
+            "SELECT times FROM sync_troubled WHERE file = ?1",
+            [file],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(times)
+    }
+
+    /// Files that couldn't be opened, and why (for `sync status`).
+    pub fn sync_troubled(&self) -> Result<Vec<(String, String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT file, reason, times FROM sync_troubled ORDER BY file")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Forgets files that are no longer in the folder.
+    pub fn sync_trouble_gone(&mut self, present: &HashSet<String>) -> Result<()> {
+        let gone: Vec<String> = self
+            .sync_troubled()?
+            .into_iter()
+            .map(|(f, _, _)| f)
+            .filter(|f| !present.contains(f))
+            .collect();
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let tx = self.write()?;
+        for f in gone {
+            tx.execute("DELETE FROM sync_troubled WHERE file = ?1", [f])?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The other devices this journal has read change files from.

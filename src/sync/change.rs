@@ -1,17 +1,20 @@
-//! One change file's content, before encryption: which device wrote it, its number, when,
-//! and whole records (in the kindly JSON types) each with its version.
+//! One change file's content, before it is sealed: which device wrote it, its number, when,
+//! and records in the kindly JSON shape, each with its fields' clocks and, for the text
+//! fields it changed, the text it was written over (so a receiver can merge).
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
+use super::fields::{Bases, Stamps, TRASHED};
 use crate::domain::InvalidInput;
 use crate::io::kindly_json::{
     BreakRecord, CheckInRecord, EntryRecord, SessionRecord, ThoughtRecord,
 };
-use crate::store::{Version, Whole};
+use crate::store::{SyncKind, Whole};
 
 /// The change-file format this kindly writes and reads; a later one is left for a later
-/// kindly.
-pub const FORMAT: u32 = 1;
+/// kindly. Format 1 files were not signed, and are never applied.
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Change {
@@ -21,24 +24,22 @@ pub struct Change {
     pub seq: i64,
     pub written_at: String,
     #[serde(default)]
-    pub checkins: Vec<Versioned<CheckInRecord>>,
-    #[serde(default)]
-    pub thoughts: Vec<Versioned<ThoughtRecord>>,
-    #[serde(default)]
-    pub entries: Vec<Versioned<EntryRecord>>,
-    #[serde(default)]
-    pub breaks: Vec<Versioned<BreakRecord>>,
-    #[serde(default)]
-    pub session: Vec<Versioned<SessionRecord>>,
+    pub records: Vec<Versioned>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Versioned<R> {
+/// One record as a change carries it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Versioned {
+    pub kind: String,
+    /// The newest of its fields' clocks, and the device whose change that is.
     pub hlc: i64,
     pub device: String,
+    /// The record in the kindly JSON shape, with `_trashed`.
+    pub record: Map<String, Value>,
     #[serde(default)]
-    pub trashed: bool,
-    pub record: R,
+    pub stamps: Stamps,
+    #[serde(default)]
+    pub bases: Bases,
 }
 
 /// Just enough to see which format a file is in, before reading the rest.
@@ -47,79 +48,65 @@ pub struct Head {
     pub kindly_sync: u32,
 }
 
-impl Change {
-    pub fn new(
-        device: &str,
-        name: &str,
-        seq: i64,
-        written_at: String,
-        versions: &[Version],
-    ) -> Self {
-        let mut c = Change {
-            kindly_sync: FORMAT,
-            device: device.to_string(),
-            name: name.to_string(),
-            seq,
-            written_at,
-            checkins: Vec::new(),
-            thoughts: Vec::new(),
-            entries: Vec::new(),
-            breaks: Vec::new(),
-            session: Vec::new(),
-        };
-        for v in versions {
-            macro_rules! push {
-                ($list:ident, $r:expr) => {
-                    c.$list.push(Versioned {
-                        hlc: v.hlc,
-                        device: v.device.clone(),
-                        trashed: v.trashed,
-                        record: $r.into(),
-                    })
-                };
-            }
-            match &v.record {
-                Whole::CheckIn(r) => push!(checkins, r),
-                Whole::Thought(r) => push!(thoughts, r),
-                Whole::Entry(r) => push!(entries, r),
-                Whole::Break(r) => push!(breaks, r),
-                Whole::Session(r) => push!(session, r),
-            }
-        }
-        c
-    }
+/// A record in the kindly JSON shape, `_trashed` included.
+pub fn to_json(record: &Whole, trashed: bool) -> Map<String, Value> {
+    let value = match record {
+        Whole::CheckIn(r) => serde_json::to_value(CheckInRecord::from(r)),
+        Whole::Thought(r) => serde_json::to_value(ThoughtRecord::from(r)),
+        Whole::Entry(r) => serde_json::to_value(EntryRecord::from(r)),
+        Whole::Break(r) => serde_json::to_value(BreakRecord::from(r)),
+        Whole::Session(r) => serde_json::to_value(SessionRecord::from(r)),
+    };
+    let mut map = match value {
+        Ok(Value::Object(map)) => map,
+        // The record types are plain structs: they always serialise to an object.
+        _ => Map::new(),
+    };
+    map.insert(TRASHED.into(), Value::Bool(trashed));
+    map
+}
 
-    /// The versions it carries, every record checked as an import would check it.
-    pub fn versions(&self) -> Result<Vec<Version>, InvalidInput> {
-        let mut out = Vec::new();
-        fn version<R>(v: &Versioned<R>, record: Whole) -> Version {
-            Version {
-                hlc: v.hlc,
-                device: v.device.clone(),
-                trashed: v.trashed,
-                record,
-            }
-        }
-        for (i, v) in self.checkins.iter().enumerate() {
-            let r = v.record.to_domain(&format!("checkins[{i}]"))?;
-            out.push(version(v, Whole::CheckIn(r)));
-        }
-        for (i, v) in self.thoughts.iter().enumerate() {
-            let r = v.record.to_domain(&format!("thoughts[{i}]"))?;
-            out.push(version(v, Whole::Thought(r)));
-        }
-        for (i, v) in self.entries.iter().enumerate() {
-            let r = v.record.to_domain(&format!("entries[{i}]"))?;
-            out.push(version(v, Whole::Entry(r)));
-        }
-        for (i, v) in self.breaks.iter().enumerate() {
-            let r = v.record.to_domain(&format!("breaks[{i}]"))?;
-            out.push(version(v, Whole::Break(r)));
-        }
-        for (i, v) in self.session.iter().enumerate() {
-            let r = v.record.to_domain(&format!("session[{i}]"))?;
-            out.push(version(v, Whole::Session(r)));
-        }
-        Ok(out)
-    }
+/// The record a JSON object holds, checked as an import would check it, and whether it is
+/// in the trash.
+pub fn from_json(kind: SyncKind, map: &Map<String, Value>) -> Result<(Whole, bool), InvalidInput> {
+    let mut map = map.clone();
+    let trashed = map
+        .remove(TRASHED)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let value = Value::Object(map);
+    let bad = |e: serde_json::Error| InvalidInput::new("sync", format!("a record can't be read: {e}"));
+    let whole = match kind {
+        SyncKind::CheckIn => Whole::CheckIn(
+            serde_json::from_value::<CheckInRecord>(value)
+                .map_err(bad)?
+                .to_domain("record")?,
+        ),
+        SyncKind::Thought => Whole::Thought(
+            serde_json::from_value::<ThoughtRecord>(value)
+                .map_err(bad)?
+                .to_domain("record")?,
+        ),
+        SyncKind::Entry => Whole::Entry(
+            serde_json::from_value::<EntryRecord>(value)
+                .map_err(bad)?
+                .to_domain("record")?,
+        ),
+        SyncKind::Break => Whole::Break(
+            serde_json::from_value::<BreakRecord>(value)
+                .map_err(bad)?
+                .to_domain("record")?,
+        ),
+        SyncKind::Session => Whole::Session(
+            serde_json::from_value::<SessionRecord>(value)
+                .map_err(bad)?
+                .to_domain("record")?,
+        ),
+    };
+    Ok((whole, trashed))
+}
+
+/// The same record, serialised the same way on every computer (for digests).
+pub fn canonical(record: &Whole, trashed: bool) -> String {
+    Value::Object(to_json(record, trashed)).to_string()
 }

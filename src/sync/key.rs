@@ -48,6 +48,7 @@ pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
         identity: secret.expose_secret().to_string(),
         recipient,
         next_seq: 1,
+        notice: None,
     };
     store.sync_join(&me)?;
     Ok(me)
@@ -193,6 +194,7 @@ pub fn join(store: &mut Store, key: FolderKey, name: &str) -> Result<Me> {
         identity: key.identity,
         recipient: key.recipient,
         next_seq: 1,
+        notice: None,
     };
     store.sync_join(&me)?;
     Ok(me)

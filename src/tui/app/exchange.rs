@@ -89,19 +89,12 @@ impl App {
                 "Another exchange of this journal is running just now; your changes go with the next."
                     .into(),
             ),
-            Report::Done(Ok(done)) if done.received > 0 => {
-                self.refresh(self.pane_id());
-                Some(format!(
-                    "From your other computers: {} {}.",
-                    done.received,
-                    if done.received == 1 {
-                        "record"
-                    } else {
-                        "records"
-                    }
-                ))
+            Report::Done(Ok(done)) => {
+                if done.received > 0 || done.kept > 0 {
+                    self.refresh(self.pane_id());
+                }
+                done.screen_line()
             }
-            Report::Done(Ok(_)) => None,
             Report::Done(Err(SyncError::Unreachable(_))) => {
                 Some("The sync folder can't be reached just now; your changes wait here.".into())
             }

@@ -1,0 +1,328 @@
+//! Writing into the folder: this journal's changes as sealed, numbered files in its own
+//! subfolder; the records another computer lacks, again; and the journal's published state.
+//! Also where a copied or restored journal notices it and takes a device id of its own.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::change::{self, Change, Versioned};
+use super::fields::{Bases, Clock, Stamp, Stamps, is_text};
+use super::folder::{DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new};
+use super::receive::{digest_of, full_stamps, json, newest};
+use super::seal::Keys;
+use super::state::{self, State};
+use super::{Exchanged, STATE_FILE, change_files, device_dirs, seen_numbers, seq_of};
+use crate::store::{Held, Me, Settled, Store};
+
+/// What a copied or restored journal says once.
+const NEW_DEVICE: &str = "This journal was copied or restored from a backup, so from now on it writes to the folder as a computer of its own, and reads what it wrote before like another's.";
+
+/// Keeps change files well under the size a reader takes.
+const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// A journal that finds a file in its own subfolder numbered past what it has written is
+/// a copy (or an older backup) of a journal that went on writing: it takes a new device id,
+/// so the two never write over or skip each other's files.
+pub fn one_device(store: &mut Store, me: Me, folder: &Path, keys: &Keys) -> Result<Me> {
+    let mine = folder.join(DEVICES).join(&me.device);
+    let ahead = change_files(&mine).into_iter().any(|file| {
+        seq_of(&file).is_some_and(|n| n >= me.next_seq)
+            && std::fs::read(&file)
+                .ok()
+                .and_then(|bytes| keys.open(&me.device, &bytes).ok())
+                .is_some()
+    });
+    if !ahead {
+        return Ok(me);
+    }
+    store.sync_new_device(&uuid::Uuid::new_v4().to_string(), NEW_DEVICE)?;
+    store.sync_me()?.ok_or_else(|| {
+        SyncError::Invalid(crate::domain::InvalidInput::new(
+            "sync",
+            "this journal stopped syncing during the exchange",
+        ))
+    })
+}
+
+/// The version of a record that goes into a change file: every field with its clock; for
+/// an edit made here, the changed fields stamped now, each text with the text it replaced.
+fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
+    let kind = held.record.kind();
+    let current = change::to_json(&held.record, held.trashed);
+    let agreed: Option<Map<String, Value>> = match held.agreed.as_deref().map(serde_json::from_str) {
+        Some(Ok(Value::Object(map))) => Some(map),
+        _ => None,
+    };
+    let whole = Clock {
+        hlc: held.hlc,
+        device: held.device.clone(),
+    };
+    let stored: Stamps = serde_json::from_str(&held.stamps).unwrap_or_default();
+    let mut stamps = stored.clone();
+    let mut bases = Bases::new();
+    if held.pending {
+        let now = Clock {
+            hlc: held.hlc,
+            device: me.device.clone(),
+        };
+        for (name, value) in current.iter().filter(|(k, _)| *k != "id") {
+            let before = agreed.as_ref().and_then(|a| a.get(name));
+            if before == Some(value) && stored.contains_key(name) {
+                continue;
+            }
+            if is_text(name)
+                && let Some(b) = before
+            {
+                bases.insert(name.clone(), b.clone());
+            }
+            let from = stored.get(name).map(|s| s.at.clone());
+            stamps.insert(name.clone(), Stamp { at: now.clone(), from });
+        }
+    }
+    let stamps = full_stamps(&current, &stamps, &whole);
+    let at = newest(&stamps, &whole);
+    let (bucket, digest) = digest_of(kind, &held.record, held.trashed);
+    let settled = Settled {
+        record: held.record.clone(),
+        trashed: held.trashed,
+        hlc: at.hlc,
+        device: at.device.clone(),
+        stamps: json(&stamps),
+        agreed: change::canonical(&held.record, held.trashed),
+        bucket,
+        digest,
+        pending: false,
+        seen: None,
+        write: false,
+    };
+    let version = Versioned {
+        kind: kind.as_str().to_string(),
+        hlc: at.hlc,
+        device: at.device,
+        record: current,
+        stamps,
+        bases,
+    };
+    (version, settled)
+}
+
+/// Writes what changed here since the last exchange.
+pub fn send(
+    store: &mut Store,
+    me: &Me,
+    keys: &Keys,
+    folder: &Path,
+    done: &mut Exchanged,
+) -> Result<()> {
+    let waiting = store.sync_waiting()?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let mut versions = Vec::with_capacity(waiting.len());
+    let mut sent = Vec::with_capacity(waiting.len());
+    for held in &waiting {
+        let (v, s) = version_of(held, me);
+        versions.push(v);
+        sent.push((held.hlc, s));
+    }
+    let mut from = 0;
+    for chunk in chunks(&versions) {
+        write_change(store, me, keys, folder, chunk)?;
+        store.sync_sent(&sent[from..from + chunk.len()])?;
+        from += chunk.len();
+        done.sent += chunk.len();
+        done.files_written += 1;
+    }
+    Ok(())
+}
+
+/// Splits versions into files of at most `PER_FILE` records and about `MAX_BYTES`.
+fn chunks(versions: &[Versioned]) -> Vec<&[Versioned]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, v) in versions.iter().enumerate() {
+        let size = serde_json::to_string(&v.record).map_or(0, |s| s.len());
+        if i > start && (i - start >= PER_FILE || bytes + size > MAX_BYTES) {
+            out.push(&versions[start..i]);
+            start = i;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < versions.len() {
+        out.push(&versions[start..]);
+    }
+    out
+}
+
+/// Seals and places one change file in this device's subfolder, under the next number.
+fn write_change(
+    store: &mut Store,
+    me: &Me,
+    keys: &Keys,
+    folder: &Path,
+    records: &[Versioned],
+) -> Result<()> {
+    let mine = folder.join(DEVICES).join(&me.device);
+    make_dir(&mine).map_err(io(folder))?;
+    let next = store.sync_me()?.map_or(me.next_seq, |m| m.next_seq);
+    let mut seq = change_files(&mine)
+        .iter()
+        .filter_map(|p| seq_of(p))
+        .max()
+        .map_or(next, |n| n.saturating_add(1).max(next));
+    loop {
+        if seq > super::MAX_SEQ {
+            return Err(io(folder)(std::io::Error::other(
+                "this computer's change files are numbered to the end",
+            )));
+        }
+        store.sync_reserve(seq)?;
+        let change = Change {
+            kindly_sync: change::FORMAT,
+            device: me.device.clone(),
+            name: me.name.clone(),
+            seq,
+            written_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            records: records.to_vec(),
+        };
+        let plain = serde_json::to_vec(&change).map_err(|e| io(folder)(e.into()))?;
+        let sealed = keys.seal(&me.device, &plain).map_err(io(folder))?;
+        let path = mine.join(format!("{seq:010}.{EXTENSION}"));
+        match place_new(&path, &sealed) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
+            Err(e) => return Err(io(folder)(e)),
+        }
+    }
+}
+
+/// Reads and checks another computer's published state.
+pub fn read_state(keys: &Keys, device: &str, dir: &Path) -> Option<State> {
+    let bytes = std::fs::read(dir.join(STATE_FILE)).ok()?;
+    if bytes.len() > 1024 * 1024 {
+        return None;
+    }
+    let plain = keys.open(device, &bytes).ok()?;
+    let state: State = serde_json::from_slice(&plain).ok()?;
+    (state.device == device).then_some(state)
+}
+
+/// Answers every other computer's published state: where it differs from this journal's
+/// and that computer has seen this one's files (up to `published`, the newest before this
+/// exchange), the records of the differing buckets are written again, once per state.
+/// Then publishes this journal's own state.
+pub fn heal(
+    store: &mut Store,
+    me: &Me,
+    keys: &Keys,
+    folder: &Path,
+    published: Option<i64>,
+    done: &mut Exchanged,
+) -> Result<()> {
+    let mine = state::buckets(&store.sync_digests()?);
+    let mut wanted = std::collections::BTreeSet::new();
+    let mut answered = Vec::new();
+    for (device, dir) in device_dirs(folder) {
+        if device == me.device {
+            continue;
+        }
+        let Some(theirs) = read_state(keys, &device, &dir) else {
+            continue;
+        };
+        let gist = theirs.gist();
+        if store.sync_healed(&device)?.as_deref() == Some(gist.as_str()) {
+            continue;
+        }
+        let differ = state::differing(&mine, &theirs.buckets);
+        let seen_mine = theirs.seen.get(&me.device).copied().unwrap_or(0) >= published.unwrap_or(0);
+        if !differ.is_empty() && !seen_mine {
+            continue;
+        }
+        wanted.extend(differ);
+        answered.push((device, gist));
+    }
+    if !wanted.is_empty() {
+        write_again(store, me, keys, folder, Some(&wanted), done)?;
+    }
+    for (device, gist) in answered {
+        store.sync_set_healed(&device, &gist)?;
+    }
+    publish(store, me, keys, folder)
+}
+
+/// Writes again every record (or those in `buckets`) as this journal holds it.
+pub fn write_again(
+    store: &mut Store,
+    me: &Me,
+    keys: &Keys,
+    folder: &Path,
+    buckets: Option<&std::collections::BTreeSet<u8>>,
+    done: &mut Exchanged,
+) -> Result<()> {
+    let versions: Vec<Versioned> = store
+        .sync_every()?
+        .iter()
+        .filter(|h| !h.pending)
+        .filter(|h| {
+            buckets.is_none_or(|b| b.contains(&state::bucket(h.record.kind(), &h.record.id())))
+        })
+        .map(|h| version_of(h, me).0)
+        .collect();
+    for chunk in chunks(&versions) {
+        write_change(store, me, keys, folder, chunk)?;
+        done.healed += chunk.len();
+        done.files_written += 1;
+    }
+    Ok(())
+}
+
+/// Publishes this journal's state in its own subfolder, when it says something new.
+fn publish(store: &mut Store, me: &Me, keys: &Keys, folder: &Path) -> Result<()> {
+    let state = State {
+        kindly_sync: change::FORMAT,
+        device: me.device.clone(),
+        name: me.name.clone(),
+        written_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        buckets: state::buckets(&store.sync_digests()?),
+        seen: seen_numbers(folder),
+    };
+    let gist = state.gist();
+    let mine = folder.join(DEVICES).join(&me.device);
+    if store.sync_healed(&me.device)?.as_deref() == Some(gist.as_str())
+        && mine.join(STATE_FILE).is_file()
+    {
+        return Ok(());
+    }
+    make_dir(&mine).map_err(io(folder))?;
+    let plain = serde_json::to_vec(&state).map_err(|e| io(folder)(e.into()))?;
+    let sealed = keys.seal(&me.device, &plain).map_err(io(folder))?;
+    replace(&mine.join(STATE_FILE), &sealed).map_err(io(folder))?;
+    store.sync_set_healed(&me.device, &gist)?;
+    Ok(())
+}
+
+/// Writes `bytes` over `path` whole: beside it, flushed, then renamed into place.
+fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let temp = dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
