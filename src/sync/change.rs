@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::fields::{Bases, Stamps, TRASHED};
+use super::fields::{Stamps, TRASHED};
 use crate::domain::InvalidInput;
 use crate::io::kindly_json::{
     BreakRecord, CheckInRecord, EntryRecord, SessionRecord, ThoughtRecord,
@@ -38,8 +38,6 @@ pub struct Versioned {
     pub record: Map<String, Value>,
     #[serde(default)]
     pub stamps: Stamps,
-    #[serde(default)]
-    pub bases: Bases,
 }
 
 /// Just enough to see which format a file is in, before reading the rest.

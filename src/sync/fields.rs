@@ -17,19 +17,30 @@ pub struct Clock {
     pub device: String,
 }
 
-/// A field's clock, and the clock of the version it was made from (when known).
+/// A field's clock, the clock of the version it was made from (when known), and for a
+/// text the words it was written over, so any computer meeting two edits of the same
+/// text made from one version can merge them the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub at: Clock,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Clock>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Value>,
+}
+
+impl Stamp {
+    pub fn at(at: Clock) -> Stamp {
+        Stamp {
+            at,
+            from: None,
+            base: None,
+        }
+    }
 }
 
 /// Every field's stamp, by field name.
 pub type Stamps = BTreeMap<String, Stamp>;
-
-/// The text a changed text field was written over, carried so the receiver can merge.
-pub type Bases = BTreeMap<String, Value>;
 
 /// The field that says whether a record is in the trash; it travels like any other.
 pub const TRASHED: &str = "_trashed";
@@ -72,7 +83,6 @@ pub struct Local<'a> {
 pub struct Incoming<'a> {
     pub record: &'a Map<String, Value>,
     pub stamps: &'a Stamps,
-    pub bases: &'a Bases,
     pub whole: Clock,
 }
 
@@ -100,10 +110,10 @@ pub struct Merged {
 }
 
 fn stamp_of(stamps: &Stamps, field: &str, whole: &Clock) -> Stamp {
-    stamps.get(field).cloned().unwrap_or(Stamp {
-        at: whole.clone(),
-        from: None,
-    })
+    stamps
+        .get(field)
+        .cloned()
+        .unwrap_or_else(|| Stamp::at(whole.clone()))
 }
 
 /// Merges another computer's version of a record into this journal's.
@@ -141,7 +151,6 @@ pub fn merge(local: &Local, incoming: &Incoming) -> Merged {
                 value: theirs,
                 stamp: &there,
             },
-            incoming.bases.get(name),
         );
         if field.value != *mine {
             out.changed = true;
@@ -184,7 +193,6 @@ fn one(
     agreed: &Value,
     edited: Option<Clock>,
     theirs: Side,
-    base: Option<&Value>,
 ) -> Field {
     let text = is_text(name);
     let keep = |value: &Value| Field {
@@ -280,8 +288,10 @@ fn one(
     if contains(older.value, newer.value) && older.stamp.at == newer.stamp.at {
         return take(older.value.clone(), newer.stamp.clone());
     }
-    // The text the newer one was written over, when it travelled with it.
-    let base = if newer_is_theirs { base } else { None };
+    // Both written over the same version: merge them against the words it held.
+    let base = (older.stamp.from.is_some() && older.stamp.from == newer.stamp.from)
+        .then(|| newer.stamp.base.as_ref().or(older.stamp.base.as_ref()))
+        .flatten();
     if let Some(m) = base.and_then(|b| merge_text(b, older.value, newer.value)) {
         return Field {
             agreed: m.clone(),
@@ -340,8 +350,9 @@ fn merge_text(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
     })
 }
 
-/// One sentence or line a row, so a line-based merge sees sentences; `join` undoes it.
-/// A line break of the text itself is kept as a row holding only this stand-in.
+/// One sentence, or the spaces between two, a row, so a line-based merge sees sentences
+/// and a sentence added beside another isn't an overlap; `join` undoes it. A line break of
+/// the text itself is kept as a row holding only this stand-in.
 const BREAK: &str = "\u{1}";
 
 fn split(text: &str) -> String {
@@ -352,13 +363,12 @@ fn split(text: &str) -> String {
             out.push('\n');
         }
         let mut rest = line;
-        while let Some(at) = sentence_end(rest) {
+        while !rest.is_empty() {
+            let at = sentence_end(rest);
             out.push_str(&rest[..at]);
             out.push('\n');
             rest = &rest[at..];
         }
-        out.push_str(rest);
-        out.push('\n');
     }
     out
 }
@@ -376,21 +386,20 @@ fn join(rows: &str) -> String {
     out
 }
 
-/// Where the first sentence of `text` ends (after its stop and the space after it).
-fn sentence_end(text: &str) -> Option<usize> {
+/// Where the first row of `text` ends: a run of spaces is a row of its own, and a sentence
+/// ends after its stop when spaces follow.
+fn sentence_end(text: &str) -> usize {
     let bytes = text.as_bytes();
+    let spaces = bytes.iter().take_while(|b| **b == b' ').count();
+    if spaces > 0 {
+        return spaces;
+    }
     for (i, b) in bytes.iter().enumerate() {
         if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
-            let mut end = i + 1;
-            while bytes.get(end) == Some(&b' ') {
-                end += 1;
-            }
-            if end < bytes.len() {
-                return Some(end);
-            }
+            return i + 1;
         }
     }
-    None
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -418,6 +427,7 @@ mod tests {
                     Stamp {
                         at: clock(*h, d),
                         from: from.map(|h| clock(h, "a")),
+                        base: None,
                     },
                 )
             })
@@ -426,14 +436,13 @@ mod tests {
 
     #[test]
     fn sentences_survive_a_round_trip_through_rows() {
-        for text in ["", "One. Two!  Three?", "a\nb\n\nc. d", "ends with a stop. "] {
+        for text in ["", "One. Two!  Three?", "a\nb\n\nc. d", "ends with a stop. ", " x\n\n"] {
             assert_eq!(join(&split(text)), text);
         }
     }
 
     #[test]
     fn mood_from_one_computer_and_a_note_sentence_from_the_other_both_survive() {
-        let base = json!({"id": "x", "mood": 5, "note": "Walked."});
         // This journal sent its mood change; the other added a sentence to the note.
         let here = obj(json!({"id": "x", "mood": 7, "note": "Walked."}));
         let there = obj(json!({"id": "x", "mood": 5, "note": "Walked. It rained."}));
@@ -448,7 +457,6 @@ mod tests {
             &Incoming {
                 record: &there,
                 stamps: &stamps(&[("mood", 10, "a", None), ("note", 21, "b", Some(10))]),
-                bases: &obj(json!({"note": base["note"]})).into_iter().collect(),
                 whole: clock(10, "a"),
             },
         );
@@ -473,7 +481,6 @@ mod tests {
             &Incoming {
                 record: &there,
                 stamps: &stamps(&[("note", 20, "b", Some(10))]),
-                bases: &Bases::new(),
                 whole: clock(10, "a"),
             },
         );
@@ -498,7 +505,6 @@ mod tests {
             &Incoming {
                 record: &there,
                 stamps: &stamps(&[("body", 20, "b", Some(10))]),
-                bases: &Bases::new(),
                 whole: clock(10, "a"),
             },
         );
@@ -509,11 +515,13 @@ mod tests {
 
     #[test]
     fn two_published_versions_settle_the_same_way_from_either_side() {
-        let base: Bases = [("note".to_string(), json!("A. B."))].into_iter().collect();
         let l = obj(json!({"note": "A. B. C."}));
         let i = obj(json!({"note": "Z. A. B."}));
-        let sl = stamps(&[("note", 20, "a", Some(10))]);
-        let si = stamps(&[("note", 25, "b", Some(10))]);
+        let mut sl = stamps(&[("note", 20, "a", Some(10))]);
+        let mut si = stamps(&[("note", 25, "b", Some(10))]);
+        for s in [&mut sl, &mut si] {
+            s.get_mut("note").unwrap().base = Some(json!("A. B."));
+        }
         let at_l = merge(
             &Local {
                 record: &l,
@@ -525,7 +533,6 @@ mod tests {
             &Incoming {
                 record: &i,
                 stamps: &si,
-                bases: &base,
                 whole: clock(1, "a"),
             },
         );
@@ -540,10 +547,10 @@ mod tests {
             &Incoming {
                 record: &l,
                 stamps: &sl,
-                bases: &base,
                 whole: clock(1, "a"),
             },
         );
+        assert_eq!(at_l.record["note"], json!("Z. A. B. C."));
         assert_eq!(at_l.record["note"], at_i.record["note"]);
         assert_eq!(at_l.stamps, at_i.stamps);
     }
@@ -565,7 +572,6 @@ mod tests {
             &Incoming {
                 record: &new,
                 stamps: &s_new,
-                bases: &Bases::new(),
                 whole: clock(1, "a"),
             },
         );
@@ -581,7 +587,6 @@ mod tests {
             &Incoming {
                 record: &old,
                 stamps: &s_old,
-                bases: &Bases::new(),
                 whole: clock(1, "a"),
             },
         );

@@ -195,10 +195,8 @@ fn apply(
 pub fn full_stamps(record: &Map<String, Value>, stamps: &Stamps, whole: &Clock) -> Stamps {
     let mut out = stamps.clone();
     for name in record.keys().filter(|k| *k != "id") {
-        out.entry(name.clone()).or_insert_with(|| Stamp {
-            at: whole.clone(),
-            from: None,
-        });
+        out.entry(name.clone())
+            .or_insert_with(|| Stamp::at(whole.clone()));
     }
     out
 }
@@ -284,7 +282,6 @@ fn settle(
         &Incoming {
             record: &v.record,
             stamps: &v.stamps,
-            bases: &v.bases,
             whole: theirs.clone(),
         },
     );
@@ -359,10 +356,7 @@ fn settle(
             .map(|n| {
                 (
                     n.clone(),
-                    Stamp {
-                        at: k.clock.clone(),
-                        from: None,
-                    },
+                    Stamp::at(k.clock.clone()),
                 )
             })
             .collect();

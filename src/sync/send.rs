@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::change::{self, Change, Versioned};
-use super::fields::{Bases, Clock, Stamp, Stamps, is_text};
+use super::fields::{Clock, Stamp, Stamps, is_text};
 use super::folder::{DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new};
 use super::receive::{digest_of, full_stamps, json, newest};
 use super::seal::Keys;
@@ -60,7 +60,6 @@ fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
     };
     let stored: Stamps = serde_json::from_str(&held.stamps).unwrap_or_default();
     let mut stamps = stored.clone();
-    let mut bases = Bases::new();
     if held.pending {
         let now = Clock {
             hlc: held.hlc,
@@ -71,13 +70,16 @@ fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
             if before == Some(value) && stored.contains_key(name) {
                 continue;
             }
-            if is_text(name)
-                && let Some(b) = before
-            {
-                bases.insert(name.clone(), b.clone());
-            }
             let from = stored.get(name).map(|s| s.at.clone());
-            stamps.insert(name.clone(), Stamp { at: now.clone(), from });
+            let base = before.filter(|_| is_text(name)).cloned();
+            stamps.insert(
+                name.clone(),
+                Stamp {
+                    at: now.clone(),
+                    from,
+                    base,
+                },
+            );
         }
     }
     let stamps = full_stamps(&current, &stamps, &whole);
@@ -102,7 +104,6 @@ fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
         device: at.device,
         record: current,
         stamps,
-        bases,
     };
     (version, settled)
 }
