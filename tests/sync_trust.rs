@@ -77,6 +77,18 @@ fn notes(db: &Path) -> Vec<String> {
     out
 }
 
+/// Every check-in note, the trash's too (where kept copies wait).
+fn all_notes(db: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = c
+        .prepare("SELECT note FROM checkins WHERE note IS NOT NULL ORDER BY note")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
 fn device_files(folder: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dev in std::fs::read_dir(folder.join("devices")).unwrap().flatten() {
@@ -277,7 +289,7 @@ fn the_same_sentence_changed_two_ways_keeps_both_and_says_so() {
     assert!(said.contains("both versions are kept"), "{said}");
     ok(&t.a.db, &["sync"]);
     for j in [&t.a, &t.b] {
-        let all = notes(&j.db);
+        let all = all_notes(&j.db);
         assert!(all.contains(&"Today was long.".to_string()), "{all:?}");
         assert!(all.contains(&"Today was lovely.".to_string()), "{all:?}");
     }

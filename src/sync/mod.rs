@@ -209,7 +209,7 @@ fn change_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The number a change file was written as (its name's leading ten digits); a name with
 /// more digits is not one kindly wrote.
-fn seq_of(path: &Path) -> Option<i64> {
+pub(crate) fn seq_of(path: &Path) -> Option<i64> {
     let name = path.file_name()?.to_string_lossy().into_owned();
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
     if digits.len() > 10 {
@@ -287,7 +287,7 @@ pub fn exchange(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
     receive::receive(store, &me, &keys, &folder, &mut done)?;
     let published = seen_numbers(&folder).get(&me.device).copied();
     let written = send::send(store, &me, &keys, &folder, &mut done)
-        .and_then(|()| send::heal(store, &me, &keys, &folder, published, &mut done));
+        .and_then(|sent| send::heal(store, &me, &keys, &folder, published, &sent, &mut done));
     match written {
         Ok(()) => {}
         Err(SyncError::Io { source, .. }) => done.unwritable = Some(source.to_string()),

@@ -2,6 +2,7 @@
 //! subfolder; the records another computer lacks, again; and the journal's published state.
 //! Also where a copied or restored journal notices it and takes a device id of its own.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -115,10 +116,14 @@ pub fn send(
     keys: &Keys,
     folder: &Path,
     done: &mut Exchanged,
-) -> Result<()> {
+) -> Result<BTreeSet<u8>> {
     let waiting = store.sync_waiting()?;
+    let buckets = waiting
+        .iter()
+        .map(|h| state::bucket(h.record.kind(), &h.record.id()))
+        .collect();
     if waiting.is_empty() {
-        return Ok(());
+        return Ok(buckets);
     }
     let mut versions = Vec::with_capacity(waiting.len());
     let mut sent = Vec::with_capacity(waiting.len());
@@ -135,7 +140,7 @@ pub fn send(
         done.sent += chunk.len();
         done.files_written += 1;
     }
-    Ok(())
+    Ok(buckets)
 }
 
 /// Splits versions into files of at most `PER_FILE` records and about `MAX_BYTES`.
@@ -212,19 +217,39 @@ pub fn read_state(keys: &Keys, device: &str, dir: &Path) -> Option<State> {
 }
 
 /// Answers every other computer's published state: where it differs from this journal's
-/// and that computer has seen this one's files (up to `published`, the newest before this
-/// exchange), the records of the differing buckets are written again, once per state.
-/// Then publishes this journal's own state.
+/// and that computer has read every file this journal has (its own up to `published`, the
+/// newest before this exchange, and every other computer's it applied), the records of the
+/// differing buckets are written again, once per state. Buckets just `sent` are left for
+/// the next exchange: the other computer can't have them yet. Then publishes this
+/// journal's own state.
 pub fn heal(
     store: &mut Store,
     me: &Me,
     keys: &Keys,
     folder: &Path,
     published: Option<i64>,
+    sent: &BTreeSet<u8>,
     done: &mut Exchanged,
 ) -> Result<()> {
     let mine = state::buckets(&store.sync_digests()?);
-    let mut wanted = std::collections::BTreeSet::new();
+    let mut read_here: BTreeMap<String, i64> = BTreeMap::new();
+    for key in store.sync_applied_files()? {
+        let mut parts = key.rsplit('/');
+        let (Some(name), Some(device)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if let Some(seq) = seq_of(Path::new(name)) {
+            let top = read_here.entry(device.to_string()).or_default();
+            *top = (*top).max(seq);
+        }
+    }
+    // A file since deleted from the folder can't be waited for.
+    let present = seen_numbers(folder);
+    for (device, top) in read_here.iter_mut() {
+        *top = (*top).min(present.get(device).copied().unwrap_or(0));
+    }
+    read_here.insert(me.device.clone(), published.unwrap_or(0));
+    let mut wanted = BTreeSet::new();
     let mut answered = Vec::new();
     for (device, dir) in device_dirs(folder) {
         if device == me.device {
@@ -237,9 +262,14 @@ pub fn heal(
         if store.sync_healed(&device)?.as_deref() == Some(gist.as_str()) {
             continue;
         }
-        let differ = state::differing(&mine, &theirs.buckets);
-        let seen_mine = theirs.seen.get(&me.device).copied().unwrap_or(0) >= published.unwrap_or(0);
-        if !differ.is_empty() && !seen_mine {
+        let differ: BTreeSet<u8> = state::differing(&mine, &theirs.buckets)
+            .into_iter()
+            .collect();
+        let caught_up = read_here
+            .iter()
+            .filter(|(d, _)| **d != device)
+            .all(|(d, top)| theirs.seen.get(d).copied().unwrap_or(0) >= *top);
+        if !differ.is_empty() && (!caught_up || !differ.is_disjoint(sent)) {
             continue;
         }
         wanted.extend(differ);
@@ -260,7 +290,7 @@ pub fn write_again(
     me: &Me,
     keys: &Keys,
     folder: &Path,
-    buckets: Option<&std::collections::BTreeSet<u8>>,
+    buckets: Option<&BTreeSet<u8>>,
     done: &mut Exchanged,
 ) -> Result<()> {
     let versions: Vec<Versioned> = store
