@@ -7,6 +7,7 @@ ALTER TABLE sync_versions ADD COLUMN stamps TEXT NOT NULL DEFAULT '{}'; -- field
 ALTER TABLE sync_versions ADD COLUMN agreed TEXT;    -- the record as last sent or received (JSON)
 ALTER TABLE sync_versions ADD COLUMN bucket INTEGER; -- which of 256 digest buckets it is in
 ALTER TABLE sync_versions ADD COLUMN digest INTEGER; -- a digest of the agreed record
+ALTER TABLE sync_versions ADD COLUMN sent_in INTEGER; -- the number of this computer's change file that last carried it
 
 -- The state of another computer's journal that this one last sent what it lacked to, so
 -- each state is answered once.

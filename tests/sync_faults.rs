@@ -30,7 +30,6 @@ impl Dice {
 }
 
 struct Computer {
-    path: PathBuf,
     store: Store,
 }
 
@@ -40,10 +39,14 @@ struct World {
     computers: Vec<Computer>,
     /// Every word a journal said it saved, each unique.
     words: BTreeSet<String>,
-    /// Words a computer removed on purpose (a note rewritten while it showed them).
+    /// Words a computer removed on purpose (a note rewritten while it showed them), or
+    /// lost with it (saved after its last exchange, then the journal restored from a
+    /// backup: the person's own choice to go back).
     removed: BTreeSet<String>,
+    /// Words each computer saved since its last exchange.
+    unsent: std::collections::BTreeMap<usize, BTreeSet<String>>,
     /// An older copy of one journal, to restore later.
-    backup: Option<(usize, PathBuf)>,
+    backup: Option<(usize, PathBuf, BTreeSet<String>)>,
     cloned: bool,
     forged: usize,
     log: Vec<String>,
@@ -55,13 +58,13 @@ fn world() -> World {
     let path = dir.path().join("0.db");
     let mut first = Store::open(&path).unwrap();
     sync::init(&mut first, &folder, "simulated passphrase", "zero").unwrap();
-    let mut computers = vec![Computer { path, store: first }];
+    let mut computers = vec![Computer { store: first }];
     for n in 1..3 {
         let path = dir.path().join(format!("{n}.db"));
         let mut s = Store::open(&path).unwrap();
         let key = sync::unlock(&folder, "simulated passphrase").unwrap();
         sync::join(&mut s, key, &format!("computer {n}")).unwrap();
-        computers.push(Computer { path, store: s });
+        computers.push(Computer { store: s });
     }
     World {
         dir,
@@ -69,10 +72,18 @@ fn world() -> World {
         computers,
         words: BTreeSet::new(),
         removed: BTreeSet::new(),
+        unsent: Default::default(),
         backup: None,
         cloned: false,
         forged: 0,
         log: Vec::new(),
+    }
+}
+
+impl World {
+    fn saved(&mut self, computer: usize, word: String) {
+        self.unsent.entry(computer).or_default().insert(word.clone());
+        self.words.insert(word);
     }
 }
 
@@ -143,13 +154,13 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             let mut c = CheckIn::new(at(), Mood::new(1 + dice.below(10) as u8).unwrap());
             c.set_note(&format!("{word}."));
             w.computers[d].store.save_checkin(&c, None).unwrap();
-            w.words.insert(word);
+            w.saved(d, word);
             w.log.push(format!("{k}: {d} new check-in"));
         }
         12..=19 => {
             let e = Entry::new(at(), EntryKind::Journal, &format!("{word}.")).unwrap();
             w.computers[d].store.save_entry(&e, None).unwrap();
-            w.words.insert(word);
+            w.saved(d, word);
             w.log.push(format!("{k}: {d} new page"));
         }
         20..=31 => {
@@ -165,7 +176,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 };
                 c.set_note(note.trim());
                 w.computers[d].store.save_checkin(&c, None).unwrap();
-                w.words.insert(word);
+                w.saved(d, word);
                 w.log.push(format!("{k}: {d} note of {}", c.id));
             }
         }
@@ -193,7 +204,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                     e.body = format!("{}\n{word}.", e.body);
                 }
                 w.computers[d].store.save_entry(&e, None).unwrap();
-                w.words.insert(word);
+                w.saved(d, word);
                 w.log.push(format!("{k}: {d} page {}", e.id));
             }
         }
@@ -207,7 +218,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 }
                 c.set_note(&format!("{word}."));
                 w.computers[d].store.save_checkin(&c, None).unwrap();
-                w.words.insert(word);
+                w.saved(d, word);
                 w.log.push(format!("{k}: {d} rewrote {}", c.id));
             }
         }
@@ -224,8 +235,9 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             }
         }
         53..=79 => {
-            sync::exchange(&mut w.computers[d].store, None).unwrap();
-            w.log.push(format!("{k}: {d} exchange"));
+            let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
+            w.unsent.remove(&d);
+            w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
         80..=83 => {
             let files = change_files(w);
@@ -278,7 +290,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             let path = w.dir.path().join(format!("clone-{k}.db"));
             w.computers[d].store.backup_to(&path).unwrap();
             let store = Store::open(&path).unwrap();
-            w.computers.push(Computer { path, store });
+            w.computers.push(Computer { store });
             w.cloned = true;
             w.log.push(format!("{k}: {d} copied to a new computer"));
         }
@@ -286,24 +298,26 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             None => {
                 let path = w.dir.path().join(format!("backup-{k}.db"));
                 w.computers[d].store.backup_to(&path).unwrap();
-                w.backup = Some((d, path));
+                let unsent = w.unsent.get(&d).cloned().unwrap_or_default();
+                w.backup = Some((d, path, unsent));
                 w.log.push(format!("{k}: {d} backed up"));
             }
-            Some((b, path)) if b < w.computers.len() => {
+            Some((b, path, in_backup)) if b < w.computers.len() => {
                 let restored = w.dir.path().join(format!("restored-{k}.db"));
                 std::fs::copy(&path, &restored).unwrap();
                 let store = Store::open(&restored).unwrap();
-                w.computers[b] = Computer {
-                    path: restored,
-                    store,
-                };
+                w.computers[b] = Computer { store };
+                let unsent = w.unsent.remove(&b).unwrap_or_default();
+                w.removed.extend(unsent.difference(&in_backup).cloned());
+                w.unsent.insert(b, in_backup);
                 w.log.push(format!("{k}: {b} restored from its backup"));
             }
             Some(_) => {}
         },
         _ => {
-            sync::exchange(&mut w.computers[d].store, None).unwrap();
-            w.log.push(format!("{k}: {d} exchange"));
+            let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
+            w.unsent.remove(&d);
+            w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
     }
 }
@@ -345,9 +359,10 @@ fn run(seed: u64, steps: usize) {
     for k in 0..steps {
         step(&mut w, &mut dice, k);
     }
-    for _ in 0..2 {
-        for c in w.computers.iter_mut() {
-            sync::exchange(&mut c.store, None).unwrap();
+    for round in 0..2 {
+        for (i, c) in w.computers.iter_mut().enumerate() {
+            let done = sync::exchange(&mut c.store, None).unwrap();
+            w.log.push(format!("round {round}: {i}: {}", done.line()));
         }
     }
     let first = &w.computers[0].store;

@@ -3,7 +3,7 @@
 //! folder, and applying another device's versions when they are later. Versions of local
 //! changes are taken by triggers (migration 0007), so no save path has to remember them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use rusqlite::{OptionalExtension, params};
@@ -277,6 +277,41 @@ impl Store {
         self.held_where("true")
     }
 
+    /// The records this computer's change files numbered `files` last carried.
+    pub fn sync_carried_in(&self, files: &BTreeSet<i64>) -> Result<Vec<Held>> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<String> = files.iter().map(i64::to_string).collect();
+        self.held_where(&format!("pending = 0 AND sent_in IN ({})", list.join(",")))
+    }
+
+    /// The numbers of this computer's change files that still carry a record's last
+    /// version (the files whose loss would lose something).
+    pub fn sync_carrying_files(&self) -> Result<BTreeSet<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT sent_in FROM sync_versions WHERE sent_in IS NOT NULL")?;
+        let files = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(files)
+    }
+
+    /// Records written again into this computer's change file numbered `file`.
+    pub fn sync_carried(&mut self, file: i64, records: &[(SyncKind, Uuid)]) -> Result<()> {
+        let tx = self.write()?;
+        for (kind, id) in records {
+            super::cached(
+                &tx,
+                "UPDATE sync_versions SET sent_in = ?3 WHERE kind = ?1 AND record_id = ?2",
+                params![kind.as_str(), id.to_string(), file],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// One record as sync sees it, if the journal holds it.
     pub fn sync_held(&self, kind: SyncKind, id: Uuid) -> Result<Option<Held>> {
         let row: Option<SyncRow> = self
@@ -356,13 +391,13 @@ impl Store {
     /// After a change file holding `sent` is in the folder: each record's agreed version
     /// and field clocks are what was sent, and it no longer waits (unless it changed again
     /// meanwhile: then it waits, to be sent as an edit of what was sent).
-    pub fn sync_sent(&mut self, sent: &[(i64, Settled)]) -> Result<()> {
+    pub fn sync_sent(&mut self, file: i64, sent: &[(i64, Settled)]) -> Result<()> {
         let tx = self.write()?;
         for (was, s) in sent {
             super::cached(
                 &tx,
                 "UPDATE sync_versions
-                    SET stamps = ?3, agreed = ?4, bucket = ?5, digest = ?6,
+                    SET stamps = ?3, agreed = ?4, bucket = ?5, digest = ?6, sent_in = ?8,
                         pending = CASE WHEN hlc = ?7 THEN 0 ELSE pending END
                   WHERE kind = ?1 AND record_id = ?2",
                 params![
@@ -372,7 +407,8 @@ impl Store {
                     s.agreed,
                     s.bucket,
                     s.digest,
-                    was
+                    was,
+                    file
                 ],
             )?;
         }
@@ -505,6 +541,8 @@ impl Store {
             params![device, notice],
         )?;
         tx.execute("DELETE FROM sync_healed", [])?;
+        // The old subfolder's files are another computer's now.
+        tx.execute("UPDATE sync_versions SET sent_in = NULL", [])?;
         tx.commit()?;
         Ok(())
     }

@@ -308,7 +308,8 @@ pub fn repair(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
     let me = send::one_device(store, me, &folder, &keys)?;
     receive::receive(store, &me, &keys, &folder, &mut done)?;
     send::send(store, &me, &keys, &folder, &mut done)?;
-    send::write_again(store, &me, &keys, &folder, None, &mut done)?;
+    let every = store.sync_every()?;
+    send::write_again(store, &me, &keys, &folder, &every, &mut done)?;
     Ok(done)
 }
 

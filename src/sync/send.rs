@@ -134,8 +134,8 @@ pub fn send(
     }
     let mut from = 0;
     for chunk in chunks(&versions) {
-        write_change(store, me, keys, folder, chunk)?;
-        store.sync_sent(&sent[from..from + chunk.len()])?;
+        let seq = write_change(store, me, keys, folder, chunk)?;
+        store.sync_sent(seq, &sent[from..from + chunk.len()])?;
         from += chunk.len();
         done.sent += chunk.len();
         done.files_written += 1;
@@ -170,7 +170,7 @@ fn write_change(
     keys: &Keys,
     folder: &Path,
     records: &[Versioned],
-) -> Result<()> {
+) -> Result<i64> {
     let mine = folder.join(DEVICES).join(&me.device);
     make_dir(&mine).map_err(io(folder))?;
     let next = store.sync_me()?.map_or(me.next_seq, |m| m.next_seq);
@@ -198,7 +198,7 @@ fn write_change(
         let sealed = keys.seal(&me.device, &plain).map_err(io(folder))?;
         let path = mine.join(format!("{seq:010}.{EXTENSION}"));
         match place_new(&path, &sealed) {
-            Ok(()) => return Ok(()),
+            Ok(()) => return Ok(seq),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => seq += 1,
             Err(e) => return Err(io(folder)(e)),
         }
@@ -231,25 +231,19 @@ pub fn heal(
     sent: &BTreeSet<u8>,
     done: &mut Exchanged,
 ) -> Result<()> {
+    // This computer's own files that are gone from the folder, or that another computer
+    // says it can't open: what they last carried is written again at once.
+    let own = folder.join(DEVICES).join(&me.device);
+    let present_own: BTreeSet<i64> = change_files(&own).iter().filter_map(|p| seq_of(p)).collect();
+    let mut lost: BTreeSet<i64> = store
+        .sync_carrying_files()?
+        .difference(&present_own)
+        .copied()
+        .collect();
+    let own_prefix = format!("{DEVICES}/{}/", me.device);
     let mine = state::buckets(&store.sync_digests()?);
-    let mut read_here: BTreeMap<String, i64> = BTreeMap::new();
-    for key in store.sync_applied_files()? {
-        let mut parts = key.rsplit('/');
-        let (Some(name), Some(device)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        if let Some(seq) = seq_of(Path::new(name)) {
-            let top = read_here.entry(device.to_string()).or_default();
-            *top = (*top).max(seq);
-        }
-    }
-    // A file since deleted from the folder can't be waited for.
-    let present = seen_numbers(folder);
-    for (device, top) in read_here.iter_mut() {
-        *top = (*top).min(present.get(device).copied().unwrap_or(0));
-    }
-    read_here.insert(me.device.clone(), published.unwrap_or(0));
-    let mut wanted = BTreeSet::new();
+    let read_here = read_here(store, me, folder, published)?;
+    let mut wanted: BTreeSet<u8> = BTreeSet::new();
     let mut answered = Vec::new();
     for (device, dir) in device_dirs(folder) {
         if device == me.device {
@@ -258,6 +252,16 @@ pub fn heal(
         let Some(theirs) = read_state(keys, &device, &dir) else {
             continue;
         };
+        for file in &theirs.troubled {
+            let Some(seq) = file.strip_prefix(&own_prefix).and_then(|n| seq_of(Path::new(n))) else {
+                continue;
+            };
+            let asked = format!("{device} {file}");
+            if store.sync_healed(&asked)?.is_none() {
+                lost.insert(seq);
+                answered.push((asked, "answered".to_string()));
+            }
+        }
         let gist = theirs.gist();
         if store.sync_healed(&device)?.as_deref() == Some(gist.as_str()) {
             continue;
@@ -269,41 +273,81 @@ pub fn heal(
             .iter()
             .filter(|(d, _)| **d != device)
             .all(|(d, top)| theirs.seen.get(d).copied().unwrap_or(0) >= *top);
-        if !differ.is_empty() && (!caught_up || !differ.is_disjoint(sent)) {
+        if !caught_up {
             continue;
         }
-        wanted.extend(differ);
-        answered.push((device, gist));
+        // Buckets just sent can't be in the other computer's state yet.
+        wanted.extend(differ.difference(sent));
+        if differ.is_disjoint(sent) {
+            answered.push((device, gist));
+        }
     }
+    let mut again = store.sync_carried_in(&lost)?;
     if !wanted.is_empty() {
-        write_again(store, me, keys, folder, Some(&wanted), done)?;
+        let ids: BTreeSet<(String, uuid::Uuid)> = again
+            .iter()
+            .map(|h| (h.record.kind().as_str().to_string(), h.record.id()))
+            .collect();
+        again.extend(store.sync_every()?.into_iter().filter(|h| {
+            !h.pending
+                && wanted.contains(&state::bucket(h.record.kind(), &h.record.id()))
+                && !ids.contains(&(h.record.kind().as_str().to_string(), h.record.id()))
+        }));
     }
+    write_again(store, me, keys, folder, &again, done)?;
     for (device, gist) in answered {
         store.sync_set_healed(&device, &gist)?;
     }
     publish(store, me, keys, folder)
 }
 
-/// Writes again every record (or those in `buckets`) as this journal holds it.
+/// For each device, the newest of its files this journal has read that is still in the
+/// folder (a file since deleted can't be waited for); for this one, `published`.
+fn read_here(
+    store: &Store,
+    me: &Me,
+    folder: &Path,
+    published: Option<i64>,
+) -> Result<BTreeMap<String, i64>> {
+    let mut read: BTreeMap<String, i64> = BTreeMap::new();
+    for key in store.sync_applied_files()? {
+        let mut parts = key.rsplit('/');
+        let (Some(name), Some(device)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if let Some(seq) = seq_of(Path::new(name)) {
+            let top = read.entry(device.to_string()).or_default();
+            *top = (*top).max(seq);
+        }
+    }
+    let present = seen_numbers(folder);
+    for (device, top) in read.iter_mut() {
+        *top = (*top).min(present.get(device).copied().unwrap_or(0));
+    }
+    read.insert(me.device.clone(), published.unwrap_or(0));
+    Ok(read)
+}
+
+/// Writes `held` again, as this journal holds it, and remembers which file carries it.
 pub fn write_again(
     store: &mut Store,
     me: &Me,
     keys: &Keys,
     folder: &Path,
-    buckets: Option<&BTreeSet<u8>>,
+    held: &[Held],
     done: &mut Exchanged,
 ) -> Result<()> {
-    let versions: Vec<Versioned> = store
-        .sync_every()?
-        .iter()
-        .filter(|h| !h.pending)
-        .filter(|h| {
-            buckets.is_none_or(|b| b.contains(&state::bucket(h.record.kind(), &h.record.id())))
-        })
-        .map(|h| version_of(h, me).0)
-        .collect();
+    let held: Vec<&Held> = held.iter().filter(|h| !h.pending).collect();
+    let versions: Vec<Versioned> = held.iter().map(|h| version_of(h, me).0).collect();
+    let mut from = 0;
     for chunk in chunks(&versions) {
-        write_change(store, me, keys, folder, chunk)?;
+        let seq = write_change(store, me, keys, folder, chunk)?;
+        let ids: Vec<_> = held[from..from + chunk.len()]
+            .iter()
+            .map(|h| (h.record.kind(), h.record.id()))
+            .collect();
+        store.sync_carried(seq, &ids)?;
+        from += chunk.len();
         done.healed += chunk.len();
         done.files_written += 1;
     }
@@ -319,6 +363,12 @@ fn publish(store: &mut Store, me: &Me, keys: &Keys, folder: &Path) -> Result<()>
         written_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         buckets: state::buckets(&store.sync_digests()?),
         seen: seen_numbers(folder),
+        troubled: store
+            .sync_troubled()?
+            .into_iter()
+            .filter(|(_, reason, _)| reason != super::receive::NOT_YOURS)
+            .map(|(file, _, _)| file)
+            .collect(),
     };
     let gist = state.gist();
     let mine = folder.join(DEVICES).join(&me.device);

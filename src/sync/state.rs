@@ -25,6 +25,10 @@ pub struct State {
     /// For each device folder, the highest change-file number this journal has seen in it.
     #[serde(default)]
     pub seen: BTreeMap<String, i64>,
+    /// Files in the folder this journal couldn't open, so their writer sends their
+    /// records again.
+    #[serde(default)]
+    pub troubled: Vec<String>,
 }
 
 impl State {
@@ -38,6 +42,9 @@ impl State {
         for (d, n) in &self.seen {
             hash.update(d.as_bytes());
             hash.update(n.to_le_bytes());
+        }
+        for f in &self.troubled {
+            hash.update(f.as_bytes());
         }
         hex(&hash.finalize()[..16])
     }
