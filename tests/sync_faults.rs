@@ -45,6 +45,13 @@ struct World {
     removed: BTreeSet<String>,
     /// Words each computer saved since its last exchange.
     unsent: std::collections::BTreeMap<usize, BTreeSet<String>>,
+    /// Words the backed-up computer saved since its backup.
+    since_backup: BTreeSet<String>,
+    /// After a restore, words whose only copy may be in the restored computer's old files
+    /// (its device id, the words) until it reads them back: damage to those files before
+    /// then loses them (two faults at once, beyond what any computer still holds).
+    at_risk: Option<(String, BTreeSet<String>)>,
+    restored: Option<usize>,
     /// An older copy of one journal, to restore later.
     backup: Option<(usize, PathBuf, BTreeSet<String>)>,
     cloned: bool,
@@ -73,6 +80,9 @@ fn world() -> World {
         words: BTreeSet::new(),
         removed: BTreeSet::new(),
         unsent: Default::default(),
+        since_backup: BTreeSet::new(),
+        at_risk: None,
+        restored: None,
         backup: None,
         cloned: false,
         forged: 0,
@@ -83,8 +93,26 @@ fn world() -> World {
 impl World {
     fn saved(&mut self, computer: usize, word: String) {
         self.unsent.entry(computer).or_default().insert(word.clone());
+        if matches!(self.backup, Some((b, _, _)) if b == computer) {
+            self.since_backup.insert(word.clone());
+        }
         self.words.insert(word);
     }
+
+    /// A fault in the folder at `path`.
+    fn damaged(&mut self, path: &std::path::Path) {
+        if let Some((device, words)) = self.at_risk.take() {
+            if path.to_string_lossy().contains(&device) {
+                self.removed.extend(words);
+            } else {
+                self.at_risk = Some((device, words));
+            }
+        }
+    }
+}
+
+fn store_device(s: &Store) -> String {
+    s.sync_me().unwrap().map(|m| m.device).unwrap_or_default()
 }
 
 fn checkins(s: &Store) -> Vec<(CheckIn, bool)> {
@@ -237,6 +265,9 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
         53..=79 => {
             let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
             w.unsent.remove(&d);
+            if w.at_risk.is_some() && w.restored == Some(d) {
+                w.at_risk = None;
+            }
             w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
         80..=83 => {
@@ -248,6 +279,8 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                     let i = dice.below(bytes.len());
                     bytes[i] ^= 1 << dice.below(8);
                     std::fs::write(f, bytes).unwrap();
+                    let f = f.clone();
+                    w.damaged(&f);
                     w.log.push(format!("{k}: bit flip in {}", f.display()));
                 }
             }
@@ -258,6 +291,8 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 let f = &files[dice.below(files.len())];
                 let bytes = std::fs::read(f).unwrap();
                 std::fs::write(f, &bytes[..dice.below(bytes.len())]).unwrap();
+                let f = f.clone();
+                w.damaged(&f);
                 w.log.push(format!("{k}: cut {}", f.display()));
             }
         }
@@ -266,6 +301,8 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             if !files.is_empty() {
                 let f = &files[dice.below(files.len())];
                 std::fs::remove_file(f).unwrap();
+                let f = f.clone();
+                w.damaged(&f);
                 w.log.push(format!("{k}: deleted {}", f.display()));
             }
         }
@@ -278,6 +315,8 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             if !dirs.is_empty() {
                 let dir = &dirs[dice.below(dirs.len())];
                 std::fs::remove_dir_all(dir).unwrap();
+                let dir = dir.clone();
+                w.damaged(&dir);
                 w.log.push(format!("{k}: removed {}", dir.display()));
             }
         }
@@ -300,6 +339,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 w.computers[d].store.backup_to(&path).unwrap();
                 let unsent = w.unsent.get(&d).cloned().unwrap_or_default();
                 w.backup = Some((d, path, unsent));
+                w.since_backup.clear();
                 w.log.push(format!("{k}: {d} backed up"));
             }
             Some((b, path, in_backup)) if b < w.computers.len() => {
@@ -309,6 +349,11 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 w.computers[b] = Computer { store };
                 let unsent = w.unsent.remove(&b).unwrap_or_default();
                 w.removed.extend(unsent.difference(&in_backup).cloned());
+                let device = store_device(&w.computers[b].store);
+                let sent_since: BTreeSet<String> =
+                    w.since_backup.difference(&unsent).cloned().collect();
+                w.at_risk = Some((device, sent_since));
+                w.restored = Some(b);
                 w.unsent.insert(b, in_backup);
                 w.log.push(format!("{k}: {b} restored from its backup"));
             }
@@ -317,6 +362,9 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
         _ => {
             let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
             w.unsent.remove(&d);
+            if w.at_risk.is_some() && w.restored == Some(d) {
+                w.at_risk = None;
+            }
             w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
     }

@@ -82,9 +82,13 @@ fn read(
     };
     let plain = match opened {
         Ok(plain) => plain,
-        Err(Refused::Unsigned) => {
+        Err(Refused::Unsigned | Refused::Forged) => {
             store.sync_trouble(key, size, NOT_YOURS)?;
             done.foreign += 1;
+            return Ok(None);
+        }
+        Err(Refused::Newer) => {
+            done.newer += 1;
             return Ok(None);
         }
         Err(_) => {

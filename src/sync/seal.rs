@@ -27,6 +27,8 @@ pub enum Refused {
     Unreadable,
     /// Cut short or damaged on the way (a sync engine still copying, or a damaged copy).
     Damaged,
+    /// Written by a newer kindly, in a format this one doesn't know.
+    Newer,
 }
 
 /// The folder's keys as this journal holds them.
@@ -72,11 +74,14 @@ impl Keys {
     pub fn open(&self, device: &str, bytes: &[u8]) -> Result<Vec<u8>, Refused> {
         let Some(rest) = bytes.strip_prefix(MAGIC) else {
             // An age file from an earlier kindly starts with its own header; anything
-            // else is a file cut short before its first line, or not ours at all.
+            // else is a newer kindly's, a file cut short before its first line, or not
+            // ours at all.
             return Err(if bytes.starts_with(b"age-encryption.org/") {
                 Refused::Unsigned
             } else if MAGIC.starts_with(bytes) {
                 Refused::Damaged
+            } else if newer(bytes) {
+                Refused::Newer
             } else {
                 Refused::Forged
             });
@@ -91,12 +96,29 @@ impl Keys {
             .verify(&message(device, sealed), &signature)
             .is_err()
         {
-            // A file still being copied, or damaged, fails here too; the caller tells them
-            // apart from a forgery by whether the file is still changing.
-            return Err(Refused::Forged);
+            // A file still being copied, or damaged, fails here too, but then it doesn't
+            // open either; one that opens whole was made by someone without the key.
+            return Err(if age::decrypt(&self.identity, sealed).is_ok() {
+                Refused::Forged
+            } else {
+                Refused::Damaged
+            });
         }
         age::decrypt(&self.identity, sealed).map_err(|_| Refused::Unreadable)
     }
+}
+
+/// Whether `bytes` start as a later format of kindly's sealed files (`kindly-sync/N`).
+fn newer(bytes: &[u8]) -> bool {
+    let Some(rest) = bytes.strip_prefix(b"kindly-sync/") else {
+        return false;
+    };
+    let digits: Vec<u8> = rest.iter().copied().take_while(u8::is_ascii_digit).collect();
+    rest.get(digits.len()) == Some(&b'\n')
+        && std::str::from_utf8(&digits)
+            .ok()
+            .and_then(|d| d.parse::<u32>().ok())
+            .is_some_and(|n| n > super::change::FORMAT)
 }
 
 fn message(device: &str, sealed: &[u8]) -> Vec<u8> {
