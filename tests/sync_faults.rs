@@ -92,7 +92,10 @@ fn world() -> World {
 
 impl World {
     fn saved(&mut self, computer: usize, word: String) {
-        self.unsent.entry(computer).or_default().insert(word.clone());
+        self.unsent
+            .entry(computer)
+            .or_default()
+            .insert(word.clone());
         if matches!(self.backup, Some((b, _, _)) if b == computer) {
             self.since_backup.insert(word.clone());
         }
@@ -157,7 +160,10 @@ fn texts(s: &Store) -> String {
 
 fn change_files(w: &World) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for dev in std::fs::read_dir(w.folder.join("devices")).unwrap().flatten() {
+    for dev in std::fs::read_dir(w.folder.join("devices"))
+        .unwrap()
+        .flatten()
+    {
         if let Ok(files) = std::fs::read_dir(dev.path()) {
             for f in files.flatten() {
                 out.push(f.path());
@@ -224,7 +230,11 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 let mut e = e.clone();
                 if dice.below(3) == 0 {
                     e.title = Some(format!("{word} title"));
-                    if let Some(old) = all.iter().find(|(x, _)| x.id == e.id).and_then(|(x, _)| x.title.clone()) {
+                    if let Some(old) = all
+                        .iter()
+                        .find(|(x, _)| x.id == e.id)
+                        .and_then(|(x, _)| x.title.clone())
+                    {
                         // The old title was on screen when it was replaced.
                         w.removed.extend(old.split_whitespace().map(str::to_string));
                     }
@@ -374,10 +384,8 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
 /// encrypted to the public key in `kindly-sync.json`, in the shape kindly writes.
 fn forge(w: &mut World, dice: &mut Dice) {
     let marker: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(w.folder.join("kindly-sync.json")).unwrap())
-            .unwrap();
-    let recipient: age::x25519::Recipient =
-        marker["recipient"].as_str().unwrap().parse().unwrap();
+        serde_json::from_slice(&std::fs::read(w.folder.join("kindly-sync.json")).unwrap()).unwrap();
+    let recipient: age::x25519::Recipient = marker["recipient"].as_str().unwrap().parse().unwrap();
     w.forged += 1;
     let device = uuid::Uuid::new_v4().to_string();
     let id = uuid::Uuid::new_v4();
@@ -397,7 +405,11 @@ fn forge(w: &mut World, dice: &mut Dice) {
     with_magic.extend_from_slice(&sealed);
     let dir = w.folder.join("devices").join(&device);
     std::fs::create_dir_all(&dir).unwrap();
-    let bytes = if dice.below(2) == 0 { sealed } else { with_magic };
+    let bytes = if dice.below(2) == 0 {
+        sealed
+    } else {
+        with_magic
+    };
     std::fs::write(dir.join(format!("{:010}.kindly", 1)), &bytes).unwrap();
 }
 
@@ -437,7 +449,10 @@ fn run(seed: u64, steps: usize) {
             w.log.join("\n")
         );
     }
-    assert!(!all.contains("FORGED"), "seed {seed}: a forged record got in");
+    assert!(
+        !all.contains("FORGED"),
+        "seed {seed}: a forged record got in"
+    );
 }
 
 #[test]

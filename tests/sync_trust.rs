@@ -111,10 +111,8 @@ fn sql(db: &Path, statement: &str) {
 fn a_file_written_with_only_the_public_key_is_never_applied_and_is_named() {
     let t = two();
     let marker: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(t.folder.join("kindly-sync.json")).unwrap())
-            .unwrap();
-    let recipient: age::x25519::Recipient =
-        marker["recipient"].as_str().unwrap().parse().unwrap();
+        serde_json::from_slice(&std::fs::read(t.folder.join("kindly-sync.json")).unwrap()).unwrap();
+    let recipient: age::x25519::Recipient = marker["recipient"].as_str().unwrap().parse().unwrap();
     let device = "5b0c7a3e-1111-4222-8333-444455556666";
     let change = serde_json::json!({
         "kindly_sync": 2, "device": device, "name": "someone", "seq": 1,
@@ -135,7 +133,10 @@ fn a_file_written_with_only_the_public_key_is_never_applied_and_is_named() {
     );
     assert!(notes(&t.b.db).is_empty(), "a forged record was applied");
     let status = ok(&t.b.db, &["sync", "status"]);
-    assert!(status.contains("isn't from a computer of yours"), "{status}");
+    assert!(
+        status.contains("isn't from a computer of yours"),
+        "{status}"
+    );
     // The journal's clock was never pushed: saving still works, here and after an exchange.
     checkin(&t.b.db, "6", "still saving");
     ok(&t.b.db, &["sync"]);
@@ -171,10 +172,16 @@ fn a_damaged_file_is_named_and_healed_by_the_computer_that_has_its_records() {
     let first = ok(&t.b.db, &["sync"]);
     assert!(first.contains("still being copied"), "{first}");
     let second = ok(&t.b.db, &["sync"]);
-    assert!(second.contains("can't be opened (damaged on the way)"), "{second}");
+    assert!(
+        second.contains("can't be opened (damaged on the way)"),
+        "{second}"
+    );
     assert!(notes(&t.b.db).is_empty());
     let healed = ok(&t.a.db, &["sync"]);
-    assert!(healed.contains("again for a computer that was missing"), "{healed}");
+    assert!(
+        healed.contains("again for a computer that was missing"),
+        "{healed}"
+    );
     ok(&t.b.db, &["sync"]);
     assert_eq!(notes(&t.b.db), vec!["a walk by the estuary"]);
 }
@@ -195,7 +202,10 @@ fn a_deleted_file_and_a_removed_device_folder_heal_at_the_next_exchange() {
     ok(&t.b.db, &["sync"]);
     assert_eq!(notes(&t.b.db), vec!["first", "second"]);
     // Someone "cleans up" A's whole subfolder; a third computer joins later.
-    for dev in std::fs::read_dir(t.folder.join("devices")).unwrap().flatten() {
+    for dev in std::fs::read_dir(t.folder.join("devices"))
+        .unwrap()
+        .flatten()
+    {
         std::fs::remove_dir_all(dev.path()).unwrap();
     }
     let c = TestJournal::new();

@@ -73,7 +73,8 @@ pub fn from_json(kind: SyncKind, map: &Map<String, Value>) -> Result<(Whole, boo
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     let value = Value::Object(map);
-    let bad = |e: serde_json::Error| InvalidInput::new("sync", format!("a record can't be read: {e}"));
+    let bad =
+        |e: serde_json::Error| InvalidInput::new("sync", format!("a record can't be read: {e}"));
     let whole = match kind {
         SyncKind::CheckIn => Whole::CheckIn(
             serde_json::from_value::<CheckInRecord>(value)

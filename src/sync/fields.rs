@@ -156,12 +156,13 @@ pub fn merge(local: &Local, incoming: &Incoming) -> Merged {
             out.changed = true;
         }
         out.both += usize::from(field.both);
-        out.kept.extend(field.kept.map(|(text, clock, unsent)| Kept {
-            field: name.clone(),
-            text,
-            clock,
-            unsent,
-        }));
+        out.kept
+            .extend(field.kept.map(|(text, clock, unsent)| Kept {
+                field: name.clone(),
+                text,
+                clock,
+                unsent,
+            }));
         set(&mut out.record, name, field.value);
         set(&mut out.agreed, name, field.agreed);
         out.stamps.insert(name.clone(), field.stamp);
@@ -187,13 +188,7 @@ struct Field {
 }
 
 /// One field. `edited` is the clock of an unsent edit here, if this field has one.
-fn one(
-    name: &str,
-    mine: Side,
-    agreed: &Value,
-    edited: Option<Clock>,
-    theirs: Side,
-) -> Field {
+fn one(name: &str, mine: Side, agreed: &Value, edited: Option<Clock>, theirs: Side) -> Field {
     let text = is_text(name);
     let keep = |value: &Value| Field {
         value: value.clone(),
@@ -436,7 +431,13 @@ mod tests {
 
     #[test]
     fn sentences_survive_a_round_trip_through_rows() {
-        for text in ["", "One. Two!  Three?", "a\nb\n\nc. d", "ends with a stop. ", " x\n\n"] {
+        for text in [
+            "",
+            "One. Two!  Three?",
+            "a\nb\n\nc. d",
+            "ends with a stop. ",
+            " x\n\n",
+        ] {
             assert_eq!(join(&split(text)), text);
         }
     }

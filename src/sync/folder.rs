@@ -121,8 +121,6 @@ fn is_temp(name: &str) -> bool {
 /// the folder's top): its hidden half-written files. Only one exchange of a journal runs at
 /// a time and only this device writes its folder, so none of them is still being written.
 /// Returns how many went.
-// The exchange (sync/mod.rs) calls it on this device's folder and the folder's top.
-#[allow(dead_code)]
 pub(super) fn sweep_temp(dir: &Path) -> usize {
     let Ok(read) = std::fs::read_dir(dir) else {
         return 0;

@@ -75,7 +75,10 @@ impl Exchanged {
             parts.push(notice.clone());
         }
         if self.received > 0 {
-            parts.push(format!("From your other computers: {}.", records(self.received)));
+            parts.push(format!(
+                "From your other computers: {}.",
+                records(self.received)
+            ));
         }
         if self.kept > 0 {
             parts.push(format!(
@@ -284,6 +287,9 @@ pub fn exchange(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
     let (me, folder, keys) = open(store, folder)?;
     let mut done = Exchanged::default();
     let me = send::one_device(store, me, &folder, &keys)?;
+    // What an exchange that died mid-write left behind (one runs at a time per journal).
+    folder::sweep_temp(&folder);
+    folder::sweep_temp(&folder.join(DEVICES).join(&me.device));
     receive::receive(store, &me, &keys, &folder, &mut done)?;
     let published = seen_numbers(&folder).get(&me.device).copied();
     let written = send::send(store, &me, &keys, &folder, &mut done)
@@ -306,6 +312,9 @@ pub fn repair(store: &mut Store, folder: Option<&Path>) -> Result<Exchanged> {
     let (me, folder, keys) = open(store, folder)?;
     let mut done = Exchanged::default();
     let me = send::one_device(store, me, &folder, &keys)?;
+    // What an exchange that died mid-write left behind (one runs at a time per journal).
+    folder::sweep_temp(&folder);
+    folder::sweep_temp(&folder.join(DEVICES).join(&me.device));
     receive::receive(store, &me, &keys, &folder, &mut done)?;
     send::send(store, &me, &keys, &folder, &mut done)?;
     let every = store.sync_every()?;
@@ -478,7 +487,10 @@ pub fn status(store: &Store, folder: Option<&Path>) -> Result<Status> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| me.folder.clone());
     let troubled = store.sync_troubled()?;
-    let not_yours = troubled.iter().filter(|(_, r, _)| r == receive::NOT_YOURS).count();
+    let not_yours = troubled
+        .iter()
+        .filter(|(_, r, _)| r == receive::NOT_YOURS)
+        .count();
     let damaged = troubled
         .iter()
         .filter(|(_, r, n)| r != receive::NOT_YOURS && *n >= receive::SETTLED)

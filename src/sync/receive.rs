@@ -180,7 +180,17 @@ fn apply(
                 .chain([v.hlc])
                 .fold(newest, i64::max);
             let held = store.sync_held(kind, whole.id())?;
-            settle(store, me, kind, held, v, whole, trashed, &mut settled, &mut tally)?;
+            settle(
+                store,
+                me,
+                kind,
+                held,
+                v,
+                whole,
+                trashed,
+                &mut settled,
+                &mut tally,
+            )?;
         }
         if store.sync_apply(Some((key, &from)), &settled, newest)? {
             done.received += tally.received;
@@ -302,8 +312,10 @@ fn settle(
                 Vec::new(),
             ),
         };
-    let still_pending =
-        h.pending && agreed_map.iter().any(|(k, a)| k != "id" && merged.record.get(k) != Some(a));
+    let still_pending = h.pending
+        && agreed_map
+            .iter()
+            .any(|(k, a)| k != "id" && merged.record.get(k) != Some(a));
     let agreed_whole = change::from_json(kind, &agreed_map).ok();
     let (agreed_text, bucket, digest) = match &agreed_whole {
         Some((r, t)) => {
@@ -357,12 +369,7 @@ fn settle(
         let stamps: Stamps = copy
             .keys()
             .filter(|n| *n != "id")
-            .map(|n| {
-                (
-                    n.clone(),
-                    Stamp::at(k.clock.clone()),
-                )
-            })
+            .map(|n| (n.clone(), Stamp::at(k.clock.clone())))
             .collect();
         let (bucket, digest) = digest_of(kind, &copy_whole, true);
         tally.kept += 1;

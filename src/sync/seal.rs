@@ -60,8 +60,8 @@ impl Keys {
 
     /// Encrypts and signs `plain` as a file of `device`'s folder.
     pub fn seal(&self, device: &str, plain: &[u8]) -> std::io::Result<Vec<u8>> {
-        let sealed =
-            age::encrypt(&self.recipient, plain).map_err(|e| std::io::Error::other(e.to_string()))?;
+        let sealed = age::encrypt(&self.recipient, plain)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
         let signature = self.signing.sign(&message(device, &sealed));
         let mut out = Vec::with_capacity(MAGIC.len() + 64 + sealed.len());
         out.extend_from_slice(MAGIC);
@@ -113,7 +113,11 @@ fn newer(bytes: &[u8]) -> bool {
     let Some(rest) = bytes.strip_prefix(b"kindly-sync/") else {
         return false;
     };
-    let digits: Vec<u8> = rest.iter().copied().take_while(u8::is_ascii_digit).collect();
+    let digits: Vec<u8> = rest
+        .iter()
+        .copied()
+        .take_while(u8::is_ascii_digit)
+        .collect();
     rest.get(digits.len()) == Some(&b'\n')
         && std::str::from_utf8(&digits)
             .ok()

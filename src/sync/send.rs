@@ -51,7 +51,8 @@ pub fn one_device(store: &mut Store, me: Me, folder: &Path, keys: &Keys) -> Resu
 fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
     let kind = held.record.kind();
     let current = change::to_json(&held.record, held.trashed);
-    let agreed: Option<Map<String, Value>> = match held.agreed.as_deref().map(serde_json::from_str) {
+    let agreed: Option<Map<String, Value>> = match held.agreed.as_deref().map(serde_json::from_str)
+    {
         Some(Ok(Value::Object(map))) => Some(map),
         _ => None,
     };
@@ -234,7 +235,10 @@ pub fn heal(
     // This computer's own files that are gone from the folder, or that another computer
     // says it can't open: what they last carried is written again at once.
     let own = folder.join(DEVICES).join(&me.device);
-    let present_own: BTreeSet<i64> = change_files(&own).iter().filter_map(|p| seq_of(p)).collect();
+    let present_own: BTreeSet<i64> = change_files(&own)
+        .iter()
+        .filter_map(|p| seq_of(p))
+        .collect();
     let mut lost: BTreeSet<i64> = store
         .sync_carrying_files()?
         .difference(&present_own)
@@ -253,7 +257,10 @@ pub fn heal(
             continue;
         };
         for file in &theirs.troubled {
-            let Some(seq) = file.strip_prefix(&own_prefix).and_then(|n| seq_of(Path::new(n))) else {
+            let Some(seq) = file
+                .strip_prefix(&own_prefix)
+                .and_then(|n| seq_of(Path::new(n)))
+            else {
                 continue;
             };
             let asked = format!("{device} {file}");

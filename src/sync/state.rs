@@ -106,7 +106,10 @@ mod tests {
     #[test]
     fn a_record_stays_in_its_bucket_and_its_digest_follows_its_content() {
         let id = uuid::Uuid::new_v4();
-        assert_eq!(bucket(SyncKind::CheckIn, &id), bucket(SyncKind::CheckIn, &id));
+        assert_eq!(
+            bucket(SyncKind::CheckIn, &id),
+            bucket(SyncKind::CheckIn, &id)
+        );
         assert_ne!(digest("{\"mood\":5}"), digest("{\"mood\":6}"));
     }
 }
