@@ -402,3 +402,53 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+#[test]
+fn a_file_numbered_with_the_highest_number_doesnt_push_the_count_to_its_end() {
+    let t = two();
+    checkin(&t.b.db, "5", "before");
+    ok(&t.b.db, &["sync"]);
+    let own = device_files(&t.folder)[0].parent().unwrap().to_path_buf();
+    std::fs::write(own.join("9999999999.kindly"), b"placed by someone").unwrap();
+    checkin(&t.b.db, "6", "after the big number");
+    let said = ok(&t.b.db, &["sync"]);
+    assert!(said.starts_with("Sent 1 record"), "{said}");
+    assert!(own.join("0000000002.kindly").is_file());
+    ok(&t.a.db, &["sync"]);
+    assert_eq!(notes(&t.a.db), vec!["after the big number", "before"]);
+}
+
+#[test]
+fn a_folder_this_computer_cant_write_still_brings_the_others_records() {
+    let t = two();
+    checkin(&t.a.db, "7", "from the desktop");
+    ok(&t.a.db, &["sync"]);
+    // Where B's own subfolder would go stands something it can't write into.
+    let b_device = t.b.store().sync_me().unwrap().unwrap().device;
+    std::fs::write(t.folder.join("devices").join(&b_device), b"in the way").unwrap();
+    checkin(&t.b.db, "4", "from the laptop");
+    let said = ok(&t.b.db, &["sync"]);
+    assert!(said.contains("received 1 record"), "{said}");
+    assert_eq!(notes(&t.b.db), vec!["from the desktop", "from the laptop"]);
+    // Its own change waits, and goes once the folder can be written again.
+    std::fs::remove_file(t.folder.join("devices").join(&b_device)).unwrap();
+    ok(&t.b.db, &["sync"]);
+    ok(&t.a.db, &["sync"]);
+    assert_eq!(notes(&t.a.db), vec!["from the desktop", "from the laptop"]);
+}
+
+#[test]
+fn a_record_dated_in_year_9999_is_left_out() {
+    let t = two();
+    let id = checkin(&t.a.db, "5", "from far ahead");
+    sql(
+        &t.a.db,
+        &format!(
+            "UPDATE checkins SET at = '9999-01-01T09:00:00+00:00', at_utc = 253370797200, day = '9999-01-01' WHERE id = '{id}'"
+        ),
+    );
+    ok(&t.a.db, &["sync"]);
+    let said = ok(&t.b.db, &["sync"]);
+    assert!(said.contains("1 record was left out"), "{said}");
+    assert!(notes(&t.b.db).is_empty());
+}

@@ -174,12 +174,9 @@ fn write_change(
 ) -> Result<i64> {
     let mine = folder.join(DEVICES).join(&me.device);
     make_dir(&mine).map_err(io(folder))?;
-    let next = store.sync_me()?.map_or(me.next_seq, |m| m.next_seq);
-    let mut seq = change_files(&mine)
-        .iter()
-        .filter_map(|p| seq_of(p))
-        .max()
-        .map_or(next, |n| n.saturating_add(1).max(next));
+    // Numbered from this journal's own count, passing over names already taken: a file
+    // someone placed with the highest number doesn't push the count to its end.
+    let mut seq = store.sync_me()?.map_or(me.next_seq, |m| m.next_seq);
     loop {
         if seq > super::MAX_SEQ {
             return Err(io(folder)(std::io::Error::other(
