@@ -16,6 +16,7 @@ mod search;
 mod search_labels;
 mod session;
 mod sync;
+mod sync_health;
 mod thoughts;
 mod trash;
 

@@ -11,171 +11,28 @@
 //! clock wins, so every journal that has read the same files holds the same records.
 
 pub mod change;
+mod exchanged;
 pub mod fields;
 mod folder;
 mod key;
+mod layout;
 mod receive;
 mod seal;
 mod send;
 pub mod state;
 
+pub use exchanged::Exchanged;
+use exchanged::number;
 pub use folder::SyncError;
-use folder::{DEVICES, EXTENSION, MARKER, Result, read_marker};
+use folder::{DEVICES, MARKER, Result, read_marker};
 pub use key::{FolderKey, check_joinable, check_new, init, join, unlock};
+use layout::{change_files, device_dirs, seen_numbers, seq_of};
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::InvalidInput;
 use crate::store::{Me, Store};
 use seal::Keys;
-
-/// Where each computer publishes what its journal holds, in its own subfolder.
-const STATE_FILE: &str = "journal.state";
-/// A day in the hybrid clock's units: a version dated further ahead than this is refused.
-const DAY_HLC: i64 = 86_400_000 * 65_536;
-/// Change-file numbers have ten digits; a name claiming more is not one of ours.
-const MAX_SEQ: i64 = 9_999_999_999;
-
-/// What one exchange did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Exchanged {
-    /// Records written to the folder, and in how many files.
-    pub sent: usize,
-    pub files_written: usize,
-    /// Records from other devices that changed this journal.
-    pub received: usize,
-    /// Fields changed on two computers since they last agreed (merged, or both kept).
-    pub both_changed: usize,
-    /// Texts that overlapped another computer's and are kept as a copy in the trash.
-    pub kept: usize,
-    /// Files not whole yet (still being copied), left for the next exchange.
-    pub unfinished: usize,
-    /// Files that stayed the same and still can't be opened: damaged on the way.
-    pub damaged: usize,
-    /// Files not signed by a computer holding the sync passphrase: never applied.
-    pub foreign: usize,
-    /// Versions refused: dated far in the future, or with a clock far ahead of now.
-    pub refused: usize,
-    /// Files from a newer kindly, left for it.
-    pub newer: usize,
-    /// Records written again for a computer that lacked them.
-    pub healed: usize,
-    /// The folder can't be written here (read-only, full): what this journal changed waits.
-    pub unwritable: Option<String>,
-    /// Said once: this journal was copied or restored and now writes as a new computer.
-    pub notice: Option<String>,
-}
-
-impl Exchanged {
-    /// The quiet line the screen shows after an exchange, if there is something to say.
-    pub fn screen_line(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if let Some(notice) = &self.notice {
-            parts.push(notice.clone());
-        }
-        if self.received > 0 {
-            parts.push(format!(
-                "From your other computers: {}.",
-                records(self.received)
-            ));
-        }
-        if self.kept > 0 {
-            parts.push(format!(
-                "{} changed on two computers in different ways; both versions are kept (the other is in the trash).",
-                number(self.kept, "text was", "texts were")
-            ));
-        }
-        if self.foreign > 0 {
-            parts.push(format!(
-                "{} in the sync folder {} from a computer of yours; left alone.",
-                number(self.foreign, "file", "files"),
-                if self.foreign == 1 { "isn't" } else { "aren't" }
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join(" "))
-    }
-
-    /// The one line `kindly sync` prints.
-    pub fn line(&self) -> String {
-        let mut line = String::new();
-        if let Some(notice) = &self.notice {
-            line.push_str(notice);
-            line.push(' ');
-        }
-        line.push_str(&format!(
-            "Sent {}, received {}.",
-            records(self.sent),
-            records(self.received)
-        ));
-        if self.healed > 0 {
-            line.push_str(&format!(
-                " Sent {} again for a computer that was missing {}.",
-                records(self.healed),
-                if self.healed == 1 { "it" } else { "them" }
-            ));
-        }
-        if self.kept > 0 {
-            line.push_str(&format!(
-                " {} changed on two computers in different ways; both versions are kept (the other is in the trash, t shows it).",
-                number(self.kept, "text was", "texts were")
-            ));
-        } else if self.both_changed > 0 {
-            line.push_str(&format!(
-                " {} changed on two computers; both changes are in.",
-                number(self.both_changed, "field was", "fields were")
-            ));
-        }
-        if self.unfinished > 0 {
-            line.push_str(&format!(
-                " {} still being copied into the folder, left for next time.",
-                number(self.unfinished, "file is", "files are")
-            ));
-        }
-        if self.damaged > 0 {
-            line.push_str(&format!(
-                " {} in the folder can't be opened (damaged on the way); {} records come back from a computer that has them.",
-                number(self.damaged, "file", "files"),
-                if self.damaged == 1 { "its" } else { "their" }
-            ));
-        }
-        if self.foreign > 0 {
-            line.push_str(&format!(
-                " {} in the folder {} from a computer of yours (not signed with your sync passphrase); {} left alone.",
-                number(self.foreign, "file", "files"),
-                if self.foreign == 1 { "isn't" } else { "aren't" },
-                if self.foreign == 1 { "it was" } else { "they were" }
-            ));
-        }
-        if self.refused > 0 {
-            line.push_str(&format!(
-                " {} left out: dated more than a day ahead of now (is a computer's clock wrong?).",
-                number(self.refused, "record was", "records were")
-            ));
-        }
-        if self.newer > 0 {
-            line.push_str(&format!(
-                " {} from a newer kindly left for it; update kindly here to read {}.",
-                number(self.newer, "file", "files"),
-                if self.newer == 1 { "it" } else { "them" }
-            ));
-        }
-        if let Some(why) = &self.unwritable {
-            line.push_str(&format!(
-                " The folder can't be written here just now ({why}); your changes wait here for the next exchange."
-            ));
-        }
-        line
-    }
-}
-
-fn number(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn records(n: usize) -> String {
-    number(n, "record", "records")
-}
 
 /// This computer's name, for `device_name`'s default.
 pub fn host_name() -> String {
@@ -186,68 +43,6 @@ pub fn host_name() -> String {
     } else {
         short.chars().take(64).collect()
     }
-}
-
-/// The change files in a device's subfolder: its numbered files and any copies a sync
-/// engine made of them (`… sync-conflict …`, `(conflicted copy)`); hidden and temporary
-/// files are not changes.
-fn change_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = read
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(&format!(".{EXTENSION}")) && p.is_file()
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// The number a change file was written as (its name's leading ten digits); a name with
-/// more digits is not one kindly wrote.
-pub(crate) fn seq_of(path: &Path) -> Option<i64> {
-    let name = path.file_name()?.to_string_lossy().into_owned();
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    if digits.len() > 10 {
-        return None;
-    }
-    digits.parse().ok().filter(|n| (1..=MAX_SEQ).contains(n))
-}
-
-/// The device subfolders of the folder, by device id, in order.
-fn device_dirs(folder: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(read) = std::fs::read_dir(folder.join(DEVICES)) else {
-        return Vec::new();
-    };
-    let mut dirs: Vec<(String, PathBuf)> = read
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .filter_map(|p| {
-            let name = p.file_name()?.to_str()?.to_string();
-            (!name.starts_with('.')).then_some((name, p))
-        })
-        .collect();
-    dirs.sort();
-    dirs
-}
-
-/// The highest change-file number in each device's subfolder.
-fn seen_numbers(folder: &Path) -> BTreeMap<String, i64> {
-    device_dirs(folder)
-        .into_iter()
-        .filter_map(|(device, dir)| {
-            let top = change_files(&dir).iter().filter_map(|p| seq_of(p)).max()?;
-            Some((device, top))
-        })
-        .collect()
 }
 
 /// This journal's membership, the folder, and its keys, checked against the folder.

@@ -9,10 +9,12 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::change::{self, Change, Versioned};
+use super::exchanged::Exchanged;
 use super::fields::{self, Clock, Incoming, Local, Stamp, Stamps, TRASHED};
 use super::folder::{DEVICES, Result};
+use super::layout::{DAY_HLC, change_files, device_dirs};
 use super::seal::{Keys, MAX_FILE, Refused};
-use super::{DAY_HLC, Exchanged, change_files, device_dirs, state};
+use super::state;
 use crate::store::{DeviceSeen, Held, Me, Settled, Store, SyncKind};
 
 /// Why a file is in `sync_troubled`: not signed by a computer of yours.

@@ -8,12 +8,13 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::change::{self, Change, Versioned};
+use super::exchanged::Exchanged;
 use super::fields::{Clock, Stamp, Stamps, is_text};
 use super::folder::{DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new};
+use super::layout::{MAX_SEQ, STATE_FILE, change_files, device_dirs, seen_numbers, seq_of};
 use super::receive::{digest_of, full_stamps, json, newest};
 use super::seal::Keys;
 use super::state::{self, State};
-use super::{Exchanged, STATE_FILE, change_files, device_dirs, seen_numbers, seq_of};
 use crate::store::{Held, Me, Settled, Store};
 
 /// What a copied or restored journal says once.
@@ -178,7 +179,7 @@ fn write_change(
     // someone placed with the highest number doesn't push the count to its end.
     let mut seq = store.sync_me()?.map_or(me.next_seq, |m| m.next_seq);
     loop {
-        if seq > super::MAX_SEQ {
+        if seq > MAX_SEQ {
             return Err(io(folder)(std::io::Error::other(
                 "this computer's change files are numbered to the end",
             )));
