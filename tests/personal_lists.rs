@@ -154,3 +154,38 @@ fn a_list_item_that_isnt_a_name_is_refused_whole() {
     assert!(err.contains("personal.added_emotions"), "{err}");
     assert!(!j.db.exists(), "nothing written");
 }
+
+#[test]
+fn a_line_taken_out_of_the_deck_stays_out_on_every_computer_that_syncs() {
+    // Found as: a line removed from the deck kept appearing in `kindly kind` at shell start
+    // on the other computers.
+    let a = journal_with_lists();
+    let b = TestJournal::new();
+    let folder = a.dir.path().join("Sync");
+    let pass = a.file("pass", "heron estuary lantern moss\n");
+    let (folder, pass) = (folder.to_str().unwrap(), pass.to_str().unwrap());
+    ok(
+        &a.db,
+        &["sync", "init", folder, "--sync-passphrase-file", pass],
+    );
+    ok(
+        &b.db,
+        &["sync", "join", folder, "--sync-passphrase-file", pass],
+    );
+    b.store().add_choice(LabelKind::Emotion, "tender").unwrap();
+    for db in [&a.db, &b.db, &a.db] {
+        ok(db, &["sync"]);
+    }
+    let listed = deck(&b.db);
+    assert!(listed.contains(REFRAME), "the records came: {listed}");
+    assert!(!listed.contains(WISH), "the removal came too: {listed}");
+    for _ in 0..10 {
+        assert!(!ok(&b.db, &["kind"]).contains(WISH));
+    }
+    let lists = |db: &Path| common::export(db)["personal"].clone();
+    assert_eq!(lists(&a.db), lists(&b.db));
+    assert_eq!(
+        lists(&b.db)["added_emotions"],
+        serde_json::json!(["tender", "wistful"])
+    );
+}

@@ -221,3 +221,104 @@ fn the_screen_never_waits_for_another_exchange() {
     app.exchange();
     assert!(ok(&s.j.db, &["sync", "status"]).contains("Nothing waiting to be sent."));
 }
+
+#[test]
+fn a_dead_exchanges_temp_files_are_gone_after_the_next_exchange() {
+    // Found as: a sync that died mid-write left `.NNN.kindly.PID.tmp` in the folder for good.
+    let s = syncing(1);
+    ok(&s.j.db, &["sync"]);
+    let own = own(&s.folder);
+    let litter = [
+        own.join(".0000000002.kindly.999999.tmp"),
+        own.join(".journal.state.999999.tmp"),
+        s.folder.join(".kindly-sync.key.999999.tmp"),
+    ];
+    for f in &litter {
+        std::fs::write(f, vec![7u8; 4096]).unwrap();
+    }
+    ok(&s.j.db, &["sync"]);
+    for f in &litter {
+        assert!(!f.exists(), "{} left", f.display());
+    }
+}
+
+/// Runs `kindly sync` on `db` with `folder` read-only to it, as on a read-only mount or a
+/// folder shared read-only: as root (whom permission bits don't stop) through a read-only
+/// bind mount in a mount namespace of its own, otherwise with the write bits taken away.
+fn sync_read_only(db: &Path, folder: &Path) -> (i32, String, String) {
+    let out = if unsafe { libc::geteuid() } == 0 {
+        let plain = kindly_process(db);
+        let mut cmd = std::process::Command::new("unshare");
+        cmd.args(["-m", "sh", "-c"])
+            .arg(r#"mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && exec "$@""#)
+            .arg(folder)
+            .arg(common::KINDLY)
+            .arg("--db")
+            .arg(db)
+            .arg("sync");
+        for (k, v) in plain.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd.output().unwrap()
+    } else {
+        let dirs = [folder.to_path_buf(), folder.join("devices")];
+        let set = |mode| {
+            for d in &dirs {
+                let p = std::os::unix::fs::PermissionsExt::from_mode(mode);
+                std::fs::set_permissions(d, p).unwrap();
+            }
+        };
+        set(0o555);
+        let out = kindly_process(db).arg("sync").output().unwrap();
+        set(0o700);
+        out
+    };
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_read_only_folder_still_brings_the_other_computers_words() {
+    // Found as: a folder this computer may only read (shared read-only, a read-only mount)
+    // stopped receiving too.
+    let s = syncing(0);
+    let pass = s.j.dir.path().join("pass");
+    let other = TestJournal::new();
+    ok(
+        &other.db,
+        &[
+            "sync",
+            "join",
+            s.folder.to_str().unwrap(),
+            "--sync-passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    ok(
+        &other.db,
+        &["checkin", "--mood", "7", "--note", "a slow walk home"],
+    );
+    ok(&other.db, &["sync"]);
+    ok(
+        &s.j.db,
+        &["checkin", "--mood", "5", "--note", "written here"],
+    );
+    let (code, out, err) = sync_read_only(&s.j.db, &s.folder);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("received 1 record"), "{out}");
+    assert!(out.contains("can't be written here just now"), "{out}");
+    assert!(
+        common::export(&s.j.db)
+            .to_string()
+            .contains("a slow walk home")
+    );
+    assert!(ok(&s.j.db, &["sync", "status"]).contains("1 record waiting to be sent"));
+    // Writable again, what waited goes.
+    assert!(ok(&s.j.db, &["sync"]).starts_with("Sent 1 record"));
+}

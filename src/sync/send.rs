@@ -271,6 +271,10 @@ pub fn heal(
         if store.sync_healed(&device)?.as_deref() == Some(gist.as_str()) {
             continue;
         }
+        // The person's own lists (deck removals, added emotions and rituals) travel in it.
+        if !theirs.personal.is_empty() {
+            store.merge_personal_lists(&theirs.personal)?;
+        }
         let differ: BTreeSet<u8> = state::differing(&mine, &theirs.buckets)
             .into_iter()
             .collect();
@@ -374,6 +378,7 @@ fn publish(store: &mut Store, me: &Me, keys: &Keys, folder: &Path) -> Result<()>
             .filter(|(_, reason, _)| reason != super::receive::NOT_YOURS)
             .map(|(file, _, _)| file)
             .collect(),
+        personal: store.personal_lists()?,
     };
     let gist = state.gist();
     let mine = folder.join(DEVICES).join(&me.device);

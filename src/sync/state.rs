@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::domain::PersonalLists;
 use crate::store::SyncKind;
 
 /// How many buckets a journal's records are digested into.
@@ -29,6 +30,10 @@ pub struct State {
     /// records again.
     #[serde(default)]
     pub troubled: Vec<String>,
+    /// The person's own lists (deck removals, added emotions and rituals): sets that only
+    /// grow, so every computer that reads the others' states holds the same lists.
+    #[serde(default, skip_serializing_if = "PersonalLists::is_empty")]
+    pub personal: PersonalLists,
 }
 
 impl State {
@@ -46,6 +51,7 @@ impl State {
         for f in &self.troubled {
             hash.update(f.as_bytes());
         }
+        hash.update(serde_json::to_vec(&self.personal).unwrap_or_default());
         hex(&hash.finalize()[..16])
     }
 }
