@@ -425,7 +425,9 @@ fn a_folder_this_computer_cant_write_still_brings_the_others_records() {
     ok(&t.a.db, &["sync"]);
     // Where B's own subfolder would go stands something it can't write into.
     let b_device = t.b.store().sync_me().unwrap().unwrap().device;
-    std::fs::write(t.folder.join("devices").join(&b_device), b"in the way").unwrap();
+    let b_dir = t.folder.join("devices").join(&b_device);
+    let _ = std::fs::remove_dir_all(&b_dir);
+    std::fs::write(&b_dir, b"in the way").unwrap();
     checkin(&t.b.db, "4", "from the laptop");
     let said = ok(&t.b.db, &["sync"]);
     assert!(said.contains("received 1 record"), "{said}");
