@@ -139,10 +139,40 @@ def jrnl_fixture(n=3650):
     return config, export, last10
 
 
+def sync_rows(ten):
+    """A second computer with its own ten years joins a folder the first filled (its first
+    exchange sends ten years and receives ten), then an exchange with nothing new."""
+    rows = []
+    pass_file = os.path.join(WORK, "sync-pass")
+    with open(pass_file, "w") as f:
+        f.write("a bench passphrase\n")
+    first_runs = []
+    for n in range(RUNS):
+        first = os.path.join(WORK, f"sync-{n}.db")
+        subprocess.run(["cp", ten, first], check=True)
+        folder = os.path.join(WORK, f"sync-folder-{n}")
+        run([KINDLY, "--db", first, "sync", "init", folder, "--sync-passphrase-file", pass_file])
+        joiner = os.path.join(WORK, f"sync-join-{n}.db")
+        subprocess.run([KINDLY, "--db", joiner, "demo", "--weeks", "520", "--fill-only"], env=ENV,
+                       check=True, stderr=subprocess.DEVNULL)
+        first_runs.append(run([KINDLY, "--db", joiner, "sync", "join", folder, "--sync-passphrase-file", pass_file]))
+        run([KINDLY, "--db", first, "sync"])
+    rows.append(("kindly sync join: first exchange, ten years each way", statistics.median(t for t, _ in first_runs),
+                 max(m for _, m in first_runs), 2.0, None))
+    t, mb = medians([KINDLY, "--db", os.path.join(WORK, "sync-join-0.db"), "sync"])
+    rows.append(("kindly sync with nothing new", t, mb, 0.050, None))
+    return rows
+
+
 def main():
     ten = os.path.join(WORK, "ten-years.db")
     subprocess.run([KINDLY, "--db", ten, "demo", "--weeks", "520", "--fill-only"], env=ENV, check=True,
                    stderr=subprocess.DEVNULL)
+    if os.environ.get("KINDLY_BENCH_ONLY") == "sync":
+        for label, t, mb, budget, _ in sync_rows(ten):
+            b = f"{budget * 1000:.0f} ms" if budget else ""
+            print(f"{label:52} {t * 1000:8.1f} ms {b:>8} {mb:7.1f} MB")
+        return
     rows = []
     # kindly and the floor take turns, so both see the same machine at the same moment.
     frames, floors = [], []
@@ -166,26 +196,7 @@ def main():
     ]:
         t, mb = medians([KINDLY, "--db", ten] + argv)
         rows.append((label, t, mb, budget, None))
-    # Sync: a second computer with its own ten years joins a folder the first filled (its
-    # first exchange sends ten years and receives ten), then an exchange with nothing new.
-    pass_file = os.path.join(WORK, "sync-pass")
-    with open(pass_file, "w") as f:
-        f.write("a bench passphrase\n")
-    first_runs = []
-    for n in range(RUNS):
-        first = os.path.join(WORK, f"sync-{n}.db")
-        subprocess.run(["cp", ten, first], check=True)
-        folder = os.path.join(WORK, f"sync-folder-{n}")
-        run([KINDLY, "--db", first, "sync", "init", folder, "--sync-passphrase-file", pass_file])
-        joiner = os.path.join(WORK, f"sync-join-{n}.db")
-        subprocess.run([KINDLY, "--db", joiner, "demo", "--weeks", "520", "--fill-only"], env=ENV,
-                       check=True, stderr=subprocess.DEVNULL)
-        first_runs.append(run([KINDLY, "--db", joiner, "sync", "join", folder, "--sync-passphrase-file", pass_file]))
-        run([KINDLY, "--db", first, "sync"])
-    rows.append(("kindly sync join: first exchange, ten years each way", statistics.median(t for t, _ in first_runs),
-                 max(m for _, m in first_runs), 2.0, None))
-    t, mb = medians([KINDLY, "--db", os.path.join(WORK, "sync-join-0.db"), "sync"])
-    rows.append(("kindly sync with nothing new", t, mb, 0.050, None))
+    rows.extend(sync_rows(ten))
     print(f"\nkindly on a ten-year journal (medians of {RUNS} runs; peak RSS is the largest)\n")
     print(f"{'what':44} {'time':>9} {'budget':>8} {'peak RSS':>9}")
     for label, t, mb, budget, mb_budget in rows:

@@ -392,13 +392,8 @@ fn a_device_folder_restored_from_an_old_backup_never_rolls_back() {
     let t = two();
     let id = checkin(&t.a.db, "7", "first words");
     ok(&t.a.db, &["sync"]);
-    let a_folder = walk(&t.folder.join("devices"))
-        .into_iter()
-        .next()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .to_path_buf();
+    let a_device = t.a.store().sync_me().unwrap().unwrap().device;
+    let a_folder = t.folder.join("devices").join(a_device);
     let backup = t.folder.with_extension("backup");
     copy_dir(&a_folder, &backup);
     // A edits the check-in, syncs; B takes the edit.
