@@ -47,11 +47,11 @@ struct World {
     unsent: std::collections::BTreeMap<usize, BTreeSet<String>>,
     /// Words the backed-up computer saved since its backup.
     since_backup: BTreeSet<String>,
-    /// After a restore, words whose only copy may be in the restored computer's old files
-    /// (its device id, the words) until it reads them back: damage to those files before
-    /// then loses them (two faults at once, beyond what any computer still holds).
-    at_risk: Option<(String, BTreeSet<String>)>,
-    restored: Option<usize>,
+    /// After a restore, words saved since the backup that no other computer holds: their
+    /// only copy is in the restored computer's old files, which it reads at its next
+    /// exchange; what that exchange can't bring back (the files were damaged too: two
+    /// faults at once) is lost with the restore.
+    at_risk: Option<(usize, BTreeSet<String>)>,
     /// An older copy of one journal, to restore later.
     backup: Option<(usize, PathBuf, BTreeSet<String>)>,
     cloned: bool,
@@ -82,7 +82,6 @@ fn world() -> World {
         unsent: Default::default(),
         since_backup: BTreeSet::new(),
         at_risk: None,
-        restored: None,
         backup: None,
         cloned: false,
         forged: 0,
@@ -102,20 +101,19 @@ impl World {
         self.words.insert(word);
     }
 
-    /// A fault in the folder at `path`.
-    fn damaged(&mut self, path: &std::path::Path) {
-        if let Some((device, words)) = self.at_risk.take() {
-            if path.to_string_lossy().contains(&device) {
-                self.removed.extend(words);
-            } else {
-                self.at_risk = Some((device, words));
+    /// After computer `d` exchanged: words at risk since a restore it didn't bring back
+    /// are lost with the restore.
+    fn read_back(&mut self, d: usize) {
+        if let Some((c, words)) = self.at_risk.take() {
+            if c != d {
+                self.at_risk = Some((c, words));
+                return;
             }
+            let now = texts(&self.computers[d].store);
+            self.removed
+                .extend(words.into_iter().filter(|w| !now.contains(w.as_str())));
         }
     }
-}
-
-fn store_device(s: &Store) -> String {
-    s.sync_me().unwrap().map(|m| m.device).unwrap_or_default()
 }
 
 fn checkins(s: &Store) -> Vec<(CheckIn, bool)> {
@@ -275,9 +273,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
         53..=79 => {
             let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
             w.unsent.remove(&d);
-            if w.at_risk.is_some() && w.restored == Some(d) {
-                w.at_risk = None;
-            }
+            w.read_back(d);
             w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
         80..=83 => {
@@ -289,8 +285,6 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                     let i = dice.below(bytes.len());
                     bytes[i] ^= 1 << dice.below(8);
                     std::fs::write(f, bytes).unwrap();
-                    let f = f.clone();
-                    w.damaged(&f);
                     w.log.push(format!("{k}: bit flip in {}", f.display()));
                 }
             }
@@ -301,8 +295,6 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 let f = &files[dice.below(files.len())];
                 let bytes = std::fs::read(f).unwrap();
                 std::fs::write(f, &bytes[..dice.below(bytes.len())]).unwrap();
-                let f = f.clone();
-                w.damaged(&f);
                 w.log.push(format!("{k}: cut {}", f.display()));
             }
         }
@@ -311,8 +303,6 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             if !files.is_empty() {
                 let f = &files[dice.below(files.len())];
                 std::fs::remove_file(f).unwrap();
-                let f = f.clone();
-                w.damaged(&f);
                 w.log.push(format!("{k}: deleted {}", f.display()));
             }
         }
@@ -325,8 +315,6 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
             if !dirs.is_empty() {
                 let dir = &dirs[dice.below(dirs.len())];
                 std::fs::remove_dir_all(dir).unwrap();
-                let dir = dir.clone();
-                w.damaged(&dir);
                 w.log.push(format!("{k}: removed {}", dir.display()));
             }
         }
@@ -359,11 +347,17 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
                 w.computers[b] = Computer { store };
                 let unsent = w.unsent.remove(&b).unwrap_or_default();
                 w.removed.extend(unsent.difference(&in_backup).cloned());
-                let device = store_device(&w.computers[b].store);
-                let sent_since: BTreeSet<String> =
-                    w.since_backup.difference(&unsent).cloned().collect();
-                w.at_risk = Some((device, sent_since));
-                w.restored = Some(b);
+                let elsewhere: String = (0..w.computers.len())
+                    .filter(|&c| c != b)
+                    .map(|c| texts(&w.computers[c].store))
+                    .collect();
+                let only_here: BTreeSet<String> = w
+                    .since_backup
+                    .difference(&unsent)
+                    .filter(|word| !elsewhere.contains(word.as_str()))
+                    .cloned()
+                    .collect();
+                w.at_risk = Some((b, only_here));
                 w.unsent.insert(b, in_backup);
                 w.log.push(format!("{k}: {b} restored from its backup"));
             }
@@ -372,9 +366,7 @@ fn step(w: &mut World, dice: &mut Dice, k: usize) {
         _ => {
             let done = sync::exchange(&mut w.computers[d].store, None).unwrap();
             w.unsent.remove(&d);
-            if w.at_risk.is_some() && w.restored == Some(d) {
-                w.at_risk = None;
-            }
+            w.read_back(d);
             w.log.push(format!("{k}: {d} exchange: {}", done.line()));
         }
     }
@@ -423,6 +415,11 @@ fn run(seed: u64, steps: usize) {
         for (i, c) in w.computers.iter_mut().enumerate() {
             let done = sync::exchange(&mut c.store, None).unwrap();
             w.log.push(format!("round {round}: {i}: {}", done.line()));
+        }
+        if round == 0 {
+            for i in 0..w.computers.len() {
+                w.read_back(i);
+            }
         }
     }
     let first = &w.computers[0].store;

@@ -454,3 +454,24 @@ fn a_record_dated_in_year_9999_is_left_out() {
     assert!(said.contains("1 record was left out"), "{said}");
     assert!(notes(&t.b.db).is_empty());
 }
+
+#[test]
+fn sync_repair_writes_everything_again_for_a_folder_that_lost_it() {
+    let t = two();
+    assert_eq!(
+        ok(&t.a.db, &["sync", "repair"]),
+        "Nothing to write again yet: anything not sent so far goes with the next `kindly sync`.\n"
+    );
+    checkin(&t.a.db, "6", "kept safe");
+    ok(&t.a.db, &["sync"]);
+    for f in device_files(&t.folder) {
+        std::fs::remove_file(f).unwrap();
+    }
+    let said = ok(&t.a.db, &["sync", "repair"]);
+    assert!(
+        said.starts_with("Wrote the 1 record this journal holds"),
+        "{said}"
+    );
+    ok(&t.b.db, &["sync"]);
+    assert_eq!(notes(&t.b.db), vec!["kept safe"]);
+}

@@ -177,10 +177,18 @@ pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(),
         Prepared::Exchange => None,
         Prepared::Repair => {
             let done = sync::repair(store, folder).map_err(refused)?;
+            if done.healed == 0 {
+                return write_stdout(
+                    b"Nothing to write again yet: anything not sent so far goes with the next `kindly sync`.\n",
+                );
+            }
             return write_stdout(
                 format!(
-                    "Wrote all {} this journal holds into the folder again, in {} {}; every computer that exchanges gets back whatever it lost.\n",
-                    if done.healed == 1 { "1 record".to_string() } else { format!("{} records", done.healed) },
+                    "Wrote {} this journal holds into the folder again, in {} {}; every computer that exchanges gets back whatever it lost.\n",
+                    match done.healed {
+                        1 => "the 1 record".to_string(),
+                        n => format!("all {n} records"),
+                    },
                     done.files_written,
                     if done.files_written == 1 { "file" } else { "files" },
                 )
