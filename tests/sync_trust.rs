@@ -5,16 +5,7 @@
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{TestJournal, kindly};
-
-fn run(db: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kindly(db).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+use common::{TestJournal, kindly, run};
 
 fn ok(db: &Path, args: &[&str]) -> String {
     let (code, out, err) = run(db, args);
