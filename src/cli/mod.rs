@@ -294,7 +294,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Import(args)) => {
             let parsed = import::read(&args)?;
             let path = config::database_path(cli.db.clone());
-            if args.dry_run && path.as_ref().is_some_and(|p| !p.exists()) {
+            if args.dry_run && path.as_deref().map(Store::exists).transpose()? == Some(false) {
                 // A dry run against a journal that doesn't exist yet must not create one.
                 return import::report(None, &args, parsed);
             }
@@ -350,7 +350,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             session::validate(&args)?;
             if args.only_lists() {
                 let path = journal_path(cli.db.clone())?;
-                if !path.exists() {
+                if !Store::exists(&path)? {
                     return session::run(&mut Store::open_in_memory()?, args);
                 }
                 let mut store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
@@ -365,7 +365,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return sync::status(config::database_path(cli.db).as_deref(), &args, &config);
             }
             let path = journal_path(cli.db)?;
-            if !args.is_init_or_join() && !path.exists() {
+            if !args.is_init_or_join() && !Store::exists(&path)? {
                 // An exchange never makes a journal; init and join may (a new computer).
                 return Err(crate::domain::InvalidInput::new(
                     "sync",

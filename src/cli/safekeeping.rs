@@ -10,7 +10,7 @@ use super::shared::{CliError, write_stdout};
 use crate::store::{Hold, Store, StoreError, conversion_path, side};
 
 pub fn encrypt(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
-    if !path.exists() {
+    if !Store::exists(path)? {
         return Err(CliError::Usage(format!(
             "there's no journal at {} to encrypt",
             path.display()
@@ -107,7 +107,7 @@ fn convert(
 }
 
 pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
-    if !path.exists() {
+    if !Store::exists(path)? {
         return write_stdout(
             format!(
                 "There's no journal at {} yet; nothing to check.\n",
@@ -169,7 +169,7 @@ pub fn backup(path: &Path, output: &Path, passphrase_file: Option<&Path>) -> Res
     // An encrypted copy is written through the journal's own connection, which must be
     // able to attach a new file; a plain one is read through a reading connection.
     let store = if encrypted {
-        if !path.exists() {
+        if !Store::exists(path)? {
             return Err(StoreError::Missing(path.to_path_buf()).into());
         }
         Store::open_keyed(path, key.as_deref())?

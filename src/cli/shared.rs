@@ -29,6 +29,8 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Invalid(_) | CliError::Config(_) | CliError::Usage(_) => 2,
+            // `--db` naming a folder, a pipe or a device is a path to put right, not a fault.
+            CliError::Store(StoreError::IsDirectory { .. } | StoreError::NotAFile { .. }) => 2,
             CliError::Store(_) | CliError::Other(_) => 1,
         }
     }

@@ -34,6 +34,10 @@ pub enum StoreError {
     Damaged { path: PathBuf, detail: String },
     #[error("{path} is a folder; --db wants the path of a file")]
     IsDirectory { path: PathBuf },
+    #[error(
+        "{path} is {what}, not a journal file; kindly left it alone (--db wants the path of a file)"
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("couldn't create {path}: {source}")]
     Create {
         path: PathBuf,

@@ -81,7 +81,7 @@ impl Hold {
     pub fn shared(path: &Path) -> Result<Self> {
         let deadline = Instant::now() + BUSY_TIMEOUT;
         loop {
-            let file = File::open(path).map_err(|source| StoreError::Read {
+            let file = open_regular(path).map_err(|source| StoreError::Read {
                 path: path.to_path_buf(),
                 source,
             })?;
@@ -107,7 +107,7 @@ impl Hold {
 
     /// Holds the journal alone, or says it is in use: for replacing the file.
     pub fn exclusive(path: &Path) -> Result<Self> {
-        let file = File::open(path).map_err(|source| StoreError::Read {
+        let file = open_regular(path).map_err(|source| StoreError::Read {
             path: path.to_path_buf(),
             source,
         })?;
@@ -176,8 +176,75 @@ pub fn unlock(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Whether there is a journal file at `path` yet: nothing there is `false`, a regular file
+/// (through any symlinks) is `true`. Anything else is refused before it is opened, so no
+/// command waits for ever on a named pipe, and a folder, device or symlink loop is named.
+pub fn journal_file(path: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A dangling symlink is "nothing there yet"; a loop is not.
+            return match std::fs::symlink_metadata(path) {
+                Ok(_) => Err(StoreError::NotAFile {
+                    path: path.to_path_buf(),
+                    what: "a symlink that leads nowhere",
+                }),
+                Err(_) => Ok(false),
+            };
+        }
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(StoreError::NotAFile {
+                path: path.to_path_buf(),
+                what: "a symlink loop (links that point back at each other)",
+            });
+        }
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(true);
+    }
+    if kind.is_dir() {
+        return Err(StoreError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let what = if kind.is_fifo() {
+        "a named pipe"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    };
+    Err(StoreError::NotAFile {
+        path: path.to_path_buf(),
+        what,
+    })
+}
+
+/// Opens the journal file to read, never waiting: a named pipe swapped in after the check
+/// above opens at once (non-blocking) and is refused rather than read.
+fn open_regular(path: &Path) -> std::io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.file_type().is_file() {
+        return Err(std::io::Error::other("it isn't a regular file"));
+    }
+    Ok(file)
+}
+
 pub fn read_header(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let mut header = Vec::with_capacity(100);
     file.by_ref().take(100).read_to_end(&mut header)?;
     Ok(header)

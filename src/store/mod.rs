@@ -32,7 +32,7 @@ pub use error::{Result, StoreError, is_disk_full};
 pub use exchange_turn::{ExchangeTurn, turn_file};
 use file::{
     BUSY_TIMEOUT, check_connection, clear_conversion_leftovers, create_private_file,
-    inspect_existing, inspect_header, open_reading, read_header, unlock,
+    inspect_existing, inspect_header, journal_file, open_reading, read_header, unlock,
 };
 pub use file::{Hold, conversion_path, encrypted_file, side};
 use health::Health;
@@ -95,12 +95,7 @@ impl Store {
     }
 
     fn open_with(path: &Path, key: Option<&str>, hold: bool) -> Result<Self> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        let existed = path.exists();
+        let existed = journal_file(path)?;
         if !existed {
             create_private_file(path)?;
         }
@@ -131,12 +126,7 @@ impl Store {
     /// the journal mode), so a mistyped `--db` or a copy on a read-only disk is read as it
     /// is. A journal from an older kindly is opened for writing once, to bring its schema up.
     pub fn open_reader(path: &Path, key: Option<&str>) -> Result<Self> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        if !path.exists() {
+        if !journal_file(path)? {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         let hold = Hold::shared(path)?;
@@ -173,12 +163,8 @@ impl Store {
     /// A look at an existing plain journal that waits for nothing and holds nothing: for a
     /// shell prompt line, which must answer at once whatever else is happening.
     pub fn peek(path: &Path) -> Result<Self> {
-        if path.is_dir() {
-            return Err(StoreError::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        if !path.exists() {
+        // An empty file is a journal not started yet, not an unreadable one.
+        if !journal_file(path)? || std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
         inspect_header(path, None)?;
@@ -221,6 +207,12 @@ impl Store {
     /// Whether the background check found damage (and so writes are refused), once known.
     pub fn damaged(&self) -> Option<String> {
         self.health.as_ref().and_then(|h| h.damage())
+    }
+
+    /// Whether there is a journal at `path` yet; a folder, named pipe, device or symlink loop
+    /// there is refused with a line that names it.
+    pub fn exists(path: &Path) -> Result<bool> {
+        journal_file(path)
     }
 
     /// Whether the file at `path` is encrypted (not a plain SQLite file, and not empty).
