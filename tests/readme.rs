@@ -1,6 +1,7 @@
-//! The README's screens are drawn by the same code the snapshot tests use, so they stay
-//! true: this test fails when they drift. `UPDATE_README=1 cargo test --test readme`
-//! writes them afresh.
+//! The screens in the README and the guide (`docs/guide.md`) are drawn by the same code
+//! the snapshot tests use, so they stay true: this test fails when they drift, or when a
+//! screen goes missing from both. `UPDATE_README=1 cargo test --test readme` writes them
+//! afresh wherever they are.
 
 mod common;
 
@@ -45,30 +46,54 @@ fn block(name: &str, text: &str) -> String {
     format!("<!-- screen:{name} -->\n```text\n{text}\n```\n<!-- /screen -->")
 }
 
+/// The documents that may hold screens, from the crate's folder.
+const DOCUMENTS: &[&str] = &["README.md", "docs/guide.md"];
+
+/// The span of `name`'s screen in `text`, tags included, if it is there.
+fn span(text: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.find(&format!("<!-- screen:{name} -->"))?;
+    let end = start + text[start..].find("<!-- /screen -->")? + "<!-- /screen -->".len();
+    Some(start..end)
+}
+
 #[test]
-fn readme_screens_are_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let mut readme = std::fs::read_to_string(path).unwrap();
+fn readme_and_guide_screens_are_current() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut docs: Vec<(std::path::PathBuf, String)> = DOCUMENTS
+        .iter()
+        .map(|d| {
+            let path = std::path::Path::new(root).join(d);
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect();
+    assert!(
+        span(&docs[0].1, "checkin").is_some(),
+        "the README shows the Check-in screen first thing"
+    );
     let mut stale = Vec::new();
     for (name, text) in screens() {
-        let start_tag = format!("<!-- screen:{name} -->");
-        let start = readme
-            .find(&start_tag)
-            .unwrap_or_else(|| panic!("README has no {start_tag}"));
-        let end =
-            start + readme[start..].find("<!-- /screen -->").unwrap() + "<!-- /screen -->".len();
         let fresh = block(name, &text);
-        if readme[start..end] != fresh {
-            stale.push(name);
-            readme.replace_range(start..end, &fresh);
+        let mut found = false;
+        for (path, doc) in docs.iter_mut() {
+            if let Some(at) = span(doc, name) {
+                found = true;
+                if doc[at.clone()] != fresh {
+                    stale.push(format!("{name} in {}", path.display()));
+                    doc.replace_range(at, &fresh);
+                }
+            }
         }
+        assert!(found, "no document shows the {name} screen");
     }
     if std::env::var_os("UPDATE_README").is_some() {
-        std::fs::write(path, readme).unwrap();
+        for (path, doc) in docs {
+            std::fs::write(path, doc).unwrap();
+        }
     } else {
         assert!(
             stale.is_empty(),
-            "README screens out of date: {stale:?}; run UPDATE_README=1 cargo test --test readme"
+            "screens out of date: {stale:?}; run UPDATE_README=1 cargo test --test readme"
         );
     }
 }

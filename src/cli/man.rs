@@ -195,5 +195,5 @@ Bad usage or a value kindly can't take; nothing was written.
 .SH WHEN THINGS ARE HARD
 kindly is a journal, not a clinic, and makes no diagnosis. If you are in crisis or thinking about harming yourself, please contact a professional or your local emergency number now. Name someone you can reach as \fBsupport_contact\fR and kindly shows them in help, and at once when what you write speaks of self\-harm.
 .SH SEE ALSO
-\fBkindly \-\-help\fR, and \fBkindly\fR \fICOMMAND\fR \fB\-\-help\fR for any command. The README that comes with kindly has screens and a longer guide.
+\fBkindly \-\-help\fR, and \fBkindly\fR \fICOMMAND\fR \fB\-\-help\fR for any command. The README that comes with kindly, and its full guide (docs/guide.md), have screens and more.
 "#;

@@ -9,7 +9,9 @@
 //! terrible person"; one shared word among several does not, so "I'm a terrible cook"
 //! doesn't, nor does "the bus was late again" meet "I am always late". The tests hold paraphrase sets and unrelated thoughts that share filler words.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
@@ -176,6 +178,21 @@ fn filler() -> &'static HashSet<String> {
 /// The content words of a thought, each once, in a stable order: folded and stemmed by
 /// [`words::meanings`], with the critic's interchangeable words given one meaning.
 pub fn words(text: &str) -> Vec<String> {
+    content(text).to_vec()
+}
+
+thread_local! {
+    static CONTENT_SEEN: RefCell<HashMap<String, Rc<[String]>>> = RefCell::new(HashMap::new());
+}
+
+/// [`words`], worked out once per text: a lookup reads every earlier thought at each
+/// keypress of the critic flow, and a critic repeats itself, so nearly every text was read
+/// before.
+fn content(text: &str) -> Rc<[String]> {
+    words::remembered(&CONTENT_SEEN, text, content_of)
+}
+
+fn content_of(text: &str) -> Rc<[String]> {
     let filler = filler();
     let set: BTreeSet<String> = words::meanings(text)
         .into_iter()
@@ -201,7 +218,7 @@ pub fn likeness(a: &[String], b: &[String]) -> f64 {
 /// The records among `texts` whose thought resembles `text`, closest first (ties keep the
 /// order of `texts`), leaving out `skip` (the record being written or read).
 pub fn alike(text: &str, texts: &[(Uuid, String)], skip: Option<Uuid>) -> Vec<(Uuid, f64)> {
-    let mine = words(text);
+    let mine = content(text);
     if mine.is_empty() {
         return Vec::new();
     }
@@ -209,7 +226,7 @@ pub fn alike(text: &str, texts: &[(Uuid, String)], skip: Option<Uuid>) -> Vec<(U
         .iter()
         .filter(|(id, _)| Some(*id) != skip)
         .filter_map(|(id, t)| {
-            let score = likeness(&mine, &words(t));
+            let score = likeness(&mine, &content(t));
             (score >= ALIKE).then_some((*id, score))
         })
         .collect();
@@ -221,12 +238,12 @@ pub fn alike(text: &str, texts: &[(Uuid, String)], skip: Option<Uuid>) -> Vec<(U
 /// itself, so each distinct set of words is compared once and counted for every record
 /// that holds it.
 pub fn returns(texts: &[(Uuid, String)]) -> HashMap<Uuid, usize> {
-    let mut distinct: Vec<Vec<String>> = Vec::new();
-    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut distinct: Vec<Rc<[String]>> = Vec::new();
+    let mut index: HashMap<Rc<[String]>, usize> = HashMap::new();
     let holder: Vec<usize> = texts
         .iter()
         .map(|(_, t)| {
-            let set = words(t);
+            let set = content(t);
             *index.entry(set.clone()).or_insert_with(|| {
                 distinct.push(set);
                 distinct.len() - 1
@@ -239,7 +256,7 @@ pub fn returns(texts: &[(Uuid, String)]) -> HashMap<Uuid, usize> {
     }
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (d, set) in distinct.iter().enumerate() {
-        for w in set {
+        for w in set.iter() {
             by_word.entry(w.as_str()).or_default().push(d);
         }
     }
@@ -248,7 +265,7 @@ pub fn returns(texts: &[(Uuid, String)]) -> HashMap<Uuid, usize> {
         .iter()
         .map(|set| {
             let mut seen: BTreeSet<usize> = BTreeSet::new();
-            for w in set {
+            for w in set.iter() {
                 seen.extend(by_word[w.as_str()].iter().copied());
             }
             seen.into_iter()
