@@ -178,7 +178,7 @@ fn escape_sequences_in_notes_are_shown_never_sent() {
     use ratatui::Terminal;
     use ratatui::backend::CrosstermBackend;
     let mut store = Store::open_in_memory().unwrap();
-    let hostile = "title\u{1b}]0;pwned\u{7} clear\u{1b}[2J bell\u{7} del\u{7f} c1\u{9b}31m";
+    let hostile = "\u{202e}x title\u{1b}]0;pwned\u{7} clear\u{1b}[2J bell\u{7} del\u{7f} c1\u{9b}31m zw\u{200b}";
     store
         .save_checkin(
             &checkin("2026-11-29T08:00:00+00:00", 5, "", Some(hostile)),
@@ -195,12 +195,24 @@ fn escape_sequences_in_notes_are_shown_never_sent() {
         terminal.draw(|f| app.draw(f)).unwrap();
     }
     let written = String::from_utf8_lossy(&bytes);
-    for raw in ["\u{1b}]0;pwned", "\u{1b}[2J", "\u{7}", "\u{7f}", "\u{9b}"] {
+    for raw in [
+        "\u{1b}]0;pwned",
+        "\u{1b}[2J",
+        "\u{7}",
+        "\u{7f}",
+        "\u{9b}",
+        "\u{202e}",
+        "\u{200b}",
+    ] {
         assert!(!written.contains(raw), "{raw:?} reached the terminal");
     }
     let plain_text = plain(&app, 80, 24);
     assert!(
         plain_text.contains("␛]0;pwned"),
         "shown as a visible stand-in:\n{plain_text}"
+    );
+    assert!(
+        plain_text.contains("[U+202E]x title"),
+        "a bidi override shown as a mark:\n{plain_text}"
     );
 }

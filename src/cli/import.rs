@@ -8,7 +8,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::shared::CliError;
-use crate::domain::{InvalidInput, Journal};
+use crate::domain::{InvalidInput, Journal, visible_line};
 use uuid::Uuid;
 
 use crate::domain::Scale;
@@ -114,7 +114,8 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
     import::refuse_future(&name, &parsed.journal, chrono::Utc::now())?;
     let mut err = std::io::stderr();
     for s in parsed.adjusted.iter().take(SHOWN) {
-        let _ = writeln!(err, "Adjusted {}: {}.", s.place, s.why);
+        let line = format!("Adjusted {}: {}.", s.place, s.why);
+        let _ = writeln!(err, "{}", visible_line(&line));
     }
     if parsed.adjusted.len() > SHOWN {
         let _ = writeln!(
@@ -124,7 +125,8 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
         );
     }
     for s in parsed.skipped.iter().take(SHOWN) {
-        let _ = writeln!(err, "Passed over {}: {}.", s.place, s.why);
+        let line = format!("Passed over {}: {}.", s.place, s.why);
+        let _ = writeln!(err, "{}", visible_line(&line));
     }
     if parsed.skipped.len() > SHOWN {
         let _ = writeln!(
@@ -141,8 +143,8 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
             .collect();
         let _ = writeln!(
             err,
-            "Next time, --mood-map '{}' gives the same numbers.",
-            map.join(",")
+            "Next time, --mood-map {} gives the same numbers.",
+            visible_line(&crate::io::source::shell_word(&map.join(","), '\''))
         );
     }
     Ok(parsed)

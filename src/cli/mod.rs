@@ -188,11 +188,12 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = e.to_string();
-            // Never panics on a closed stderr, unlike eprintln!.
+            // Never panics on a closed stderr, unlike eprintln!. An error may quote a file
+            // (a label, an id, a zip entry's name): it goes out defused, like a record.
             let _ = writeln!(
                 std::io::stderr(),
                 "kindly: {}",
-                msg.lines().next().unwrap_or_default()
+                crate::domain::visible_line(msg.lines().next().unwrap_or_default())
             );
             ExitCode::from(e.exit_code())
         }

@@ -129,7 +129,7 @@ pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
         );
         if let Some(store) = key.is_none().then(|| Store::peek(path).ok()).flatten() {
             for line in crate::sync::not_everywhere(&store) {
-                text.push_str(&line);
+                text.push_str(&crate::domain::visible_line(&line));
                 text.push('\n');
             }
         }

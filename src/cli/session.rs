@@ -276,7 +276,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
                     })
                 })
                 .collect::<Result<_, CliError>>()?;
-            out = serde_json::to_string_pretty(&listed).unwrap_or_default();
+            out = crate::io::json_out::to_string_pretty(&listed).unwrap_or_default();
             out.push('\n');
         }
         Format::Text if marks.is_empty() => {

@@ -218,7 +218,8 @@ pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(),
         Err(e) => return Err(refused(e)),
     }
     out.push('\n');
-    write_stdout(out.as_bytes())
+    // What an exchange reports may name other computers, as their files call themselves.
+    write_stdout(crate::domain::visible(&out).as_bytes())
 }
 
 /// `kindly sync status`: answers whatever the journal and the folder are, and exits 0.
@@ -234,7 +235,7 @@ pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(
         .as_ref()
         .and_then(|s| sync::status(s, config.sync_dir.as_deref()).ok());
     let text = match (&status, json) {
-        (Some(s), true) => serde_json::to_string(s).unwrap_or_default(),
+        (Some(s), true) => crate::io::json_out::to_string(s).unwrap_or_default(),
         (None, true) => r#"{"syncing":false,"readable":false}"#.to_string(),
         (None, false) => "kindly can't look inside this journal just now (it may be encrypted or in use); `kindly sync` will say more.".into(),
         (Some(s), false) if !s.syncing => {
@@ -262,7 +263,8 @@ pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(
                 n => format!("{n} records waiting to be sent."),
             });
             lines.extend(s.trouble_lines());
-            lines.join("\n")
+            // Names and times come from other computers' files: each stays one plain line.
+            lines.iter().map(|l| crate::domain::visible_line(l)).collect::<Vec<_>>().join("\n")
         }
     };
     write_stdout(format!("{text}\n").as_bytes())

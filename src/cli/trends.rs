@@ -81,8 +81,8 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
                 breaks: &t.breaks,
                 parts: &t.parts,
             };
-            let mut s =
-                serde_json::to_string_pretty(&doc).map_err(|e| CliError::Other(e.into()))?;
+            let mut s = crate::io::json_out::to_string_pretty(&doc)
+                .map_err(|e| CliError::Other(e.into()))?;
             s.push('\n');
             s
         }

@@ -10,6 +10,7 @@ mod personal;
 mod prompts;
 mod scale;
 mod session;
+mod shown;
 mod thought;
 pub mod time;
 mod traps;
@@ -25,6 +26,7 @@ pub use personal::PersonalLists;
 pub use prompts::{LetterPrompt, letter_prompt_words, letter_prompts};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
 pub use session::{MarkedKind, SessionMark};
+pub use shown::{control_stand_in, is_hidden_format, visible, visible_line, visible_markdown};
 pub use thought::{FeltEmotion, Helps, Thought, optional_text, parse_felt_emotion};
 pub use traps::{Trap, Traps};
 
@@ -60,19 +62,4 @@ pub struct Journal {
     pub breaks: Vec<Break>,
     /// What the person wants to bring to their next session.
     pub session: Vec<SessionMark>,
-}
-
-/// Text from a note or an import, made safe to show: control characters (an escape
-/// sequence, a bell) become visible stand-ins such as ␛, rather than vanishing or
-/// reaching the terminal. Newlines and tabs are kept for the caller to lay out.
-pub fn visible(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
 }

@@ -469,7 +469,7 @@ pub fn export(j: &Journal) -> Document {
 
 /// Writes the document as pretty JSON with a trailing newline.
 pub fn write(doc: &Document, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, doc)?;
+    super::json_out::to_writer_pretty(&mut *out, doc)?;
     out.write_all(b"\n")
 }
 

@@ -7,6 +7,7 @@ pub mod daylio_backup;
 pub mod dayone;
 pub mod import;
 pub mod jrnl;
+pub mod json_out;
 pub mod kindly_json;
 pub mod merge;
 pub mod report;

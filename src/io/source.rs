@@ -74,6 +74,18 @@ pub fn mood_map_label(label: &str) -> String {
     }
 }
 
+/// `word` quoted so a shell reads it back exactly, whatever a file's labels hold: in the
+/// `usual` quotes when nothing in it is special there, else in single quotes (a `$(...)`
+/// in a label must never run when the suggested command is copied).
+pub fn shell_word(word: &str, usual: char) -> String {
+    let special = |c: char| matches!(c, '\'' | '"' | '$' | '`' | '\\' | '!');
+    if !word.contains(special) {
+        format!("{usual}{word}{usual}")
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 /// The words for labels a file uses that kindly has no number for.
 pub fn unknown_moods_message(unmapped: &[(String, usize)]) -> InvalidInput {
     let list: Vec<String> = unmapped
@@ -84,13 +96,11 @@ pub fn unknown_moods_message(unmapped: &[(String, usize)]) -> InvalidInput {
         .iter()
         .map(|(l, _)| format!("{}=N", mood_map_label(l)))
         .collect();
-    // Labels that had to be quoted go inside single quotes, for the shell.
-    let example = example.join(",");
-    let quote = if example.contains('"') { '\'' } else { '"' };
+    let example = shell_word(&example.join(","), '"');
     InvalidInput::new(
         "import",
         format!(
-            "found mood labels kindly doesn't know: {}; give each a number from 1 to 10 with --mood-map {quote}{example}{quote}; nothing was imported",
+            "found mood labels kindly doesn't know: {}; give each a number from 1 to 10 with --mood-map {example}; nothing was imported",
             list.join(", "),
         ),
     )

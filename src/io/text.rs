@@ -273,6 +273,7 @@ pub fn markdown(j: &Journal) -> String {
             let _ = writeln!(md, "{text}");
         }
     }
-    // Read in a terminal or an editor: no control character goes out as it is.
-    crate::domain::visible(&md)
+    // Read in a terminal, an editor or a Markdown viewer: no control character and no HTML
+    // from a note goes out as it is.
+    crate::domain::visible_markdown(&md)
 }

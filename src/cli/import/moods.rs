@@ -45,7 +45,8 @@ pub fn ask(labels: &[(String, usize)]) -> std::io::Result<Option<BTreeMap<String
     for (label, n) in labels {
         write!(
             err,
-            "  \u{201c}{label}\u{201d} ({n} {}): ",
+            "  \u{201c}{}\u{201d} ({n} {}): ",
+            crate::domain::visible_line(label),
             if *n == 1 { "check-in" } else { "check-ins" }
         )?;
         err.flush()?;

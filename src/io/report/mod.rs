@@ -312,5 +312,5 @@ pub fn markdown(s: &Source<'_>) -> String {
         md,
         "\n_Made by kindly, a self-compassion journal. Not a clinical assessment._"
     );
-    crate::domain::visible(&md)
+    crate::domain::visible_markdown(&md)
 }

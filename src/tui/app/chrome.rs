@@ -19,22 +19,24 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 /// Replaces control characters in every cell with visible stand-ins (␛ for ESC, and so on),
-/// so text from a note or an import can never send its own commands to the terminal.
+/// so text from a note or an import can never send its own commands to the terminal, and
+/// drops a bidi override or zero-width character that rode along in a cell (text drawn from
+/// outside shows them as marks through `domain::visible` before it is laid out).
 /// This is the one place everything drawn passes through before it is written.
 pub fn defuse(buf: &mut Buffer) {
+    use crate::domain::{control_stand_in, is_hidden_format};
     for cell in buf.content.iter_mut() {
         let symbol = cell.symbol();
-        if symbol.chars().any(char::is_control) {
+        if symbol
+            .chars()
+            .any(|c| c.is_control() || is_hidden_format(c))
+        {
             let safe: String = symbol
                 .chars()
-                .map(|c| match c as u32 {
-                    0x00..=0x1f => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-                    0x7f => '\u{2421}',
-                    _ if c.is_control() => '\u{fffd}',
-                    _ => c,
-                })
+                .filter(|c| !is_hidden_format(*c) || matches!(c, '\u{200c}' | '\u{200d}'))
+                .map(|c| control_stand_in(c).unwrap_or(c))
                 .collect();
-            cell.set_symbol(&safe);
+            cell.set_symbol(if safe.is_empty() { " " } else { &safe });
         }
     }
 }
