@@ -75,6 +75,11 @@ pub fn edit(command: &str, text: &str) -> Result<String, EditorError> {
             "your editor ({command}) ended {how}"
         )));
     }
+    if fs::metadata(&place.file).is_ok_and(|m| m.len() > crate::domain::MAX_TEXT as u64) {
+        return Err(EditorError::Ended(
+            "the text from your editor is over 10 MB, more than kindly keeps in one text; nothing was saved".into(),
+        ));
+    }
     let written = fs::read_to_string(&place.file).map_err(|e| {
         EditorError::Ended(format!("the file from your editor couldn't be read ({e})"))
     })?;

@@ -88,14 +88,7 @@ impl CheckinArgs {
                 .into());
             }
             Some("-") => {
-                let mut text = String::new();
-                stdin.read_to_string(&mut text).map_err(|e| {
-                    InvalidInput::new(
-                        "note",
-                        format!("couldn't be read from standard input ({e})"),
-                    )
-                })?;
-                c.set_note(&text);
+                c.set_note(&super::shared::read_text(stdin, "note")?);
             }
             Some(text) => c.set_note(text),
             None => {}

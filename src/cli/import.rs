@@ -74,6 +74,17 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
             .transpose()?
             .unwrap_or_default(),
     };
+    // A file bigger than any journal's export is refused before it is read.
+    if std::fs::metadata(&args.file).is_ok_and(|m| m.len() > crate::io::zipped::ENTRY_CAP) {
+        return Err(InvalidInput::new(
+            "import",
+            format!(
+                "{} is over 256 MB, more than kindly reads in one import; nothing was imported",
+                args.file.display()
+            ),
+        )
+        .into());
+    }
     let bytes = std::fs::read(&args.file).map_err(|e| {
         CliError::Invalid(InvalidInput::new(
             "import",
@@ -112,6 +123,13 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
         }
     };
     import::refuse_future(&name, &parsed.journal, chrono::Utc::now())?;
+    if parsed.journal.longest_text() > crate::domain::MAX_TEXT {
+        return Err(InvalidInput::new(
+            "import",
+            format!("{name} holds a text over 10 MB, more than kindly keeps in one text; nothing was imported"),
+        )
+        .into());
+    }
     let mut err = std::io::stderr();
     for s in parsed.adjusted.iter().take(SHOWN) {
         let line = format!("Adjusted {}: {}.", s.place, s.why);

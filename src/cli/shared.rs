@@ -106,6 +106,32 @@ pub fn date_range(
     Ok((from, to))
 }
 
+/// Text from standard input, read through a limit: more than `MAX_TEXT` is refused with one
+/// line before it is read whole. `what` names it ("note", "body").
+pub fn read_text(stdin: &mut impl std::io::Read, what: &str) -> Result<String, CliError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    stdin
+        .take(crate::domain::MAX_TEXT as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            InvalidInput::new(what, format!("couldn't be read from standard input ({e})"))
+        })?;
+    if bytes.len() > crate::domain::MAX_TEXT {
+        return Err(too_long(what).into());
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| InvalidInput::new(what, "isn't text (UTF-8) on standard input").into())
+}
+
+/// The one line for a text over `MAX_TEXT`.
+pub fn too_long(what: &str) -> InvalidInput {
+    InvalidInput::new(
+        what,
+        "is over 10 MB, more than kindly keeps in one text; nothing was saved",
+    )
+}
+
 /// `--edit`: `text` opened in the person's own editor (`$VISUAL`, else `$EDITOR`), and what
 /// they wrote there. An editor that ends without success saves nothing (exit 2).
 pub fn in_own_editor(text: &str) -> Result<String, CliError> {

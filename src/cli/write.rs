@@ -86,12 +86,7 @@ impl WriteArgs {
 
 /// The body from standard input, when no words were given.
 fn read_body(stdin: &mut impl Read, body: &mut String) -> Result<(), CliError> {
-    stdin.read_to_string(body).map_err(|e| {
-        InvalidInput::new(
-            "body",
-            format!("couldn't be read from standard input ({e})"),
-        )
-    })?;
+    *body = super::shared::read_text(stdin, "body")?;
     Ok(())
 }
 

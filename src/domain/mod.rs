@@ -63,3 +63,37 @@ pub struct Journal {
     /// What the person wants to bring to their next session.
     pub session: Vec<SessionMark>,
 }
+
+/// The most kindly keeps in one text (a note, a body, a reframe): far beyond any page a
+/// person writes, and small enough that one text can never exhaust the memory.
+pub const MAX_TEXT: usize = 10 * 1024 * 1024;
+
+impl Journal {
+    /// The length in bytes of the longest text any record holds: for refusing a file whose
+    /// note is too big to keep.
+    pub fn longest_text(&self) -> usize {
+        let len = |t: &Option<String>| t.as_ref().map_or(0, String::len);
+        let c = self.checkins.iter().map(|c| len(&c.note));
+        let t = self.thoughts.iter().flat_map(|t| {
+            [
+                t.thought.len(),
+                len(&t.situation),
+                len(&t.voice),
+                len(&t.friend),
+                len(&t.evidence_for),
+                len(&t.evidence_against),
+                len(&t.reframe),
+            ]
+        });
+        let e = self
+            .entries
+            .iter()
+            .flat_map(|e| [e.body.len(), len(&e.title)]);
+        let b = self
+            .breaks
+            .iter()
+            .flat_map(|b| [len(&b.moment), len(&b.shared), len(&b.wish)]);
+        let s = self.session.iter().map(|m| len(&m.note));
+        c.chain(t).chain(e).chain(b).chain(s).max().unwrap_or(0)
+    }
+}

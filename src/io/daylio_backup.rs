@@ -4,7 +4,6 @@
 //! mood belongs to one of Daylio's five groups, so it has a number without asking.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Read;
 
 use base64::Engine;
 use chrono::{DateTime, FixedOffset, Timelike};
@@ -81,19 +80,15 @@ pub fn looks_like(bytes: &[u8]) -> bool {
 /// The backup's JSON, from the zip, from its base64 text, or as it is.
 fn json_text(bytes: &[u8]) -> Result<String, InvalidInput> {
     let inner;
-    let text: &[u8] = if bytes.starts_with(b"PK\x03\x04") {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|e| bad("the zip", format!("it can't be opened ({e})")))?;
-        let mut file = zip.by_name("backup.daylio").map_err(|_| {
-            bad(
+    let text: &[u8] = if super::zipped::is_zip(bytes) {
+        let mut zip = super::zipped::Zip::open(bytes)?;
+        if !zip.names().iter().any(|n| n == "backup.daylio") {
+            return Err(bad(
                 "the zip",
                 "it holds no backup.daylio, so it isn't a Daylio backup",
-            )
-        })?;
-        let mut buf = Vec::new();
-        file.read_to_end(&mut buf)
-            .map_err(|e| bad("backup.daylio", format!("it can't be read ({e})")))?;
-        inner = buf;
+            ));
+        }
+        inner = zip.read("backup.daylio")?;
         &inner
     } else {
         bytes

@@ -3,8 +3,6 @@
 //! its tags (and a star) as tags, at its own local time in its own zone. Photos and other
 //! media aren't copied: their `dayone-moment:` links are taken out and counted.
 
-use std::io::Read;
-
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -35,25 +33,16 @@ struct DayOneEntry {
 
 /// The JSON documents in an export: the file itself, or every journal's `.json` in a zip.
 fn documents(bytes: &[u8]) -> Result<Vec<(String, String)>, InvalidInput> {
-    if !bytes.starts_with(b"PK\x03\x04") {
+    if !super::zipped::is_zip(bytes) {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| bad(format!("byte {}", e.valid_up_to()), "the file isn't text"))?;
         return Ok(vec![(String::new(), text.to_string())]);
     }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| bad("the zip", format!("it can't be opened ({e})")))?;
+    let mut zip = super::zipped::Zip::open(bytes)?;
     let mut docs = Vec::new();
-    for i in 0..zip.len() {
-        let mut file = zip
-            .by_index(i)
-            .map_err(|e| bad("the zip", format!("it can't be read ({e})")))?;
-        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
-        if !name.to_ascii_lowercase().ends_with(".json") || name.contains("__MACOSX") {
-            continue;
-        }
-        let mut text = String::new();
-        file.read_to_string(&mut text)
-            .map_err(|_| bad(&name, "it isn't text"))?;
+    for name in zip.names().into_iter().filter(|n| journal_json(n)) {
+        let text = String::from_utf8(zip.read(&name)?)
+            .map_err(|_| bad(crate::domain::visible_line(&name), "it isn't text"))?;
         docs.push((name, text));
     }
     if docs.is_empty() {
@@ -66,12 +55,9 @@ fn documents(bytes: &[u8]) -> Result<Vec<(String, String)>, InvalidInput> {
     Ok(docs)
 }
 
-/// Whether these bytes are a Day One export (its JSON, or its zip).
-pub fn looks_like(bytes: &[u8]) -> bool {
-    let Ok(docs) = documents(bytes) else {
-        return false;
-    };
-    docs.iter().any(|(_, text)| looks_like_json(text))
+/// Whether a zip entry's name is one of Day One's journal files (not macOS's shadow copy).
+pub fn journal_json(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json") && !name.contains("__MACOSX")
 }
 
 /// Day One's JSON: entries that carry a `uuid` and a `creationDate`.

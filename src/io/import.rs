@@ -77,14 +77,18 @@ impl Looks {
 
 /// Recognises a file by its content.
 pub fn detect(bytes: &[u8]) -> Looks {
-    if bytes.starts_with(b"PK\x03\x04") {
-        if daylio_backup::looks_like(bytes) {
-            return Looks::DaylioBackup;
-        }
-        if dayone::looks_like(bytes) {
-            return Looks::DayOne;
-        }
-        return Looks::Unknown;
+    if super::zipped::is_zip(bytes) {
+        // Told apart by the names in the zip's directory, so nothing is unpacked twice.
+        let names = super::zipped::Zip::open(bytes)
+            .map(|z| z.names())
+            .unwrap_or_default();
+        return if names.iter().any(|n| n == "backup.daylio") {
+            Looks::DaylioBackup
+        } else if names.iter().any(|n| dayone::journal_json(n)) {
+            Looks::DayOne
+        } else {
+            Looks::Unknown
+        };
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(&bytes[..bytes.len().min(8192)]).or_else(|e| {

@@ -13,3 +13,4 @@ pub mod merge;
 pub mod report;
 pub mod source;
 pub mod text;
+pub mod zipped;
