@@ -177,6 +177,10 @@ fn ctrl_s_saves_from_any_step() {
     assert_eq!(records(&app).len(), 1);
     assert_eq!(records(&app)[0].thought, "I'm such a failure");
     assert_eq!(critic_pane(&app).view, View::List);
+    // No kinder answer was written, so none is thanked for.
+    let said = app.notice.clone().unwrap();
+    assert!(!said.contains("answering it kindly"), "{said}");
+    assert!(said.contains("A kinder answer can come later"), "{said}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use kindly::store::{RecordKind, Store};
 use kindly::tui::App;
 use kindly::tui::keymap::Mode;
 use kindly::tui::pane::PaneId as Pane;
-use kindly::tui::panes::journal::View;
+use kindly::tui::panes::journal::{Field, View};
 use ratatui::crossterm::event::KeyCode;
 
 fn enter() -> ratatui::crossterm::event::KeyEvent {
@@ -75,6 +75,30 @@ fn a_letter_is_written_titled_tagged_and_saved() {
         ["winter", "care"]
     );
     assert_eq!(journal_pane(&app).view, View::List);
+}
+
+#[test]
+fn up_from_the_pages_first_line_reaches_the_tags_and_the_title() {
+    let mut app = app();
+    to_journal(&mut app);
+    press(&mut app, &[ch('n')]);
+    typed(&mut app, "First line");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "second");
+    let up = key(KeyCode::Up);
+    press(&mut app, &[up, up]);
+    assert_eq!(journal_pane(&app).page.as_ref().unwrap().field, Field::Tags);
+    assert_eq!(app.mode(), Mode::Writing, "still writing, now the tags");
+    typed(&mut app, "spring");
+    press(&mut app, &[up]);
+    typed(&mut app, "A title");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    assert_eq!(journal_pane(&app).page.as_ref().unwrap().field, Field::Body);
+    press(&mut app, &[ctrl('s')]);
+    let e = &app.store().entries(None).unwrap()[0];
+    assert_eq!(e.title.as_deref(), Some("A title"));
+    assert_eq!(e.body, "First line\nsecond");
+    assert_eq!(e.tags[0].to_string(), "spring");
 }
 
 #[test]

@@ -381,3 +381,27 @@ mod mouse {
         assert_eq!(checkin_pane(&app).list.selected, 1);
     }
 }
+
+#[test]
+fn after_a_back_dated_checkin_the_day_list_comes_back_to_today() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-27T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    press(&mut app, &[ch('[')]);
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-27");
+    // A mood typed on that day's list starts a check-in for it; the form says so.
+    press(&mut app, &[ch('4')]);
+    assert!(plain(&app, 80, 24).contains("Fri 27 Nov"));
+    press(&mut app, &[ctrl('s')]);
+    let rows = saved(&app);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|c| c.day().to_string() == "2026-11-27"));
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-29");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Saved for Fri 27 Nov. Thank you for checking in.")
+    );
+    assert!(plain(&app, 80, 24).contains("How are you, right now?"));
+}

@@ -208,8 +208,14 @@ fn gaps_are_said_plainly_and_never_before_the_journal_began() {
         "{md}"
     );
     assert!(!md.contains("No check-ins 2"), "{md}");
+    // The period starts with the week the journal began: no empty weeks before it.
     assert!(
-        md.contains("no check-ins in the 2 weeks before to compare with"),
+        md.contains("- 9 November 2026 to 15 November 2026 (1 week)."),
+        "{md}"
+    );
+    assert!(!md.contains("| 2 Nov |"), "{md}");
+    assert!(
+        md.contains("no check-ins in the week before to compare with"),
         "{md}"
     );
 }

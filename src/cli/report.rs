@@ -85,8 +85,8 @@ impl ReportArgs {
 }
 
 pub fn run(store: &Store, plan: Plan, name: Option<&str>) -> Result<(), CliError> {
-    let span = plan.span;
-    let trends = super::trends::load(store, span, plan.start)?;
+    let trends = super::trends::load(store, plan.span, plan.start)?;
+    let span = trends.span;
     let checkins = store.checkins_between(Some(span.from), Some(span.until))?;
     let thoughts = store.thoughts_between(Some(span.from), Some(span.until))?;
     let breaks = store.breaks_between(Some(span.from), Some(span.until))?;

@@ -53,7 +53,10 @@ impl TrendsArgs {
     }
 }
 
+/// The trends of `span`, from the week the journal began at the earliest (as the TUI
+/// shows them): nothing is drawn of weeks before there was anything to draw.
 pub fn load(store: &Store, span: Span, start: WeekStart) -> Result<Trends, CliError> {
+    let span = span.since(store.earliest_day()?, start);
     let (days, thoughts, breaks) = store.trend_inputs(span.from, span.until)?;
     Ok(Trends::new(days, &thoughts, &breaks, span, start))
 }

@@ -121,6 +121,8 @@ pub struct DaySummary {
     pub checkins: u32,
     /// Rituals named in any of the day's check-ins, each once, sorted.
     pub rituals: Vec<String>,
+    /// Mean energy over the day's check-ins that gave one.
+    pub energy: Option<f64>,
     /// Mean kindness, humanity and mindfulness over the day's check-ins that rated them.
     pub parts: [Option<f64>; 3],
 }
@@ -141,6 +143,10 @@ pub fn summarise_days(checkins: &[CheckIn]) -> Vec<DaySummary> {
                 .collect();
             rituals.sort();
             rituals.dedup();
+            let energy: Vec<f64> = cs
+                .iter()
+                .filter_map(|c| c.energy.map(|e| f64::from(e.get())))
+                .collect();
             let part = |p: Part| {
                 let rated: Vec<f64> = cs
                     .iter()
@@ -153,6 +159,8 @@ pub fn summarise_days(checkins: &[CheckIn]) -> Vec<DaySummary> {
                 mood: cs.iter().map(|c| f64::from(c.mood.get())).sum::<f64>() / n,
                 checkins: cs.len() as u32,
                 rituals,
+                energy: (!energy.is_empty())
+                    .then(|| energy.iter().sum::<f64>() / energy.len() as f64),
                 parts: [
                     part(Part::Kindness),
                     part(Part::Humanity),

@@ -159,11 +159,27 @@ pub fn markdown(j: &Journal) -> String {
     // (day, sort key, text); sort key keeps the day's records in time order.
     let mut days: BTreeMap<NaiveDate, Vec<(i64, String)>> = BTreeMap::new();
     for c in &j.checkins {
+        let energy = c
+            .energy
+            .map(|e| format!(" · energy {}", e.get()))
+            .unwrap_or_default();
         let mut s = format!(
-            "### {} · check-in · mood {}\n",
+            "### {} · check-in · mood {}{energy}\n",
             c.at.format("%H:%M"),
             c.mood.get()
         );
+        // The self-compassion parts rated (1–5), the unrated left out.
+        let parts: Vec<String> = [
+            ("kindness", c.kindness),
+            ("humanity", c.humanity),
+            ("mindfulness", c.mindfulness),
+        ]
+        .into_iter()
+        .filter_map(|(name, r)| r.map(|r| format!("{name} {}", r.get())))
+        .collect();
+        if !parts.is_empty() {
+            let _ = writeln!(s, "\nSelf-compassion (of 5): {}", parts.join(", "));
+        }
         // Emotions felt and rituals done, each on its own line.
         for (what, labels) in [("Feeling", &c.emotions), ("Rituals", &c.rituals)] {
             let names: Vec<&str> = labels.iter().map(Label::as_str).collect();

@@ -98,7 +98,8 @@ impl Store {
     pub fn day_summaries(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DaySummary>> {
         let (from, to) = (from.to_string(), to.to_string());
         let mut stmt = self.conn.prepare_cached(
-            "SELECT day, avg(mood), count(*), avg(kindness), avg(humanity), avg(mindfulness)
+            "SELECT day, avg(mood), count(*), avg(kindness), avg(humanity), avg(mindfulness),
+                    avg(energy)
                FROM checkins WHERE deleted_at IS NULL AND day BETWEEN ?1 AND ?2
               GROUP BY day ORDER BY day",
         )?;
@@ -108,11 +109,12 @@ impl Store {
                 r.get::<_, f64>(1)?,
                 r.get::<_, u32>(2)?,
                 [r.get(3)?, r.get(4)?, r.get(5)?],
+                r.get::<_, Option<f64>>(6)?,
             ))
         })?;
         let mut days = Vec::new();
         for row in rows {
-            let (day, mood, checkins, parts) = row?;
+            let (day, mood, checkins, parts, energy) = row?;
             let day: NaiveDate = day.parse().map_err(|_| {
                 StoreError::Invalid(crate::domain::InvalidInput::new("day", "is not readable"))
             })?;
@@ -121,6 +123,7 @@ impl Store {
                 mood,
                 checkins,
                 rituals: Vec::new(),
+                energy,
                 parts,
             });
         }

@@ -10,6 +10,7 @@ pub mod records;
 pub mod search;
 pub mod session_list;
 pub mod theme;
+pub mod typed;
 pub mod vocabulary;
 pub mod widgets;
 

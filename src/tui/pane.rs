@@ -270,6 +270,12 @@ pub trait Pane: Draw {
         false
     }
 
+    /// A letter typed where no text field is open and no key answers it: the pane may take
+    /// it up (the check-in's note does); `None` leaves the App to say how to write here.
+    fn typed(&mut self, _c: char) -> Option<Outcome> {
+        None
+    }
+
     /// The words being written or read here now (the form, the flow, the page or record
     /// open), so the support line can show when they speak of self-harm. Never stored.
     fn words_in_sight(&self) -> String {
@@ -318,6 +324,10 @@ pub trait RecordList {
 
     /// The list is showing the trash, where opening a record brings it back.
     fn in_trash(&self) -> bool;
+
+    /// While something moved to the trash here can be brought back with `u`, the line that
+    /// says so, kept on screen whatever is typed next.
+    fn undo_line(&self) -> Option<&'static str>;
 }
 
 /// Drawing a pane from its state; drawing never changes it. Each pane's view file

@@ -44,6 +44,7 @@ pub mod words {
     pub const BROUGHT_BACK: &str = "Brought it back.";
     pub const TRASH_EMPTY: &str = "The trash is empty.";
     pub const TRASH_TITLE: &str = "Trash";
+    pub const UNDO_WAITING: &str = "u brings back what you moved to the trash.";
 }
 
 /// What a list action did, for the pane to follow up on.
@@ -130,6 +131,11 @@ impl<T: Listed> Records<T> {
 
     pub fn prev(&mut self) {
         self.selected = self.selected.saturating_sub(1);
+    }
+
+    /// The line kept on screen while a record trashed here can still come back with `u`.
+    pub fn undo_line(&self) -> Option<&'static str> {
+        (!self.trashed.is_empty() && !self.show_trash).then_some(words::UNDO_WAITING)
     }
 
     /// Leaves the trash view (to show a record, or after a save).

@@ -1,4 +1,4 @@
-//! `kindly export`: private files and date ranges.
+//! `kindly export` (private files, date ranges, what Markdown carries) and where `trends` starts.
 
 use super::*;
 
@@ -49,4 +49,63 @@ fn export_date_range_filters_by_day() {
         .map(|c| c["mood"].clone())
         .collect();
     assert_eq!(moods, [serde_json::json!(5)]);
+}
+
+#[test]
+fn markdown_export_carries_energy_and_the_three_self_compassion_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for args in [
+        &[
+            "--mood",
+            "6",
+            "--energy",
+            "4",
+            "--kindness",
+            "3",
+            "--mindfulness",
+            "5",
+        ][..],
+        &["--mood", "7", "--humanity", "2", "--at", "2026-11-20 21:00"],
+    ] {
+        let mut all = vec!["checkin"];
+        all.extend_from_slice(args);
+        kindly(&db).args(&all).assert().success();
+    }
+    let out = kindly(&db)
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("· check-in · mood 6 · energy 4\n"), "{md}");
+    assert!(
+        md.contains("Self-compassion (of 5): kindness 3, mindfulness 5\n"),
+        "{md}"
+    );
+    // Left out where not given: no energy, only the part rated.
+    assert!(md.contains("21:00 · check-in · mood 7\n"), "{md}");
+    assert!(md.contains("Self-compassion (of 5): humanity 2\n"), "{md}");
+}
+
+#[test]
+fn trends_start_with_the_week_the_journal_began() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "6", "--at", "2026-11-25 09:00"])
+        .assert()
+        .success();
+    let out = kindly(&db)
+        .args(["trends", "--weeks", "8", "--until", "2026-11-29"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("Mood, 2026-11-23 to 2026-11-29\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("   0     –"),
+        "no empty weeks before it:\n{text}"
+    );
 }

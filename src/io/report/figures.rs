@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 
-use crate::domain::{Break, CheckIn, Scale, Thought};
+use crate::domain::{Break, CheckIn, DaySummary, Scale, Thought, summarise_days};
 use crate::insights::Span;
 
 fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
@@ -168,7 +168,9 @@ pub fn figures(
     } else {
         (span.until - begun).num_days() as usize + 1
     };
-    let lived: std::collections::BTreeSet<NaiveDate> = checkins.iter().map(|c| c.day()).collect();
+    // Every mood, energy and part figure is a mean of day means, as in the TUI and
+    // `kindly trends`: a day with five check-ins counts once.
+    let lived = summarise_days(&checkins.iter().map(|c| (*c).clone()).collect::<Vec<_>>());
     let moods: Vec<f64> = checkins.iter().map(|c| f64::from(c.mood.get())).collect();
     let week_of = |d: NaiveDate| ((d - span.from).num_days() / 7) as usize;
     let mut weeks: Vec<WeekRow> = span
@@ -185,19 +187,11 @@ pub fn figures(
         })
         .collect();
     for (i, w) in weeks.iter_mut().enumerate() {
-        let here: Vec<&&CheckIn> = checkins.iter().filter(|c| week_of(c.day()) == i).collect();
-        w.checkins = here.len();
-        w.mood = mean(here.iter().map(|c| f64::from(c.mood.get())));
-        w.energy = mean(
-            here.iter()
-                .filter_map(|c| c.energy.map(|e| f64::from(e.get()))),
-        );
-        let parts = |k: usize| {
-            mean(here.iter().filter_map(|c| {
-                [c.kindness, c.humanity, c.mindfulness][k].map(|p| f64::from(p.get()))
-            }))
-        };
-        w.parts = [parts(0), parts(1), parts(2)];
+        let here: Vec<&DaySummary> = lived.iter().filter(|d| week_of(d.day) == i).collect();
+        w.checkins = here.iter().map(|d| d.checkins as usize).sum();
+        w.mood = mean(here.iter().map(|d| d.mood));
+        w.energy = mean(here.iter().filter_map(|d| d.energy));
+        w.parts = [0, 1, 2].map(|k| mean(here.iter().filter_map(|d| d.parts[k])));
         let ts: Vec<&&Thought> = thoughts
             .iter()
             .filter(|t| week_of(t.at.date_naive()) == i)
@@ -278,10 +272,10 @@ pub fn figures(
         days,
         days_with: lived.len(),
         checkins: checkins.len(),
-        mood: mean(moods.iter().copied()),
+        mood: mean(lived.iter().map(|d| d.mood)),
         low: moods.iter().copied().reduce(f64::min),
         high: moods.iter().copied().reduce(f64::max),
-        previous: mean(previous.iter().map(|c| f64::from(c.mood.get()))),
+        previous: mean(summarise_days(previous).iter().map(|d| d.mood)),
         weeks,
         emotions: tally(
             checkins

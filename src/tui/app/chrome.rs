@@ -75,10 +75,7 @@ impl App {
             return;
         }
         // A long notice takes the rows it needs (up to four) rather than be cut short.
-        let notice_lines = self
-            .notice
-            .as_deref()
-            .map_or(1, |n| band_rows(n, area.width, 4));
+        let notice_lines = self.line().map_or(1, |n| band_rows(n, area.width, 4));
         // Words of self-harm on screen bring the support line at once, above everything
         // else at the foot; it never takes the keys.
         let mut in_sight = self.current().words_in_sight();
@@ -164,8 +161,8 @@ impl App {
             }
             .render(body, buf);
         }
-        if let Some(n) = &self.notice {
-            Paragraph::new(Span::styled(n.as_str(), t.notice))
+        if let Some(n) = self.line() {
+            Paragraph::new(Span::styled(n, t.notice))
                 .wrap(Wrap { trim: true })
                 .render(inset(notice), buf);
         }

@@ -131,3 +131,25 @@ pub enum Ask {
     /// A new choice for this row (Emotions or Rituals).
     New(Field),
 }
+
+impl super::CheckinPane {
+    /// A letter typed on the form or the day list, where no key answers it: it starts (or
+    /// carries on) the note, so the words being typed land there instead of vanishing.
+    pub(super) fn take_typed(&mut self, c: char) -> Option<crate::tui::pane::Outcome> {
+        if self.pause.is_some() || self.asking.is_some() {
+            return None;
+        }
+        self.focus = Focus::Field(Field::Note);
+        self.writing = true;
+        self.note.insert_char(c);
+        crate::tui::widgets::show_cursor(&mut self.note, true);
+        let mut line = String::from("Your words go in the note: Esc when done, Ctrl-S saves.");
+        if let Some(undo) = self.list.undo_line() {
+            line = format!("{line} On the day list, {undo}");
+        }
+        Some(crate::tui::pane::Outcome {
+            changed: true,
+            ..crate::tui::pane::Outcome::said(line)
+        })
+    }
+}

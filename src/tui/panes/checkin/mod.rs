@@ -329,20 +329,30 @@ impl CheckinPane {
         let edited = self.editing.is_some();
         ctx.store.save_checkin(&c, Some(DRAFT_SLOT))?;
         self.clear_form();
-        self.day = c.day();
+        // A new check-in leaves the list on today, beside a form that asks about now; an
+        // edited one stays in view on its own day.
+        self.day = if edited { c.day() } else { ctx.today() };
         self.list.leave_trash();
         self.refresh(ctx.store)?;
         let saved = Effect::Saved(Saved {
             mood: Some(c.mood),
             ..Saved::new(MarkedKind::CheckIn, c.id, !edited)
         });
+        let thanks = if c.day() == ctx.today() {
+            THANKS.to_string()
+        } else {
+            format!(
+                "Saved for {}. Thank you for checking in.",
+                c.at.format("%a %-d %b")
+            )
+        };
         Ok(match (edited, c.mood.get() <= 3) {
             (true, _) => Outcome::said("Your changes are saved."),
             // On a low day, a line from the person's own deck of kind words follows.
             (false, true) => {
-                Outcome::said(THANKS).then(super::kind_words::kind_line(ctx.store, ctx.now)?)
+                Outcome::said(thanks).then(super::kind_words::kind_line(ctx.store, ctx.now)?)
             }
-            (false, false) => Outcome::said(THANKS),
+            (false, false) => Outcome::said(thanks),
         }
         .with(saved))
     }
@@ -464,6 +474,10 @@ impl Pane for CheckinPane {
         self.pause.is_some()
     }
 
+    fn typed(&mut self, c: char) -> Option<Outcome> {
+        self.take_typed(c)
+    }
+
     fn words_in_sight(&self) -> String {
         let pause = self.pause.iter().flat_map(|p| &p.lines);
         let texts: Vec<String> = std::iter::once(&self.note)
@@ -513,6 +527,10 @@ impl RecordList for CheckinPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn undo_line(&self) -> Option<&'static str> {
+        self.list.undo_line()
     }
 }
 

@@ -439,11 +439,15 @@ impl CriticPane {
         } else if edited {
             "Your changes are saved.".into()
         } else {
-            super::kind_words::with_kind_line(
-                "Saved. That took courage; thank you for answering it kindly.",
-                ctx.store,
-                ctx.now,
-            )?
+            // Thanks for an answer only where there is one: a thought written down and
+            // left unanswered is saved as just that.
+            let thanks = match thought.reframe {
+                Some(_) => "Saved. That took courage; thank you for answering it kindly.",
+                None => {
+                    "Saved: the thought is written down. A kinder answer can come later (open it, then e)."
+                }
+            };
+            super::kind_words::with_kind_line(thanks, ctx.store, ctx.now)?
         };
         let saved = Saved::new(MarkedKind::Thought, thought.id, !edited);
         Ok(Outcome::said(said).with(Effect::Saved(saved)))
@@ -555,5 +559,9 @@ impl RecordList for CriticPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn undo_line(&self) -> Option<&'static str> {
+        self.list.undo_line()
     }
 }

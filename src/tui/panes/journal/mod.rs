@@ -139,7 +139,22 @@ impl JournalPane {
                 if p.field != Field::Body && matches!(input.key, ratatui_textarea::Key::Enter) {
                     return false;
                 }
-                p.area_mut().input(input)
+                let (key, before) = (input.key, p.area_mut().cursor());
+                let changed = p.area_mut().input(input);
+                // ↑ past the first line (↓ past the last) moves on to the next field, so
+                // title and tags are reached from the page without leaving it first.
+                if !changed && p.area_mut().cursor() == before {
+                    p.field = match (key, p.field) {
+                        (ratatui_textarea::Key::Up, Field::Body) => Field::Tags,
+                        (ratatui_textarea::Key::Up, _) => Field::Title,
+                        (ratatui_textarea::Key::Down, Field::Title) => Field::Tags,
+                        (ratatui_textarea::Key::Down, Field::Tags) => Field::Body,
+                        _ => return false,
+                    };
+                    p.show();
+                    return true;
+                }
+                changed
             }
             _ => false,
         }
@@ -568,5 +583,9 @@ impl RecordList for JournalPane {
 
     fn in_trash(&self) -> bool {
         self.list.show_trash
+    }
+
+    fn undo_line(&self) -> Option<&'static str> {
+        self.list.undo_line()
     }
 }

@@ -1,0 +1,101 @@
+//! Typing where no text field is open: the words land in the note or a line says how to
+//! write, and nothing is trashed, moved or opened without a way back left on screen.
+
+mod common;
+
+use common::*;
+use kindly::store::Store;
+use kindly::tui::keymap::Mode;
+use kindly::tui::pane::PaneId;
+use kindly::tui::panes::checkin::{Field, Focus};
+use kindly::tui::records::words;
+
+fn note(app: &kindly::tui::App) -> String {
+    checkin_pane(app).note.lines().join("\n")
+}
+
+#[test]
+fn a_sentence_typed_on_the_day_list_goes_in_the_note_and_trashes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-28T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T08:00:00+00:00", 7, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    focus(&mut app, Focus::History);
+    typed(&mut app, "had a good day");
+    assert!(app.store().trashed_checkins().unwrap().is_empty());
+    assert_eq!(app.store().checkins_between(None, None).unwrap().len(), 2);
+    assert_eq!(app.mode(), Mode::Writing);
+    // `h` is the list's "earlier day"; from the first free letter on, the words are the note's.
+    assert_eq!(note(&app), "ad a good day");
+    assert!(plain(&app, 80, 24).contains("Your words go in the note"));
+}
+
+#[test]
+fn letters_on_the_forms_scales_start_the_note() {
+    let mut app = app();
+    press(&mut app, &[ch('7')]);
+    typed(&mut app, "calm, mostly");
+    assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Note));
+    assert_eq!(note(&app), "calm, mostly");
+    press(&mut app, &[ctrl('s')]);
+    let saved = app.store().checkins_between(None, None).unwrap();
+    assert_eq!(saved[0].note.as_deref(), Some("calm, mostly"));
+}
+
+#[test]
+fn the_way_back_from_the_trash_stays_on_screen_whatever_is_typed_next() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T09:00:00+00:00", 5, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    focus(&mut app, Focus::History);
+    press(&mut app, &[ch('d')]);
+    assert_eq!(app.line(), Some(words::TRASHED));
+    // Keys that answer with nothing of their own leave the way back said.
+    press(&mut app, &[ch('j'), ch('o'), ch('t'), ch('t')]);
+    assert_eq!(app.line(), Some(words::UNDO_WAITING));
+    assert!(plain(&app, 40, 12).contains("u brings back"));
+    // A letter that starts the note says it too, as the list is no longer in view.
+    typed(&mut app, "a");
+    assert!(app.line().unwrap().contains(words::UNDO_WAITING));
+    press(&mut app, &[key(ratatui::crossterm::event::KeyCode::Esc)]);
+    focus(&mut app, Focus::History);
+    press(&mut app, &[ch('u')]);
+    assert!(app.store().trashed_checkins().unwrap().is_empty());
+    press(&mut app, &[ch('j')]);
+    assert_eq!(app.line(), None, "nothing left to bring back, nothing said");
+}
+
+#[test]
+fn letters_typed_in_a_break_say_how_it_works_and_esc_leaves() {
+    let mut app = app();
+    typed(&mut app, "b");
+    assert_eq!(app.mode(), Mode::BreakMood);
+    typed(&mut app, "it tired");
+    assert!(app.line().unwrap().contains("Esc leaves the break"));
+}
+
+#[test]
+fn panes_without_a_text_field_say_how_to_write_there() {
+    let mut app = app();
+    go_to(&mut app, PaneId::Critic);
+    typed(&mut app, "z");
+    assert_eq!(app.line(), Some("To write down a thought, press n."));
+    go_to(&mut app, PaneId::Journal);
+    typed(&mut app, "z");
+    assert_eq!(
+        app.line(),
+        Some("To write, press n for a page or l for a letter.")
+    );
+    go_to(&mut app, PaneId::Trends);
+    typed(&mut app, "z");
+    assert!(app.line().unwrap().starts_with("Trends is for looking"));
+}
