@@ -461,3 +461,33 @@ fn journal_with_a_reframe() -> (App, kindly::domain::Thought) {
     to_journal(&mut app);
     (app, t)
 }
+
+#[test]
+fn a_paste_with_carriage_returns_keeps_its_paragraphs() {
+    use ratatui::crossterm::event::Event;
+    let mut app = app();
+    to_journal(&mut app);
+    press(&mut app, &[ch('n')]);
+    assert_eq!(app.mode(), Mode::Writing);
+    // Terminals send a paste's line ends as CR; Windows text brings CRLF.
+    app.handle_event(&Event::Paste(
+        "A slow morning.\r\rThen a walk.\r\nThen rain.".into(),
+    ));
+    let screen = text(&app, 80, 24);
+    let row = |words: &str| {
+        screen
+            .lines()
+            .position(|l| l.contains(words))
+            .unwrap_or_else(|| panic!("{words} not on screen:\n{screen}"))
+    };
+    assert_eq!(row("Then a walk.") - row("A slow morning."), 2, "{screen}");
+    assert_eq!(row("Then rain.") - row("Then a walk."), 1, "{screen}");
+    assert!(!screen.contains('␍'), "{screen}");
+    // A one-line field takes the paste as one line.
+    press(&mut app, &[esc(), ch('k'), ch('k'), enter()]);
+    app.handle_event(&Event::Paste("For\r\nTuesday".into()));
+    press(&mut app, &[ctrl('s')]);
+    let saved = app.store().entries(None).unwrap();
+    assert_eq!(saved[0].body, "A slow morning.\n\nThen a walk.\nThen rain.");
+    assert_eq!(saved[0].title.as_deref(), Some("For Tuesday"));
+}

@@ -97,3 +97,26 @@ impl Journal {
         c.chain(t).chain(e).chain(b).chain(s).max().unwrap_or(0)
     }
 }
+
+/// Line ends as terminals and other systems send them (CR from a paste, CRLF from
+/// Windows) become the newline kindly keeps, so paragraphs stay paragraphs.
+pub fn paragraphs(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The same for a field that may be empty.
+pub fn paragraphs_in(text: Option<String>) -> Option<String> {
+    text.map(|t| if t.contains('\r') { paragraphs(&t) } else { t })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_line_end_becomes_a_newline() {
+        assert_eq!(paragraphs("a\rb\r\nc\n\r\rd"), "a\nb\nc\n\n\nd");
+        assert_eq!(paragraphs_in(Some("x\r\ny".into())), Some("x\ny".into()));
+        assert_eq!(paragraphs_in(None), None);
+    }
+}

@@ -275,7 +275,8 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<CheckIn>> {
     let mood: u8 = r.get(2)?;
     let energy: Option<u8> = r.get(3)?;
     let parts: [Option<u8>; 3] = [r.get(4)?, r.get(5)?, r.get(6)?];
-    let note: Option<String> = r.get(7)?;
+    // A CR kept by an older kindly (a paste) reads as the newline it stood for.
+    let note = crate::domain::paragraphs_in(r.get(7)?);
     let emotions: String = r.get(8)?;
     let rituals: String = r.get(9)?;
     Ok(build(

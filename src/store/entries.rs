@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use super::checkins::{format_at, stamp_now};
 use super::{Result, Store, StoreError};
-use crate::domain::{Break, Entry, EntryKind, InvalidInput, Label, Mood, Scale};
+use crate::domain::{
+    Break, Entry, EntryKind, InvalidInput, Label, Mood, Scale, paragraphs, paragraphs_in,
+};
 
 const SELECT_ENTRY: &str = "SELECT e.id, e.at, e.kind, e.title, e.body,
     (SELECT json_group_array(name) FROM
@@ -314,6 +316,8 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
         r.get(4)?,
         r.get(5)?,
     );
+    // A CR kept by an older kindly (a paste) reads as the newline it stood for.
+    let (title, body) = (paragraphs_in(title), paragraphs(&body));
     let (prompt, kept): (Option<String>, String) = (r.get(6)?, r.get(7)?);
     Ok((|| {
         let tags: Vec<String> = serde_json::from_str(&tags)?;
@@ -337,7 +341,8 @@ fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
 fn read_break(r: &Row<'_>) -> rusqlite::Result<Result<Break>> {
     let (id, at, before, after): (String, String, u8, Option<u8>) =
         (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-    let (moment, shared, wish) = (r.get(4)?, r.get(5)?, r.get(6)?);
+    let text = |i: usize| r.get(i).map(paragraphs_in);
+    let (moment, shared, wish) = (text(4)?, text(5)?, text(6)?);
     Ok((|| {
         Ok(Break {
             id: Uuid::parse_str(&id).map_err(|_| invalid("id"))?,

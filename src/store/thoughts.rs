@@ -6,7 +6,9 @@ use uuid::Uuid;
 
 use super::checkins::{format_at, stamp_now};
 use super::{Result, Store, StoreError};
-use crate::domain::{FeltEmotion, Helps, InvalidInput, Label, Percent, Scale, Thought};
+use crate::domain::{
+    FeltEmotion, Helps, InvalidInput, Label, Percent, Scale, Thought, paragraphs, paragraphs_in,
+};
 
 const SELECT: &str = "SELECT t.id, t.at, t.situation, t.thought, t.voice, t.belief, t.belief_after,
     t.friend, t.reframe,
@@ -230,13 +232,15 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Thought>> {
     let emotions: String = r.get(9)?;
     let distortions: String = r.get(10)?;
     let helps: Option<String> = r.get(11)?;
-    let (evidence_for, evidence_against) = (r.get(12)?, r.get(13)?);
+    // A CR kept by an older kindly (a paste) reads as the newline it stood for.
+    let text = |i: usize| r.get(i).map(paragraphs_in);
+    let (evidence_for, evidence_against) = (text(12)?, text(13)?);
     let fields = (
-        r.get(2)?,
-        r.get::<_, String>(3)?,
-        r.get(4)?,
-        r.get(7)?,
-        r.get(8)?,
+        text(2)?,
+        paragraphs(&r.get::<_, String>(3)?),
+        text(4)?,
+        text(7)?,
+        text(8)?,
     );
     Ok((|| {
         let invalid = |what: &str| InvalidInput::new(what, "is not readable");

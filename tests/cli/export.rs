@@ -109,3 +109,31 @@ fn trends_start_with_the_week_the_journal_began() {
         "no empty weeks before it:\n{text}"
     );
 }
+
+#[test]
+fn an_old_record_holding_carriage_returns_exports_its_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "6", "--note", "placeholder"])
+        .assert()
+        .success();
+    // As an older kindly kept a pasted note: the terminal's CRs, raw.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE checkins SET note = ?1",
+        ["A slow morning.\r\rThen a walk.\r\nThen rain."],
+    )
+    .unwrap();
+    drop(conn);
+    let out = kindly(&db)
+        .args(["export", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("A slow morning.\n\nThen a walk.\nThen rain."),
+        "{md}"
+    );
+    assert!(!md.contains('\r') && !md.contains('␍'), "{md}");
+}

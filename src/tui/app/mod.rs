@@ -292,6 +292,8 @@ impl App {
             Event::Resize(..) => true,
             Event::Mouse(m) if !self.help_open => self.handle_mouse(m),
             Event::Paste(text) => {
+                // Terminals send a paste's line ends as CR; every field gets newlines.
+                let text = &crate::domain::paragraphs(text);
                 let changed = match self.mode() {
                     Mode::Search => self.search_typed(|s| s.paste(text)),
                     Mode::SessionNote => self.session.as_mut().is_some_and(|s| s.paste(text)),
