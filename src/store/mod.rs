@@ -410,6 +410,15 @@ impl Store {
         Ok(())
     }
 
+    /// A number that changes whenever another connection (another window, a command, an
+    /// exchange) commits to the journal, and never for this one's own writes: asking costs
+    /// next to nothing, so a window can ask each time it wakes.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
     /// Every save goes through here: one transaction, taking the write lock up front so
     /// two kindly processes queue politely instead of failing with "database is locked".
     fn write(&mut self) -> Result<Transaction<'_>> {

@@ -22,8 +22,8 @@ use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    self, DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste,
+    EnableFocusChange, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -88,8 +88,15 @@ impl TerminalGuard {
     fn take_terminal(mouse: bool) -> anyhow::Result<()> {
         enable_raw_mode().context("couldn't prepare the terminal")?;
         // Bracketed paste delivers a paste as text, so pasted letters are never taken as keys.
-        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
-            .context("couldn't prepare the terminal")?;
+        // Focus reports wake the window when the person comes back to it, so what another
+        // window saved meanwhile is there to see.
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            EnableFocusChange
+        )
+        .context("couldn't prepare the terminal")?;
         if mouse {
             execute!(stdout(), EnableMouseCapture).context("couldn't prepare the terminal")?;
         }
@@ -111,6 +118,7 @@ fn restore_terminal() {
         stdout(),
         DisableMouseCapture,
         DisableBracketedPaste,
+        DisableFocusChange,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
@@ -331,28 +339,31 @@ where
             },
             None => Some(rx.recv().unwrap_or(Wake::InputClosed)),
         };
-        dirty = match wake {
-            None => app.autosave(),
-            Some(Wake::Term(run)) => {
-                let mut changed = false;
-                for ev in run {
-                    changed |= app.handle_event(&ev);
-                    // Keys typed before the editor opened are kindly's, after it closes.
-                    if let Some((command, text)) = app.take_hand_over() {
-                        app.took_back(lend(terminal, &command, &text)?);
-                        changed = true;
+        // Whatever woke the window, what another window saved meanwhile shows first.
+        let refreshed = app.look_for_changes();
+        dirty = refreshed
+            | match wake {
+                None => app.autosave(),
+                Some(Wake::Term(run)) => {
+                    let mut changed = false;
+                    for ev in run {
+                        changed |= app.handle_event(&ev);
+                        // Keys typed before the editor opened are kindly's, after it closes.
+                        if let Some((command, text)) = app.take_hand_over() {
+                            app.took_back(lend(terminal, &command, &text)?);
+                            changed = true;
+                        }
+                        if app.should_quit {
+                            break;
+                        }
                     }
-                    if app.should_quit {
-                        break;
-                    }
+                    // Only now may the input thread read again: never while an editor has it.
+                    let _ = go.send(());
+                    changed
                 }
-                // Only now may the input thread read again: never while an editor has it.
-                let _ = go.send(());
-                changed
-            }
-            Some(Wake::Exchanged(done)) => app.exchanged(done),
-            Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
-        };
+                Some(Wake::Exchanged(done)) => app.exchanged(done),
+                Some(Wake::InputClosed | Wake::Signal) => return Ok(()),
+            };
         if app.should_quit {
             return Ok(());
         }

@@ -92,10 +92,15 @@ impl<T: Listed> Records<T> {
         Self::default()
     }
 
-    /// Puts freshly read rows in, keeping the selection on the list.
+    /// Puts freshly read rows in, keeping the selection on the same record when it is
+    /// still there: another window's save can land above it, and Enter or `d` must still
+    /// mean the record the person is looking at.
     pub fn set(&mut self, rows: Vec<T>) {
+        let on = self.selected().map(Listed::id);
         self.rows = rows;
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        if !on.is_some_and(|id| self.select_id(id)) {
+            self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        }
     }
 
     pub fn selected(&self) -> Option<&T> {
@@ -235,6 +240,21 @@ mod tests {
             store.save_checkin(c, None).unwrap();
         }
         rows
+    }
+
+    #[test]
+    fn fresh_rows_keep_the_selection_on_the_same_record() {
+        let mut store = Store::open_in_memory().unwrap();
+        let rows = saved(&mut store, 3);
+        let mut list = Records::new();
+        list.set(rows[1..].to_vec());
+        list.select(0);
+        // Another window's save lands above the selected record.
+        list.set(rows.clone());
+        assert_eq!(list.selected().map(|c| c.id), Some(rows[1].id));
+        // Gone altogether, the selection stays in the list.
+        list.set(rows[..1].to_vec());
+        assert_eq!(list.selected().map(|c| c.id), Some(rows[0].id));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod mouse;
 mod own_editor;
 mod panes;
 pub mod session;
+mod watch;
 
 use std::cell::Cell;
 use std::time::Instant;
@@ -86,6 +87,9 @@ pub struct App {
     pub(super) let_go_armed: bool,
     /// An exchange with the sync folder is out on its own thread.
     pub(super) exchanging: bool,
+    /// The journal's data version when this window last read it: another window's save
+    /// changes it.
+    seen_version: i64,
 }
 
 impl App {
@@ -143,6 +147,7 @@ impl App {
         let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
         let care = config.care();
         let sample = store.state(crate::demo::SAMPLE_MARK)?.is_some();
+        let seen_version = store.data_version()?;
         let mut app = Self {
             store,
             config,
@@ -170,6 +175,7 @@ impl App {
             hand_over: None,
             let_go_armed: false,
             exchanging: false,
+            seen_version,
         };
         app.notice = match recovered_notice {
             Some(n) => Some(n),
