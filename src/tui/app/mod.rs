@@ -87,8 +87,7 @@ pub struct App {
     pub(super) let_go_armed: bool,
     /// An exchange with the sync folder is out on its own thread.
     pub(super) exchanging: bool,
-    /// The journal's data version when this window last read it: another window's save
-    /// changes it.
+    /// The journal's data version as this window last read it.
     seen_version: i64,
 }
 
