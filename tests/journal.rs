@@ -217,6 +217,24 @@ fn a_low_day_offers_a_letter_quietly_once_a_day() {
     let page = journal_pane(&app).page.as_ref().unwrap();
     assert_eq!(page.body.lines(), ["Dear me, this will pass."]);
     assert_eq!(app.mode(), Mode::JournalPage, "opened to read, not typing");
+    assert!(page.reading);
+    // Enter and typing don't change it; they say how to.
+    press(&mut app, &[enter()]);
+    typed(&mut app, "x");
+    assert_eq!(app.mode(), Mode::JournalPage);
+    assert!(app.line().unwrap().contains("e to change it"));
+    // Esc goes back where the person was: the check-in form.
+    press(&mut app, &[esc()]);
+    assert_eq!(app.pane_id(), Pane::Checkin);
+    // Offered again another day, e opens it to change.
+    let mut app = app_with(Store::open(&path).unwrap(), "2026-12-01T09:00:00+00:00");
+    check_in(&mut app, '2');
+    press(&mut app, &[ch('o'), ch('e'), enter()]);
+    assert_eq!(app.mode(), Mode::Writing);
+    typed(&mut app, " Truly.");
+    press(&mut app, &[ctrl('s')]);
+    let e = app.store().entry(l.id).unwrap().unwrap();
+    assert_eq!(e.body, "Dear me, this will pass. Truly.");
 }
 
 #[test]

@@ -154,6 +154,8 @@ pub enum Effect {
     Show(RecordKind, Uuid),
     /// Read a pane again from the journal.
     Refresh(PaneId),
+    /// Bring a pane back (where the person was before a record opened to read).
+    GoTo(PaneId),
 }
 
 /// A record a pane saved: which, whether it is new, and the mood it holds (a check-in's).
@@ -317,6 +319,12 @@ pub trait Drafts {
 pub trait RecordList {
     /// Opens one saved record; returns whether it was found.
     fn show(&mut self, id: Uuid, ctx: &mut Ctx<'_>) -> crate::store::Result<bool>;
+
+    /// Opens one saved record to read, from the pane `from` (where Esc goes back to);
+    /// panes with nothing between reading and changing just show it.
+    fn read(&mut self, id: Uuid, ctx: &mut Ctx<'_>, _from: PaneId) -> crate::store::Result<bool> {
+        self.show(id, ctx)
+    }
 
     /// The saved record the person is on (a selected row, an open record, a saved record
     /// being edited), for marking it to bring to a session; none on a new form.

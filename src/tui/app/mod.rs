@@ -409,7 +409,7 @@ impl App {
             Action::OwnEditor => self.ask_own_editor(),
             Action::OpenOffer if self.offer.is_some() => {
                 if let Some(letter) = self.offer.take() {
-                    self.show(RecordKind::Entry, letter.id);
+                    self.read(RecordKind::Entry, letter.id);
                 }
             }
             Action::DismissOffer if self.offer.is_some() => {
@@ -461,6 +461,7 @@ impl App {
                 Effect::OpenDay(day) => self.open_day(day),
                 Effect::Show(kind, id) => self.show(kind, id),
                 Effect::Refresh(id) => self.refresh(id),
+                Effect::GoTo(id) => self.go_to(id),
             }
         }
     }
@@ -517,6 +518,18 @@ impl App {
                 // What was in progress there may have been set aside as a draft.
                 self.autosave.note_change();
             }
+            Ok(false) => {}
+            Err(e) => self.notice = Some(format!("That couldn't be opened just now ({e}).")),
+        }
+    }
+
+    /// Opens a record to read (Esc comes back to the pane showing now).
+    fn read(&mut self, kind: RecordKind, id: uuid::Uuid) {
+        let from = self.active;
+        let (mut ctx, panes) = self.ctx_and_panes();
+        let (pane, list) = panes.showing(kind);
+        match list.read(id, &mut ctx, from) {
+            Ok(true) => self.active = pane,
             Ok(false) => {}
             Err(e) => self.notice = Some(format!("That couldn't be opened just now ({e}).")),
         }

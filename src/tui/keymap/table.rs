@@ -253,6 +253,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::JournalPage, &[Ctrl('s')], "Ctrl-S", Action::Save, "save the entry", Some("save")),
     b(Mode::JournalPage, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write the page in your own editor ($VISUAL or $EDITOR)", Some("own editor")),
     b(Mode::JournalPage, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list (unsaved words are kept)", Some("back")),
+    b(Mode::JournalPage, &[Char('e')], "e", Action::EditSelected, "change a page opened to read (a letter offered on a low day)", Some("edit")),
     b(Mode::JournalPage, &[Char('K')], "K", Action::KeepLine, "keep the line under the cursor for your deck (again: let go)", Some("keep line")),
     // The self-compassion break.
     b(Mode::BreakMood, &[Digit], "1–9, 0", Action::SetMood(0), "how you are (0 means 10)", Some("mood")),

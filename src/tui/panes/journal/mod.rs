@@ -134,28 +134,7 @@ impl JournalPane {
 
     pub fn type_key(&mut self, input: Input) -> bool {
         match self.page.as_mut() {
-            Some(p) if p.writing && self.view == View::Page => {
-                // Title and tags are one line each.
-                if p.field != Field::Body && matches!(input.key, ratatui_textarea::Key::Enter) {
-                    return false;
-                }
-                let (key, before) = (input.key, p.area_mut().cursor());
-                let changed = p.area_mut().input(input);
-                // ↑ past the first line (↓ past the last) moves on to the next field, so
-                // title and tags are reached from the page without leaving it first.
-                if !changed && p.area_mut().cursor() == before {
-                    p.field = match (key, p.field) {
-                        (ratatui_textarea::Key::Up, Field::Body) => Field::Tags,
-                        (ratatui_textarea::Key::Up, _) => Field::Title,
-                        (ratatui_textarea::Key::Down, Field::Title) => Field::Tags,
-                        (ratatui_textarea::Key::Down, Field::Tags) => Field::Body,
-                        _ => return false,
-                    };
-                    p.show();
-                    return true;
-                }
-                changed
-            }
+            Some(p) if p.writing && self.view == View::Page => p.type_key(input),
             _ => false,
         }
     }
@@ -350,6 +329,13 @@ impl JournalPane {
             self.view = View::List;
             return Ok(Outcome::quiet());
         };
+        if let Some(outcome) = page.reading_action(action) {
+            if matches!(action, Action::BackToForm) {
+                self.page = None;
+                self.view = View::List;
+            }
+            return Ok(outcome);
+        }
         match action {
             Action::Activate | Action::KeepLine | Action::Save | Action::OwnEditor
                 if page.read_only =>
@@ -438,6 +424,10 @@ impl JournalPane {
         match (self.view, action) {
             (View::List, Action::EditSelected | Action::TrashSelected) => !self.list.is_empty(),
             (View::List, Action::FocusNext | Action::FocusPrev) => self.list.len() > 1,
+            (View::Page, Action::EditSelected | Action::Activate) => {
+                let reading = self.page.as_ref().is_some_and(|p| p.reading);
+                reading == (action == Action::EditSelected)
+            }
             _ => true,
         }
     }
@@ -471,6 +461,11 @@ impl Pane for JournalPane {
 
     fn offers(&self, action: Action) -> bool {
         JournalPane::offers(self, action)
+    }
+
+    fn typed(&mut self, _c: char) -> Option<Outcome> {
+        let page = self.page.as_mut().filter(|p| p.reading)?;
+        page.reading_action(Action::Activate)
     }
 
     fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Result<Outcome> {
@@ -566,6 +561,14 @@ impl RecordList for JournalPane {
         };
         self.show_entry(&entry, ctx.store)?;
         Ok(true)
+    }
+
+    fn read(&mut self, id: Uuid, ctx: &mut Ctx<'_>, from: PaneId) -> Result<bool> {
+        let found = self.show(id, ctx)?;
+        if let Some(p) = self.page.as_mut().filter(|_| found) {
+            (p.reading, p.back_to) = (true, (from != PaneId::Journal).then_some(from));
+        }
+        Ok(found)
     }
 
     fn target(&self) -> Option<(MarkedKind, Uuid)> {

@@ -7,6 +7,8 @@ use uuid::Uuid;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::{Entry, EntryKind, optional_text, parse_label_list};
+use crate::tui::action::Action;
+use crate::tui::pane::{Effect, Outcome};
 use crate::tui::widgets::{editor, editor_text, show_cursor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +135,10 @@ pub struct Page {
     /// Opened to read while another unsaved page waits: it can't be changed until that
     /// one is finished or let go, so one draft never writes over another.
     pub read_only: bool,
+    /// Opened to read (a letter offered on a low day): `e` changes it, and Esc goes back to
+    /// the pane the person was on, if not this one.
+    pub reading: bool,
+    pub back_to: Option<crate::tui::pane::PaneId>,
 }
 
 impl Page {
@@ -152,6 +158,8 @@ impl Page {
             prompt: d.prompt.clone(),
             kept: d.kept.clone(),
             read_only: false,
+            reading: false,
+            back_to: None,
         };
         // A saved page opens to be read from its beginning; writing starts at its end.
         if page.editing.is_some() {
@@ -210,6 +218,54 @@ impl Page {
             Field::Title => &mut self.title,
             Field::Tags => &mut self.tags,
             Field::Body => &mut self.body,
+        }
+    }
+
+    /// A key for the field being written. Title and tags are one line each; ↑ past the
+    /// first line (↓ past the last) moves on to the next field, so title and tags are
+    /// reached from the page without leaving it first.
+    pub(super) fn type_key(&mut self, input: ratatui_textarea::Input) -> bool {
+        use ratatui_textarea::Key;
+        if self.field != Field::Body && matches!(input.key, Key::Enter) {
+            return false;
+        }
+        let (key, before) = (input.key, self.area_mut().cursor());
+        let changed = self.area_mut().input(input);
+        if changed || self.area_mut().cursor() != before {
+            return changed;
+        }
+        self.field = match (key, self.field) {
+            (Key::Up, Field::Body) => Field::Tags,
+            (Key::Up, _) => Field::Title,
+            (Key::Down, Field::Title) => Field::Tags,
+            (Key::Down, Field::Tags) => Field::Body,
+            _ => return false,
+        };
+        self.show();
+        true
+    }
+
+    /// The keys of a page open to read: `e` starts changing it, and what would change it
+    /// says how. `None` for the keys reading leaves to the page.
+    pub(super) fn reading_action(&mut self, action: Action) -> Option<Outcome> {
+        if !self.reading {
+            return None;
+        }
+        match action {
+            Action::EditSelected => {
+                self.reading = false;
+                Some(Outcome::said(
+                    "Changing it now: Enter writes in a field, Ctrl-S saves.",
+                ))
+            }
+            Action::Activate | Action::KeepLine | Action::Save | Action::OwnEditor => Some(
+                Outcome::said("This is open to read: e to change it, Esc to go back."),
+            ),
+            Action::BackToForm => {
+                let back = self.back_to?;
+                Some(Outcome::quiet().with(Effect::GoTo(back)))
+            }
+            _ => None,
         }
     }
 
