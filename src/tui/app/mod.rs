@@ -11,6 +11,7 @@ mod mouse;
 mod own_editor;
 mod panes;
 pub mod session;
+mod typing;
 mod watch;
 
 use std::cell::Cell;
@@ -342,42 +343,6 @@ impl App {
             Some(c) => self.typed(c, mode),
             None => false,
         }
-    }
-
-    /// A letter typed where no text field is open and no key answers it: the pane takes it
-    /// up, or a line says how to write here. Never silently lost.
-    fn typed(&mut self, c: char, mode: Mode) -> bool {
-        if matches!(mode, Mode::Help | Mode::Search | Mode::SessionNote) {
-            return false;
-        }
-        let taken = match mode {
-            Mode::Session => None,
-            _ => self.current_mut().typed(c),
-        };
-        match taken {
-            Some(outcome) => {
-                self.notice = None;
-                self.act_on(outcome);
-            }
-            None => match crate::tui::typed::how_to_write(mode) {
-                Some(line) => self.notice = Some(line.into()),
-                None => return false,
-            },
-        }
-        true
-    }
-
-    /// The line under the pane: what the last action said, or else what stays said while
-    /// it holds (that `u` brings back what went to the trash here).
-    pub fn line(&self) -> Option<&str> {
-        self.notice.as_deref().or_else(|| {
-            matches!(
-                self.mode(),
-                Mode::History | Mode::CriticList | Mode::JournalList
-            )
-            .then(|| self.panes.records(self.active)?.undo_line())
-            .flatten()
-        })
     }
 
     pub fn apply(&mut self, action: Action) {
