@@ -121,7 +121,7 @@ fn commands_work_with_a_passphrase_file_and_refuse_calmly_without() {
     assert_eq!(
         err,
         format!(
-            "kindly: that passphrase doesn't open {} (or it isn't a kindly journal); it was left untouched\n",
+            "kindly: that passphrase doesn't open {}, which was left untouched; a passphrase is exact (capitals and spaces count)\n",
             db.display()
         ),
         "calm, and nothing from SQLCipher"
@@ -182,4 +182,148 @@ fn a_start_up_line_on_an_encrypted_journal_is_quiet_and_asks_nothing() {
         "`kindly kind` in a shell start-up never asks for a passphrase"
     );
     assert_eq!(std::fs::read(&db).unwrap(), before, "and writes nothing");
+}
+
+#[test]
+fn a_mistyped_passphrase_is_asked_again_and_the_third_try_can_open_it() {
+    let (dir, db, _) = encrypted_journal();
+    let pane = common::tmux::Pane::start_with("tries", dir.path(), &db, (80, 24), "trends");
+    pane.wait_for("Passphrase for your kindly journal");
+    for (typed, said) in [
+        ("correct horse", "Try again (2 more tries)"),
+        ("Correct horse battery", "Try again (1 more try)"),
+    ] {
+        pane.text(typed);
+        pane.keys(&["Enter"]);
+        let screen = pane.wait_for(said);
+        assert!(
+            screen.contains("your journal is fine"),
+            "a wrong passphrase never sounds like damage:\n{screen}"
+        );
+        pane.wait_for(&format!("{said}.\nPassphrase for your kindly journal"));
+    }
+    pane.text("correct horse battery");
+    pane.keys(&["Enter"]);
+    let (code, _) = pane.wait_exit();
+    assert_eq!(code, "0", "{}", pane.screen());
+    assert!(
+        pane.screen().contains("Mood"),
+        "the trends were shown:\n{}",
+        pane.screen()
+    );
+}
+
+#[test]
+fn three_wrong_passphrases_stop_calmly_and_leave_the_journal_as_it_was() {
+    let (dir, db, _) = encrypted_journal();
+    let before = std::fs::read(&db).unwrap();
+    let pane = common::tmux::Pane::start_with("wrong", dir.path(), &db, (80, 24), "trends");
+    for asked in 1..=3 {
+        // The prompt is asked afresh each time: wait for this try's own.
+        let prompts = || {
+            pane.screen()
+                .matches("Passphrase for your kindly journal")
+                .count()
+        };
+        let start = std::time::Instant::now();
+        while prompts() < asked {
+            assert!(
+                start.elapsed() < common::tmux::PATIENCE,
+                "{}",
+                pane.screen()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        pane.text("not it at all");
+        pane.keys(&["Enter"]);
+    }
+    let (code, _) = pane.wait_exit();
+    // The terminal wraps long lines; read it as one text.
+    let screen = pane.screen().replace('\n', "");
+    assert_eq!(code, "1", "{screen}");
+    assert!(
+        screen
+            .contains("none of those 3 passphrases opens this journal, and it was left untouched"),
+        "{screen}"
+    );
+    assert!(!screen.contains("damaged") && !screen.contains("isn't a kindly journal"));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was written");
+}
+
+#[test]
+fn a_weak_passphrase_from_a_file_is_cautioned_on_stderr_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pass = dir.path().join("pass");
+    kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    for (weak, why) in [
+        ("heron", "is shorter than 10 characters"),
+        (
+            "password123",
+            "is one of the passwords people choose most often",
+        ),
+    ] {
+        std::fs::write(&pass, format!("{weak}\n")).unwrap();
+        let out = kindly(&db)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .arg("encrypt")
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains(&format!("A gentle caution: this passphrase {why}.")),
+            "{err}"
+        );
+        assert!(Store::is_encrypted(&db));
+        kindly(&db)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .arg("decrypt")
+            .assert()
+            .success();
+    }
+    std::fs::write(&pass, "three unrelated quiet words\n").unwrap();
+    let out = kindly(&db)
+        .arg("--passphrase-file")
+        .arg(&pass)
+        .arg("encrypt")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        !String::from_utf8(out.stderr).unwrap().contains("caution"),
+        "a good passphrase gets no caution"
+    );
+}
+
+#[test]
+fn a_weak_passphrase_typed_at_the_terminal_is_asked_about_and_no_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    let before = std::fs::read(&db).unwrap();
+    let pane = common::tmux::Pane::start_with("weak", dir.path(), &db, (80, 24), "encrypt");
+    for prompt in ["New passphrase", "The same passphrase again"] {
+        pane.wait_for(prompt);
+        pane.text("heron");
+        pane.keys(&["Enter"]);
+    }
+    let screen = pane.wait_for("Use it anyway? (y/N)");
+    assert!(
+        screen.contains("A gentle caution: this passphrase is shorter than 10 characters"),
+        "{screen}"
+    );
+    pane.keys(&["n"]);
+    let (code, _) = pane.wait_exit();
+    assert_eq!(code, "2", "{}", pane.screen());
+    assert!(!Store::is_encrypted(&db));
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was changed");
 }

@@ -428,16 +428,19 @@ fn open_reading(
     )?)
 }
 
-/// The passphrase, asked for only when the journal really is encrypted.
+/// The passphrase, asked for only when the journal really is encrypted. At a terminal a
+/// passphrase that doesn't open it is asked for again, up to three tries.
 fn key_for(
     path: &std::path::Path,
     passphrase_file: Option<&std::path::Path>,
 ) -> Result<Option<String>, CliError> {
-    if Store::is_encrypted(path) {
-        Ok(Some(passphrase::existing(passphrase_file)?))
-    } else {
-        Ok(None)
+    if !Store::is_encrypted(path) {
+        return Ok(None);
     }
+    if passphrase_file.is_some() {
+        return Ok(Some(passphrase::existing(passphrase_file)?));
+    }
+    passphrase::tries(|key| Store::opens_with(path, key)).map(Some)
 }
 
 fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {

@@ -39,9 +39,10 @@ fn ask_or(prompt: &str, no_terminal: &str) -> Result<String, CliError> {
         return Err(CliError::Other(anyhow::anyhow!("{no_terminal}")));
     }
     let mut tty = std::io::stderr();
+    // Raw before the prompt shows, so words typed ahead are never echoed.
+    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
     let _ = write!(tty, "{prompt}: ");
     let _ = tty.flush();
-    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
     let mut typed = String::new();
     let outcome = loop {
         match event::read() {
@@ -51,6 +52,11 @@ fn ask_or(prompt: &str, no_terminal: &str) -> Result<String, CliError> {
                 KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
                     break Err("cancelled");
                 }
+                // A line typed ahead ends in a line feed, which raw mode reads as Ctrl-J.
+                KeyCode::Char('j') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Ok(());
+                }
+                KeyCode::Char(_) if k.modifiers.contains(KeyModifiers::CONTROL) => {}
                 KeyCode::Backspace => {
                     typed.pop();
                 }
@@ -80,21 +86,80 @@ pub fn existing(file: Option<&Path>) -> Result<String, CliError> {
     }
 }
 
-/// A new passphrase, asked twice at the terminal so a typo can't lock the journal.
-pub fn new(file: Option<&Path>) -> Result<String, CliError> {
-    if let Some(f) = file {
-        return from_file(f);
+/// How many times a passphrase is asked for at the terminal before kindly stops asking.
+pub const TRIES: usize = 3;
+
+/// The passphrase for an encrypted journal, typed at the terminal: one that `opens` refuses
+/// is asked for again (the journal is fine; a passphrase is exact), up to [`TRIES`] times.
+pub fn tries(opens: impl Fn(&str) -> bool) -> Result<String, CliError> {
+    let mut err = std::io::stderr();
+    for n in 1..=TRIES {
+        let typed = ask("Passphrase for your kindly journal")?;
+        if opens(&typed) {
+            return Ok(typed);
+        }
+        if n < TRIES {
+            let _ = writeln!(
+                err,
+                "That passphrase doesn't open this journal; your journal is fine. Capitals and spaces count. Try again ({} more {}).",
+                TRIES - n,
+                if TRIES - n == 1 { "try" } else { "tries" }
+            );
+        }
     }
-    let first = ask("New passphrase")?;
-    let again = ask("The same passphrase again")?;
-    if first != again {
+    Err(CliError::Other(anyhow::anyhow!(
+        "none of those {TRIES} passphrases opens this journal, and it was left untouched. Take a moment and try again later; if the passphrase is lost, a backup or export made before `kindly encrypt` opens without one"
+    )))
+}
+
+/// A new passphrase, asked twice at the terminal so a typo can't lock the journal. One
+/// that is easy to guess gets a gentle caution, then a question at the terminal; read from
+/// a file, the caution goes to stderr and the passphrase is used.
+pub fn new(file: Option<&Path>) -> Result<String, CliError> {
+    let pass = match file {
+        Some(f) => from_file(f)?,
+        None => {
+            let first = ask("New passphrase")?;
+            let again = ask("The same passphrase again")?;
+            if first != again {
+                return Err(InvalidInput::new(
+                    "passphrase",
+                    "didn't match the second time; nothing was changed",
+                )
+                .into());
+            }
+            first
+        }
+    };
+    cautioned(&pass, file.is_none(), JOURNAL_GUESSES, "passphrase")?;
+    Ok(pass)
+}
+
+/// What a journal's passphrase guards against.
+const JOURNAL_GUESSES: &str =
+    "Anyone who gets a copy of the journal file (a lost laptop, a backup) could try guesses";
+
+/// What a sync passphrase guards against.
+const SYNC_GUESSES: &str = "The folder's key is locked with it, and whoever holds the folder (a cloud provider, anyone it is shared with) could try guesses";
+
+/// Says a gentle caution when `pass` is easy to guess, then (at a terminal) asks whether to
+/// use it anyway; `no` sets it aside with nothing changed.
+fn cautioned(pass: &str, at_terminal: bool, guesses: &str, what: &str) -> Result<(), CliError> {
+    let Some(why) = weak(pass) else {
+        return Ok(());
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "A gentle caution: this {what} {why}. {guesses}; a few unrelated words make one much harder to guess."
+    );
+    if at_terminal && !confirm("Use it anyway? (y/N)")? {
         return Err(InvalidInput::new(
-            "passphrase",
-            "didn't match the second time; nothing was changed",
+            what,
+            "was set aside, as you asked; nothing was changed (run this again to choose another)",
         )
         .into());
     }
-    Ok(first)
+    Ok(())
 }
 
 const NO_TERMINAL_FOR_SYNC: &str =
@@ -106,9 +171,9 @@ const COMMON: &str = include_str!("../../assets/common-passwords.txt");
 /// The shortest sync passphrase that gets no caution.
 const SHORTEST: usize = 10;
 
-/// Why a new sync passphrase would be easy to guess, if it would: the folder's key file,
-/// locked with it, sits with whoever holds the folder, who can try guesses at leisure.
-pub fn weak_sync(pass: &str) -> Option<&'static str> {
+/// Why a new passphrase would be easy to guess, if it would: shorter than 10 characters,
+/// or one of the passwords people choose most often.
+pub fn weak(pass: &str) -> Option<&'static str> {
     let pass = pass.trim();
     if pass.chars().count() < SHORTEST {
         return Some("is shorter than 10 characters");
@@ -122,41 +187,22 @@ pub fn weak_sync(pass: &str) -> Option<&'static str> {
         .then_some("is one of the passwords people choose most often")
 }
 
-/// The caution for a passphrase that is easy to guess.
-fn caution(why: &str) -> String {
-    format!(
-        "A gentle caution: this sync passphrase {why}. The folder's key is locked with it, and whoever holds the folder (a cloud provider, anyone it is shared with) could try guesses; a few unrelated words make one much harder to guess."
-    )
-}
-
-/// A new sync passphrase, asked twice (or read from a file). One that is easy to guess is
-/// met with a caution, then a question at the terminal; read from a file, the caution is
-/// said and the passphrase is used (a script can't answer).
+/// A new sync passphrase, asked twice (or read from a file), cautioned as a journal's is.
 pub fn new_sync(file: Option<&Path>) -> Result<String, CliError> {
     let pass = match file {
         Some(f) => from_file(f)?,
         None => new_sync_asked()?,
     };
-    if let Some(why) = weak_sync(&pass) {
-        let mut err = std::io::stderr();
-        let _ = writeln!(err, "{}", caution(why));
-        if file.is_none() && !confirm("Use it anyway? (y/N)")? {
-            return Err(InvalidInput::new(
-                "sync passphrase",
-                "was set aside, as you asked; nothing was changed (run this again to choose another)",
-            )
-            .into());
-        }
-    }
+    cautioned(&pass, file.is_none(), SYNC_GUESSES, "sync passphrase")?;
     Ok(pass)
 }
 
 /// Asks a yes-or-no question at the terminal: only y is yes.
 fn confirm(prompt: &str) -> Result<bool, CliError> {
     let mut tty = std::io::stderr();
+    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
     let _ = write!(tty, "{prompt} ");
     let _ = tty.flush();
-    enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
     let yes = loop {
         match event::read() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => {

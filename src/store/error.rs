@@ -13,7 +13,7 @@ pub enum StoreError {
     )]
     NeedsPassphrase(PathBuf),
     #[error(
-        "that passphrase doesn't open {0} (or it isn't a kindly journal); it was left untouched"
+        "that passphrase doesn't open {0}, which was left untouched; a passphrase is exact (capitals and spaces count)"
     )]
     WrongPassphrase(PathBuf),
     #[error(

@@ -220,6 +220,15 @@ impl Store {
         read_header(path).is_ok_and(|h| encrypted_file(path, &h))
     }
 
+    /// Whether `key` opens the encrypted journal at `path`, asked read-only (nothing is
+    /// written), so a passphrase typed wrongly can be asked for again.
+    pub fn opens_with(path: &Path, key: &str) -> bool {
+        !matches!(
+            inspect_existing(path, Some(key)),
+            Err(StoreError::WrongPassphrase(_))
+        )
+    }
+
     /// Writes a copy of the journal to `dest`, encrypted with `key`, or plain when `key`
     /// is `None`, through SQLCipher's export. The copy is created readable only by you.
     pub fn export_to(&self, dest: &Path, key: Option<&str>) -> Result<()> {
