@@ -327,3 +327,218 @@ fn a_weak_passphrase_typed_at_the_terminal_is_asked_about_and_no_changes_nothing
     assert!(!Store::is_encrypted(&db));
     assert_eq!(std::fs::read(&db).unwrap(), before, "nothing was changed");
 }
+
+/// Counts of each kind of record, as the JSON export gives them, opened with `pass`.
+fn counts_with(db: &Path, pass: &Path) -> Option<Vec<usize>> {
+    let out = common::kindly_process(db)
+        .arg("--passphrase-file")
+        .arg(pass)
+        .args(["export", "--format", "json"])
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return None;
+    }
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    Some(
+        ["checkins", "thoughts", "entries", "breaks"]
+            .iter()
+            .map(|k| json[k].as_array().map_or(0, Vec::len))
+            .collect(),
+    )
+}
+
+#[test]
+fn a_new_passphrase_opens_the_journal_and_the_old_one_no_longer_does() {
+    let (dir, db, old) = encrypted_journal();
+    let before = counts_with(&db, &old).unwrap();
+    let new = dir.path().join("new");
+    std::fs::write(&new, "a lantern by the quiet river\n").unwrap();
+    let out = kindly(&db)
+        .arg("--passphrase-file")
+        .arg(&old)
+        .arg("passphrase")
+        .arg("--new-passphrase-file")
+        .arg(&new)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("Your journal's passphrase is changed"),
+        "{err}"
+    );
+    assert_eq!(
+        counts_with(&db, &new),
+        Some(before),
+        "every record is there"
+    );
+    assert_eq!(
+        counts_with(&db, &old),
+        None,
+        "the old passphrase no longer opens it"
+    );
+    assert!(!contains(&db, SECRET), "still encrypted");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("converting"))
+        .collect();
+    assert!(left.is_empty(), "no copy left beside it: {left:?}");
+}
+
+#[test]
+fn changing_the_passphrase_is_refused_for_a_plain_journal_the_same_one_or_a_wrong_one() {
+    let (dir, db, old) = encrypted_journal();
+    let bytes = std::fs::read(&db).unwrap();
+    let wrong = dir.path().join("wrong");
+    std::fs::write(&wrong, "not the one\n").unwrap();
+    for (current, new, says) in [
+        (&wrong, &old, "that passphrase doesn't open"),
+        (&old, &old, "that is the passphrase the journal already has"),
+    ] {
+        let out = kindly(&db)
+            .arg("--passphrase-file")
+            .arg(current)
+            .arg("passphrase")
+            .arg("--new-passphrase-file")
+            .arg(new)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success());
+        assert!(err.contains(says), "{err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was changed");
+    }
+    let plain = dir.path().join("plain.db");
+    kindly(&plain)
+        .args(["checkin", "--mood", "5"])
+        .assert()
+        .success();
+    let out = kindly(&plain)
+        .arg("passphrase")
+        .arg("--new-passphrase-file")
+        .arg(&old)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("isn't encrypted, so it has no passphrase to change")
+    );
+    assert!(!Store::is_encrypted(&plain));
+}
+
+#[test]
+fn the_passphrase_is_not_changed_while_the_journal_is_open_in_a_window() {
+    let (dir, db, old) = encrypted_journal();
+    let bytes = std::fs::read(&db).unwrap();
+    let pane = common::tmux::Pane::start_with(
+        "open",
+        dir.path(),
+        &db,
+        (80, 24),
+        &format!("--passphrase-file '{}'", old.display()),
+    );
+    pane.wait_for("How are you, right now?");
+    let new = dir.path().join("new");
+    std::fs::write(&new, "a lantern by the quiet river\n").unwrap();
+    let out = kindly(&db)
+        .arg("--passphrase-file")
+        .arg(&old)
+        .arg("passphrase")
+        .arg("--new-passphrase-file")
+        .arg(&new)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(err.contains("is open in another kindly"), "{err}");
+    pane.keys(&["q"]);
+    pane.wait_exit();
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was changed");
+    assert!(counts_with(&db, &old).is_some());
+}
+
+#[test]
+fn killing_a_passphrase_change_at_any_moment_leaves_a_journal_the_old_or_new_one_opens_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["demo", "--weeks", "104", "--fill-only"])
+        .assert()
+        .success();
+    let passes = [dir.path().join("one"), dir.path().join("two")];
+    std::fs::write(&passes[0], "the first long passphrase\n").unwrap();
+    std::fs::write(&passes[1], "the second long passphrase\n").unwrap();
+    kindly(&db)
+        .arg("--passphrase-file")
+        .arg(&passes[0])
+        .arg("encrypt")
+        .assert()
+        .success();
+    let whole = counts_with(&db, &passes[0]).unwrap();
+    assert!(
+        whole[0] > 500,
+        "a journal big enough to be caught mid-way: {whole:?}"
+    );
+    // One change left to finish, to learn how long one takes here: the kills land
+    // anywhere from the start to a little past that.
+    let started = std::time::Instant::now();
+    kindly(&db)
+        .arg("--passphrase-file")
+        .arg(&passes[0])
+        .arg("passphrase")
+        .arg("--new-passphrase-file")
+        .arg(&passes[1])
+        .assert()
+        .success();
+    let span = started.elapsed().as_micros() as u64 * 13 / 10;
+    let mut current = 1;
+    // A fixed seed: the "random" moments are the same on every run.
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut changed = 0;
+    for round in 0..20 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = common::kindly_process(&db)
+            .arg("--passphrase-file")
+            .arg(&passes[current])
+            .arg("passphrase")
+            .arg("--new-passphrase-file")
+            .arg(&passes[1 - current])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The wait is the random moment of death itself, not a stand-in for synchronisation.
+        std::thread::sleep(std::time::Duration::from_micros(seed % span));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let opens: Vec<Option<Vec<usize>>> = passes.iter().map(|p| counts_with(&db, p)).collect();
+        let which = opens
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or_else(|| panic!("round {round}: neither passphrase opens the journal"));
+        assert_eq!(
+            opens[which].as_ref(),
+            Some(&whole),
+            "round {round}: every record is there"
+        );
+        assert!(
+            opens[1 - which].is_none(),
+            "round {round}: only one opens it"
+        );
+        if which != current {
+            changed += 1;
+        }
+        current = which;
+        assert!(!contains(&db, "heron"), "round {round}: still encrypted");
+    }
+    assert!(
+        changed < 20,
+        "some kills landed before the change was in place ({changed} of 20 changed)"
+    );
+}

@@ -114,6 +114,15 @@ pub enum Command {
     /// Turn an encrypted journal back into a plain one
     #[command(after_help = "Example:\n  kindly decrypt")]
     Decrypt,
+    /// Change an encrypted journal's passphrase, with no plain copy at any moment
+    #[command(
+        after_help = "Example:\n  kindly passphrase\n\nThe current passphrase comes from the terminal or --passphrase-file; the new one is asked twice, or read from --new-passphrase-file. The journal is written anew under the new passphrase, checked, and only then put in place, so a stop at any moment leaves it opening with the old passphrase or the new one."
+    )]
+    Passphrase {
+        /// Read the new passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
     /// Check the journal file for damage, and say what to do if there is any
     #[command(after_help = "Example:\n  kindly check")]
     Check,
@@ -312,6 +321,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Decrypt) => {
             safekeeping::decrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
+        Some(Command::Passphrase {
+            new_passphrase_file,
+        }) => safekeeping::change_passphrase(
+            &journal_path(cli.db)?,
+            cli.passphrase_file.as_deref(),
+            new_passphrase_file.as_deref(),
+        ),
         Some(Command::Check) => {
             safekeeping::check(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
@@ -437,10 +453,19 @@ fn key_for(
     if !Store::is_encrypted(path) {
         return Ok(None);
     }
-    if passphrase_file.is_some() {
-        return Ok(Some(passphrase::existing(passphrase_file)?));
+    current_key(path, passphrase_file).map(Some)
+}
+
+/// The passphrase of the encrypted journal at `path`: from `--passphrase-file`, or typed at
+/// the terminal, where one that doesn't open it is asked for again.
+pub(crate) fn current_key(
+    path: &std::path::Path,
+    passphrase_file: Option<&std::path::Path>,
+) -> Result<String, CliError> {
+    match passphrase_file {
+        Some(_) => passphrase::existing(passphrase_file),
+        None => passphrase::tries(|key| Store::opens_with(path, key)),
     }
-    passphrase::tries(|key| Store::opens_with(path, key)).map(Some)
 }
 
 fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {

@@ -46,6 +46,39 @@ pub fn decrypt(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliErr
     Ok(())
 }
 
+/// `kindly passphrase`: the journal written anew under a new passphrase (encrypted to
+/// encrypted, so no plain copy exists at any moment), checked, then put in place.
+pub fn change_passphrase(
+    path: &Path,
+    passphrase_file: Option<&Path>,
+    new_file: Option<&Path>,
+) -> Result<(), CliError> {
+    if !Store::is_encrypted(path) {
+        return Err(CliError::Usage(format!(
+            "{} isn't encrypted, so it has no passphrase to change; `kindly encrypt` gives it one",
+            path.display()
+        )));
+    }
+    // Held before anything is asked: while another kindly has it open, nothing can change.
+    let hold = Hold::exclusive(path)?;
+    let old = super::current_key(path, passphrase_file)?;
+    if !Store::opens_with(path, &old) {
+        return Err(crate::store::StoreError::WrongPassphrase(path.to_path_buf()).into());
+    }
+    let new = passphrase::new(new_file)?;
+    if new == old {
+        return Err(CliError::Usage(
+            "that is the passphrase the journal already has; nothing was changed".into(),
+        ));
+    }
+    convert(path, &hold, Some(&old), Some(&new))?;
+    let _ = writeln!(
+        std::io::stderr(),
+        "Your journal's passphrase is changed: the new one opens it, the old one no longer does. Backups made before keep the passphrase they were made with."
+    );
+    Ok(())
+}
+
 /// Rewrites the journal at `path` encrypted (or plain), checks the new file holds every
 /// record, and only then puts it in place of the old one. The caller holds the journal
 /// alone, so no other kindly can write to the old file meanwhile or keep it open after.
