@@ -348,22 +348,32 @@ fn counts_with(db: &Path, pass: &Path) -> Option<Vec<usize>> {
     )
 }
 
+/// The command that changes the passphrase from `current` to `new` (each a file), ready to
+/// run or spawn.
+fn change(db: &Path, current: &Path, new: &Path) -> std::process::Command {
+    let mut cmd = common::kindly_process(db);
+    cmd.arg("--passphrase-file")
+        .arg(current)
+        .arg("passphrase")
+        .arg("--new-passphrase-file")
+        .arg(new);
+    cmd
+}
+
+/// Changes the passphrase: (whether it succeeded, stderr).
+fn changed(db: &Path, current: &Path, new: &Path) -> (bool, String) {
+    let out = change(db, current, new).output().unwrap();
+    (out.status.success(), String::from_utf8(out.stderr).unwrap())
+}
+
 #[test]
 fn a_new_passphrase_opens_the_journal_and_the_old_one_no_longer_does() {
     let (dir, db, old) = encrypted_journal();
     let before = counts_with(&db, &old).unwrap();
     let new = dir.path().join("new");
     std::fs::write(&new, "a lantern by the quiet river\n").unwrap();
-    let out = kindly(&db)
-        .arg("--passphrase-file")
-        .arg(&old)
-        .arg("passphrase")
-        .arg("--new-passphrase-file")
-        .arg(&new)
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{err}");
+    let (ok, err) = changed(&db, &old, &new);
+    assert!(ok, "{err}");
     assert!(
         err.contains("Your journal's passphrase is changed"),
         "{err}"
@@ -397,16 +407,8 @@ fn changing_the_passphrase_is_refused_for_a_plain_journal_the_same_one_or_a_wron
         (&wrong, &old, "that passphrase doesn't open"),
         (&old, &old, "that is the passphrase the journal already has"),
     ] {
-        let out = kindly(&db)
-            .arg("--passphrase-file")
-            .arg(current)
-            .arg("passphrase")
-            .arg("--new-passphrase-file")
-            .arg(new)
-            .output()
-            .unwrap();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(!out.status.success());
+        let (ok, err) = changed(&db, current, new);
+        assert!(!ok);
         assert!(err.contains(says), "{err}");
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert_eq!(std::fs::read(&db).unwrap(), bytes, "nothing was changed");
@@ -445,16 +447,8 @@ fn the_passphrase_is_not_changed_while_the_journal_is_open_in_a_window() {
     pane.wait_for("How are you, right now?");
     let new = dir.path().join("new");
     std::fs::write(&new, "a lantern by the quiet river\n").unwrap();
-    let out = kindly(&db)
-        .arg("--passphrase-file")
-        .arg(&old)
-        .arg("passphrase")
-        .arg("--new-passphrase-file")
-        .arg(&new)
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!out.status.success());
+    let (ok, err) = changed(&db, &old, &new);
+    assert!(!ok);
     assert!(err.contains("is open in another kindly"), "{err}");
     pane.keys(&["q"]);
     pane.wait_exit();
@@ -487,14 +481,8 @@ fn killing_a_passphrase_change_at_any_moment_leaves_a_journal_the_old_or_new_one
     // One change left to finish, to learn how long one takes here: the kills land
     // anywhere from the start to a little past that.
     let started = std::time::Instant::now();
-    kindly(&db)
-        .arg("--passphrase-file")
-        .arg(&passes[0])
-        .arg("passphrase")
-        .arg("--new-passphrase-file")
-        .arg(&passes[1])
-        .assert()
-        .success();
+    let (ok, err) = changed(&db, &passes[0], &passes[1]);
+    assert!(ok, "{err}");
     let span = started.elapsed().as_micros() as u64 * 13 / 10;
     let mut current = 1;
     // A fixed seed: the "random" moments are the same on every run.
@@ -504,12 +492,7 @@ fn killing_a_passphrase_change_at_any_moment_leaves_a_journal_the_old_or_new_one
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let mut child = common::kindly_process(&db)
-            .arg("--passphrase-file")
-            .arg(&passes[current])
-            .arg("passphrase")
-            .arg("--new-passphrase-file")
-            .arg(&passes[1 - current])
+        let mut child = change(&db, &passes[current], &passes[1 - current])
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
