@@ -17,7 +17,15 @@ fn ok(j: &TestJournal, args: &[&str]) -> String {
 
 fn report(j: &TestJournal, format: &str, extra: &[&str]) -> String {
     let out = j.db.with_file_name(format!("summary.{format}"));
-    let mut args = vec!["report", "--format", format, "-o", out.to_str().unwrap()];
+    // The same name each time: a report written again replaces the last.
+    let mut args = vec![
+        "report",
+        "--force",
+        "--format",
+        format,
+        "-o",
+        out.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     ok(j, &args);
     std::fs::read_to_string(out).unwrap()

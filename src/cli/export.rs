@@ -36,6 +36,9 @@ pub struct ExportArgs {
     /// CSV, the folder (made if need be) that gets one file per record kind
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Replace the file (for CSV, the files in the folder) if it is there already
+    #[arg(long)]
+    force: bool,
 }
 
 /// An export whose flags have all been checked.
@@ -54,6 +57,16 @@ impl ExportArgs {
             return Err(CliError::Usage(
                 "CSV is four files (check-ins, thought records, pages and letters, breaks); name a folder for them with -o DIR".into(),
             ));
+        }
+        if let Some(out) = &self.output {
+            match self.format {
+                Format::Csv => {
+                    for name in crate::io::text::CSV_FILES {
+                        super::output::refuse_existing(&out.join(name), self.force)?;
+                    }
+                }
+                _ => super::output::refuse_existing(out, self.force)?,
+            }
         }
         Ok(Plan {
             from,
@@ -107,6 +120,11 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
             for (name, bytes) in &files {
                 write_private(&dir.join(name), bytes).map_err(CliError::Other)?;
             }
+            super::output::tell(&format!(
+                "Wrote {} files in {}.",
+                files.len(),
+                dir.display()
+            ));
             return Ok(());
         }
     };
@@ -115,7 +133,11 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
             "{} is a folder; -o wants a file name here (only CSV writes a folder)",
             path.display()
         ))),
-        Some(path) => write_private(&path, &bytes).map_err(CliError::Other),
+        Some(path) => {
+            write_private(&path, &bytes).map_err(CliError::Other)?;
+            super::output::tell(&format!("Wrote {}.", path.display()));
+            Ok(())
+        }
         None => super::shared::write_stdout(&bytes),
     }
 }

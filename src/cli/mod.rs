@@ -102,6 +102,9 @@ pub enum Command {
         /// Where to write the copy (a new file, readable only by you)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace the file if it is there already
+        #[arg(long)]
+        force: bool,
     },
     /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
@@ -331,9 +334,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Check) => {
             safekeeping::check(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
         }
-        Some(Command::Backup { output }) => safekeeping::backup(
+        Some(Command::Backup { output, force }) => safekeeping::backup(
             &journal_path(cli.db)?,
             &output,
+            force,
             cli.passphrase_file.as_deref(),
         ),
         Some(Command::Export(args)) => {

@@ -13,6 +13,26 @@ use super::shared::CliError;
 
 /// Refuses an output path that is the journal itself, one of its side files, or the same
 /// file by another name (a link, `./`, a symlinked folder).
+/// Export, report and backup answer alike: a file already there is never written over
+/// unless the person said `--force`.
+pub fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
+    if force || !path.exists() {
+        return Ok(());
+    }
+    Err(CliError::Usage(format!(
+        "{} is already there; choose another name, or add --force to replace it",
+        path.display()
+    )))
+}
+
+/// Says what was written to a person at a terminal; a script's stderr stays quiet.
+pub fn tell(line: &str) {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprintln!("{line}");
+    }
+}
+
 pub fn guard(output: &Path, journal: &Path) -> Result<(), CliError> {
     let out = absolute(output);
     let journal_abs = absolute(journal);

@@ -29,11 +29,15 @@ pub struct ReportArgs {
     /// The last day to include with --from (default today)
     #[arg(long, value_name = "DATE", requires = "from")]
     to: Option<String>,
+    /// md or html; left out, it is read from the file name (.md, .html)
     #[arg(long, value_enum)]
-    format: Format,
+    format: Option<Format>,
     /// Where to write it (created readable only by you)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
+    /// Replace the file if it is there already
+    #[arg(long)]
+    force: bool,
     /// Add your own words (check-in notes and reframes), not only figures (what you marked
     /// to bring to your session is always included: you chose it)
     #[arg(long)]
@@ -53,7 +57,24 @@ impl Plan {
 }
 
 impl ReportArgs {
-    pub fn validate(self, start: WeekStart) -> Result<Plan, CliError> {
+    pub fn validate(mut self, start: WeekStart) -> Result<Plan, CliError> {
+        let by_name = match self.output.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
+                Some(Format::Md)
+            }
+            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
+                Some(Format::Html)
+            }
+            _ => None,
+        };
+        let format = self.format.or(by_name).ok_or_else(|| {
+            CliError::Usage(format!(
+                "give --format md or --format html, or name the file .md or .html ({} is neither)",
+                self.output.display()
+            ))
+        })?;
+        self.format = Some(format);
+        super::output::refuse_existing(&self.output, self.force)?;
         let span = match &self.from {
             Some(from) => {
                 let today = crate::domain::time::now_local().date_naive();
@@ -124,10 +145,10 @@ pub fn run(store: &Store, plan: Plan, name: Option<&str>) -> Result<(), CliError
         name,
     };
     let text = match plan.args.format {
-        Format::Md => report::markdown(&source),
-        Format::Html => report::html(&source),
+        Some(Format::Html) => report::html(&source),
+        _ => report::markdown(&source),
     };
     super::output::write_private(&plan.args.output, text.as_bytes()).map_err(CliError::Other)?;
-    eprintln!("Wrote {}.", plan.args.output.display());
+    super::output::tell(&format!("Wrote {}.", plan.args.output.display()));
     Ok(())
 }

@@ -185,14 +185,14 @@ pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
     )))
 }
 
-pub fn backup(path: &Path, output: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
+pub fn backup(
+    path: &Path,
+    output: &Path,
+    force: bool,
+    passphrase_file: Option<&Path>,
+) -> Result<(), CliError> {
     super::output::guard(output, path)?;
-    if output.exists() {
-        return Err(CliError::Usage(format!(
-            "{} already exists; choose a new name so no earlier backup is overwritten",
-            output.display()
-        )));
-    }
+    super::output::refuse_existing(output, force)?;
     let encrypted = Store::is_encrypted(path);
     let key = if encrypted {
         Some(passphrase::existing(passphrase_file)?)
@@ -230,9 +230,19 @@ pub fn backup(path: &Path, output: &Path, passphrase_file: Option<&Path>) -> Res
                 .and_then(|f| f.sync_all())
                 .map_err(|e| CliError::Other(anyhow::anyhow!("couldn't finish the copy ({e})")))
         })
-        .and_then(|()| super::output::place_new(&tmp, output).map_err(CliError::Other));
+        .and_then(|()| {
+            // Asked to replace an earlier copy: the new one takes its name in one step.
+            let placed = if force && output.exists() {
+                std::fs::rename(&tmp, output).map_err(|e| {
+                    anyhow::anyhow!("couldn't put the copy at {} ({e})", output.display())
+                })
+            } else {
+                super::output::place_new(&tmp, output)
+            };
+            placed.map_err(CliError::Other)
+        });
     clear();
     made?;
-    eprintln!("Backed up to {}.", output.display());
+    super::output::tell(&format!("Backed up to {}.", output.display()));
     Ok(())
 }

@@ -147,14 +147,17 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
         ])?;
     }
     Ok(vec![
-        ("checkins.csv", finish(checkins)?),
-        ("thoughts.csv", finish(thoughts)?),
-        ("entries.csv", finish(entries)?),
-        ("breaks.csv", finish(breaks)?),
+        (CSV_FILES[0], finish(checkins)?),
+        (CSV_FILES[1], finish(thoughts)?),
+        (CSV_FILES[2], finish(entries)?),
+        (CSV_FILES[3], finish(breaks)?),
     ])
 }
 
 /// A readable journal: one section per day, newest first, each record under its time.
+/// The files a CSV export writes, one per record kind.
+pub const CSV_FILES: [&str; 4] = ["checkins.csv", "thoughts.csv", "entries.csv", "breaks.csv"];
+
 pub fn markdown(j: &Journal) -> String {
     // (day, sort key, text); sort key keeps the day's records in time order.
     let mut days: BTreeMap<NaiveDate, Vec<(i64, String)>> = BTreeMap::new();

@@ -137,3 +137,64 @@ fn an_old_record_holding_carriage_returns_exports_its_paragraphs() {
     );
     assert!(!md.contains('\r') && !md.contains('␍'), "{md}");
 }
+
+#[test]
+fn export_report_and_backup_refuse_a_file_already_there_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    kindly(&db)
+        .args(["checkin", "--mood", "6"])
+        .assert()
+        .success();
+    let file = dir.path().join("there.html");
+    for args in [
+        &["export", "--format", "json", "-o"][..],
+        &["report", "-o"],
+        &["backup", "-o"],
+    ] {
+        std::fs::write(&file, "kept").unwrap();
+        let out = kindly(&db).args(args).arg(&file).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("add --force to replace it"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "kept",
+            "nothing written"
+        );
+        kindly(&db)
+            .args(args)
+            .arg(&file)
+            .arg("--force")
+            .assert()
+            .success()
+            .stderr("");
+        assert_ne!(
+            std::fs::read(&file).unwrap(),
+            b"kept",
+            "{args:?} replaced it"
+        );
+    }
+    // The report took its format from the name: HTML.
+    kindly(&db)
+        .args(["report", "--force", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    // CSV refuses when one of its files is in the folder already.
+    let folder = dir.path().join("csv");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("breaks.csv"), "kept").unwrap();
+    kindly(&db)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&folder)
+        .assert()
+        .code(2);
+    assert!(!folder.join("checkins.csv").exists());
+}

@@ -215,13 +215,13 @@ fn the_markdown_report_keeps_notes_out_unless_asked() {
         !plain.contains("a very private sentence"),
         "aggregates only by default"
     );
-    let with_notes = run(&["--include-notes"]);
+    let with_notes = run(&["--include-notes", "--force"]);
     assert!(with_notes.contains("a very private sentence"));
 }
 
 #[test]
 fn report_refuses_missing_format_or_output() {
-    refused(&["report", "-o", "x.md"], "--format");
+    refused(&["report", "-o", "x.txt"], "--format");
     refused(&["report", "--format", "pdf", "-o", "x.pdf"], "pdf");
     refused(&["report", "--format", "md"], "--output");
 }
