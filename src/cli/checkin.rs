@@ -88,6 +88,7 @@ impl CheckinArgs {
                 .into());
             }
             Some("-") => {
+                super::shared::prompt_for_stdin("note");
                 c.set_note(&super::shared::read_text(stdin, "note")?);
             }
             Some(text) => c.set_note(text),

@@ -236,7 +236,22 @@ fn clap_exit(e: clap::Error) -> ExitCode {
                 .collect::<Vec<_>>()
                 .join(" ");
             let first = first.trim_start_matches("error: ");
-            eprintln!("kindly: {first} (see 'kindly --help')");
+            // clap's own guess at a misspelt command, flag or value, kept on the one line.
+            use clap::error::{ContextKind, ContextValue};
+            let guess = [
+                ContextKind::SuggestedSubcommand,
+                ContextKind::SuggestedArg,
+                ContextKind::SuggestedValue,
+            ]
+            .into_iter()
+            .find_map(|k| match e.get(k) {
+                Some(ContextValue::String(s)) => Some(s.clone()),
+                Some(ContextValue::Strings(v)) => Some(v.join("' or '")),
+                _ => None,
+            })
+            .map(|g| format!("; did you mean '{g}'?"))
+            .unwrap_or_default();
+            eprintln!("kindly: {first}{guess} (see 'kindly --help')");
             ExitCode::from(2)
         }
     }

@@ -108,6 +108,15 @@ pub fn date_range(
 
 /// Text from standard input, read through a limit: more than `MAX_TEXT` is refused with one
 /// line before it is read whole. `what` names it ("note", "body").
+/// At a terminal, says how to finish text typed on standard input, so the wait for it is
+/// never silent; from a pipe, says nothing.
+pub fn prompt_for_stdin(what: &str) {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprintln!("Type the {what}, then Ctrl-D on a line of its own to finish:");
+    }
+}
+
 pub fn read_text(stdin: &mut impl std::io::Read, what: &str) -> Result<String, CliError> {
     use std::io::Read;
     let mut bytes = Vec::new();

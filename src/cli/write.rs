@@ -86,6 +86,7 @@ impl WriteArgs {
 
 /// The body from standard input, when no words were given.
 fn read_body(stdin: &mut impl Read, body: &mut String) -> Result<(), CliError> {
+    super::shared::prompt_for_stdin("page");
     *body = super::shared::read_text(stdin, "body")?;
     Ok(())
 }

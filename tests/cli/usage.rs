@@ -8,6 +8,10 @@ fn usage_mistakes_are_one_line_with_exit_2() {
     refused(&["checkin", "--mood", "5", "--moood", "3"], "--moood");
     refused(&["export", "--format", "yaml"], "yaml");
     refused(&["chekin"], "chekin");
+    // clap's guess stays on the one line.
+    refused(&["chekin"], "did you mean 'check' or 'checkin'?");
+    refused(&["checkin", "--mod", "5"], "did you mean '--mood'?");
+    refused(&["export", "--format", "jsn"], "did you mean 'json'?");
 }
 
 #[test]
