@@ -297,3 +297,104 @@ fn a_folder_whose_path_isnt_text_is_refused_at_init_and_join() {
         assert_eq!(odd.exists().then(|| listing(&odd)), before, "{action}");
     }
 }
+
+#[test]
+fn a_new_sync_passphrase_lets_the_next_computer_join_and_the_old_one_no_longer_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Sync");
+    let f = folder.to_str().unwrap();
+    let old = dir.path().join("old");
+    let new = dir.path().join("new");
+    let wrong = dir.path().join("wrong");
+    std::fs::write(&old, "a long sync passphrase\n").unwrap();
+    std::fs::write(&new, "another long sync passphrase\n").unwrap();
+    std::fs::write(&wrong, "not the sync passphrase\n").unwrap();
+    let (old, new, wrong) = (
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        wrong.to_str().unwrap(),
+    );
+    let first = TestJournal::new();
+    ok(
+        &first.db,
+        &["sync", "init", f, "--sync-passphrase-file", old],
+    );
+    ok(
+        &first.db,
+        &["checkin", "--mood", "6", "--note", "by the sea"],
+    );
+    ok(&first.db, &["sync"]);
+    let key = std::fs::read(folder.join("kindly-sync.key")).unwrap();
+    let change = |current: &str, to: &str| {
+        run(
+            &first.db,
+            &[
+                "sync",
+                "passphrase",
+                "--sync-passphrase-file",
+                current,
+                "--new-sync-passphrase-file",
+                to,
+            ],
+        )
+    };
+    for (current, to, says) in [
+        (
+            wrong,
+            new,
+            "that sync passphrase doesn't open this folder's key",
+        ),
+        (
+            old,
+            old,
+            "that is the sync passphrase the folder already has",
+        ),
+    ] {
+        let (code, _, err) = change(current, to);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains(says), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(
+            std::fs::read(folder.join("kindly-sync.key")).unwrap(),
+            key,
+            "the key file is as it was"
+        );
+    }
+    let (code, out, err) = change(old, new);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("The sync passphrase of"), "{out}");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "nothing half-written left: {names:?}"
+    );
+    let second = TestJournal::new();
+    let (code, _, err) = run(
+        &second.db,
+        &["sync", "join", f, "--sync-passphrase-file", old],
+    );
+    assert_eq!(code, 2, "the old passphrase no longer joins: {err}");
+    ok(
+        &second.db,
+        &["sync", "join", f, "--sync-passphrase-file", new],
+    );
+    let (out, _) = ok(&second.db, &["search", "sea"]);
+    assert!(
+        out.contains("by the"),
+        "the second computer has it: {out}"
+    );
+    ok(
+        &first.db,
+        &["checkin", "--mood", "7", "--note", "after the change"],
+    );
+    ok(&first.db, &["sync"]);
+    ok(&second.db, &["sync"]);
+    let (out, _) = ok(&second.db, &["search", "change"]);
+    assert!(
+        out.contains("after the"),
+        "the first computer goes on exchanging as before: {out}"
+    );
+}

@@ -32,6 +32,16 @@ enum Action {
         #[arg(long, value_name = "FILE")]
         sync_passphrase_file: Option<PathBuf>,
     },
+    /// Change the sync passphrase (asks the current one, then the new one twice); computers
+    /// that joined go on as before, and one joining from now on needs the new one
+    Passphrase {
+        /// Read the current sync passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        sync_passphrase_file: Option<PathBuf>,
+        /// Read the new sync passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        new_sync_passphrase_file: Option<PathBuf>,
+    },
     /// Write every record this journal holds into the folder again, so a computer that lost
     /// a damaged or deleted file gets its records back
     Repair,
@@ -80,6 +90,7 @@ pub enum Prepared {
     Join(sync::FolderKey),
     Exchange,
     Repair,
+    Relock { old: String, new: String },
 }
 
 pub fn prepare(args: &SyncArgs, journal: &Path) -> Result<Prepared, CliError> {
@@ -105,6 +116,20 @@ pub fn prepare(args: &SyncArgs, journal: &Path) -> Result<Prepared, CliError> {
             sync::check_joinable(dir).map_err(refused)?;
             let pass = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
             Prepared::Join(sync::unlock(dir, &pass).map_err(refused)?)
+        }
+        Some(Action::Passphrase {
+            sync_passphrase_file,
+            new_sync_passphrase_file,
+        }) => {
+            let old = passphrase::existing_sync(sync_passphrase_file.as_deref())?;
+            let new = passphrase::new_sync(new_sync_passphrase_file.as_deref())?;
+            if new == old {
+                return Err(CliError::Usage(
+                    "that is the sync passphrase the folder already has; nothing was changed"
+                        .into(),
+                ));
+            }
+            Prepared::Relock { old, new }
         }
         Some(Action::Repair) => Prepared::Repair,
         _ => Prepared::Exchange,
@@ -175,6 +200,22 @@ pub fn run(store: &mut Store, prepared: Prepared, config: &Config) -> Result<(),
             ))
         }
         Prepared::Exchange => None,
+        Prepared::Relock { old, new } => {
+            let Some(me) = store.sync_me()? else {
+                return Err(CliError::Usage(
+                    "this journal doesn't sync yet, so there's no sync passphrase to change; `kindly sync init DIR` starts".into(),
+                ));
+            };
+            let dir = folder.map_or(me.folder.clone(), Path::to_path_buf);
+            sync::relock(&dir, &old, &new).map_err(refused)?;
+            return write_stdout(
+                format!(
+                    "The sync passphrase of {} is changed. Computers that joined go on as before; one joining from now on needs the new passphrase.\n",
+                    dir.display()
+                )
+                .as_bytes(),
+            );
+        }
         Prepared::Repair => {
             let done = sync::repair(store, folder).map_err(refused)?;
             if done.healed == 0 {

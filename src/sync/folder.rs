@@ -97,6 +97,26 @@ pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` over `path` whole: beside it (`.NAME.PID.tmp`), flushed, then renamed
+/// into place, so a reader sees the old file or the new one, never half of either.
+pub(super) fn replace_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
+    let written = write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    written
+}
+
 /// Whether `name` is one of the hidden files kindly writes beside one of its own before
 /// putting it in place (`.NAME.PID.tmp`): a change file, the folder's marker or key, or a
 /// computer's published state (`journal.state`).

@@ -7,7 +7,7 @@ use age::secrecy::{ExposeSecret, SecretString};
 
 use super::folder::{
     DEVICES, KEY_FILE, MARKER, MAX_WORK_FACTOR, Marker, Result, SyncError, WORK_FACTOR, absolute,
-    io, make_dir, new_device, not_arrived, place_new, read_marker,
+    io, make_dir, new_device, not_arrived, place_new, read_marker, replace_whole,
 };
 use crate::domain::InvalidInput;
 use crate::store::{Me, Store};
@@ -27,13 +27,7 @@ pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
     let identity = age::x25519::Identity::generate();
     let recipient = identity.to_public().to_string();
     let secret = identity.to_string();
-    let mut lock = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
-    lock.set_work_factor(WORK_FACTOR);
-    let locked =
-        age::encrypt(&lock, secret.expose_secret().as_bytes()).map_err(|e| SyncError::Io {
-            path: folder.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
+    let locked = lock(folder, secret.expose_secret(), passphrase)?;
     place_new(&folder.join(KEY_FILE), &locked).map_err(io(folder))?;
     let marker = serde_json::to_vec_pretty(&Marker {
         kindly_sync: super::change::FORMAT,
@@ -52,6 +46,28 @@ pub fn init(store: &mut Store, folder: &Path, passphrase: &str, name: &str) -> R
     };
     store.sync_join(&me)?;
     Ok(me)
+}
+
+/// The folder's secret locked under `passphrase` (age's scrypt), as `kindly-sync.key` holds it.
+fn lock(folder: &Path, secret: &str, passphrase: &str) -> Result<Vec<u8>> {
+    let mut lock = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
+    lock.set_work_factor(WORK_FACTOR);
+    age::encrypt(&lock, secret.as_bytes()).map_err(|e| SyncError::Io {
+        path: folder.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })
+}
+
+/// `kindly sync passphrase`: the folder's key locked again under a new sync passphrase, put
+/// in place whole. The key itself stays the same, so every computer that joined goes on
+/// exchanging as before; a computer joining from now on needs the new passphrase.
+pub fn relock(folder: &Path, old: &str, new: &str) -> Result<()> {
+    let key = unlock(folder, old).map_err(|e| match e {
+        SyncError::Invalid(e) => SyncError::Invalid(e.for_field("sync passphrase")),
+        other => other,
+    })?;
+    let locked = lock(folder, &key.identity, new)?;
+    replace_whole(&folder.join(KEY_FILE), &locked).map_err(io(folder))
 }
 
 /// A sync folder's key, opened with its passphrase: what a journal needs to join it.

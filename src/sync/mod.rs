@@ -25,7 +25,7 @@ pub use exchanged::Exchanged;
 use exchanged::number;
 pub use folder::SyncError;
 use folder::{DEVICES, MARKER, Result, read_marker};
-pub use key::{FolderKey, check_joinable, check_new, init, join, unlock};
+pub use key::{FolderKey, check_joinable, check_new, init, join, relock, unlock};
 use layout::{change_files, device_dirs, seen_numbers, seq_of};
 
 use std::path::{Path, PathBuf};

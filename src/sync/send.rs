@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 use super::change::{self, Change, Versioned};
 use super::exchanged::Exchanged;
 use super::fields::{Clock, Stamp, Stamps, is_text};
-use super::folder::{DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new};
+use super::folder::{
+    DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new, replace_whole,
+};
 use super::layout::{MAX_SEQ, STATE_FILE, change_files, device_dirs, seen_numbers, seq_of};
 use super::receive::{digest_of, full_stamps, json, newest};
 use super::seal::Keys;
@@ -390,30 +392,7 @@ fn publish(store: &mut Store, me: &Me, keys: &Keys, folder: &Path) -> Result<()>
     make_dir(&mine).map_err(io(folder))?;
     let plain = serde_json::to_vec(&state).map_err(|e| io(folder)(e.into()))?;
     let sealed = keys.seal(&me.device, &plain).map_err(io(folder))?;
-    replace(&mine.join(STATE_FILE), &sealed).map_err(io(folder))?;
+    replace_whole(&mine.join(STATE_FILE), &sealed).map_err(io(folder))?;
     store.sync_set_healed(&me.device, &gist)?;
     Ok(())
-}
-
-/// Writes `bytes` over `path` whole: beside it, flushed, then renamed into place.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let temp = dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&temp);
-    let written = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
 }
