@@ -31,12 +31,7 @@ impl Store {
     }
 
     pub fn checkin(&self, id: Uuid) -> Result<Option<CheckIn>> {
-        let sql = format!("{SELECT} WHERE c.id = ?1");
-        let row = self
-            .conn
-            .query_row(&sql, [id.to_string()], read_row)
-            .optional()?;
-        row.transpose()
+        checkin_in(&self.conn, id)
     }
 
     /// The check-ins lived on `day`, newest first, leaving out the trash.
@@ -267,6 +262,14 @@ pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One check-in by id, trashed or not, on `conn` (a transaction too).
+pub(super) fn checkin_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<CheckIn>> {
+    let sql = format!("{SELECT} WHERE c.id = ?1");
+    conn.query_row(&sql, [id.to_string()], read_row)
+        .optional()?
+        .transpose()
 }
 
 fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<CheckIn>> {

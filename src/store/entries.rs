@@ -37,11 +37,7 @@ impl Store {
     }
 
     pub fn entry(&self, id: Uuid) -> Result<Option<Entry>> {
-        let sql = format!("{SELECT_ENTRY} WHERE e.id = ?1");
-        self.conn
-            .query_row(&sql, [id.to_string()], read_entry)
-            .optional()?
-            .transpose()
+        entry_in(&self.conn, id)
     }
 
     /// One break by id, trashed or not.
@@ -298,6 +294,14 @@ pub(super) fn upsert_break(tx: &rusqlite::Transaction<'_>, b: &Break) -> Result<
 
 fn invalid(what: &str) -> StoreError {
     StoreError::Invalid(InvalidInput::new(what, "is not readable"))
+}
+
+/// One entry by id, trashed or not, on `conn` (a transaction too).
+pub(super) fn entry_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Entry>> {
+    let sql = format!("{SELECT_ENTRY} WHERE e.id = ?1");
+    conn.query_row(&sql, [id.to_string()], read_entry)
+        .optional()?
+        .transpose()
 }
 
 fn read_entry(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {

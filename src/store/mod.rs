@@ -11,6 +11,7 @@ mod exchange_turn;
 mod file;
 mod health;
 mod migrations;
+mod over;
 mod personal;
 mod search;
 mod search_labels;
@@ -19,6 +20,7 @@ mod sync;
 mod sync_health;
 mod thoughts;
 mod trash;
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,6 +47,7 @@ pub use search_labels::check_search;
 pub use sync::{DeviceSeen, Held, Me, Settled, SyncKind, Whole};
 pub use thoughts::ThoughtFilter;
 pub use trash::RecordKind;
+use window::Window;
 
 /// A second connection to a journal, not yet opened: same file, same passphrase, and its
 /// writes wait for the same integrity check as the first.
@@ -73,6 +76,8 @@ pub struct Store {
     _hold: Option<Hold>,
     /// The integrity check running beside the TUI: writes wait for its answer.
     health: Option<Arc<Health>>,
+    /// The window (running kindly) whose drafts this store keeps: none outside the TUI.
+    window: Window,
 }
 
 impl Store {
@@ -146,6 +151,7 @@ impl Store {
             key,
             _hold: Some(hold),
             health: None,
+            window: Window::none(),
         })
     }
 
@@ -179,6 +185,7 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
+            window: Window::none(),
         }
     }
 
@@ -306,6 +313,7 @@ impl Store {
             key: None,
             _hold: None,
             health: None,
+            window: Window::none(),
         };
         store.migrate(path)?;
         Ok(store)
@@ -410,10 +418,14 @@ impl Store {
         draft: Option<&str>,
         upsert: impl FnOnce(&Transaction<'_>) -> Result<()>,
     ) -> Result<()> {
+        let window = self.window.id.clone();
         let tx = self.write()?;
         upsert(&tx)?;
         if let Some(slot) = draft {
-            tx.execute("DELETE FROM drafts WHERE slot = ?1", [slot])?;
+            tx.execute(
+                "DELETE FROM drafts WHERE window = ?1 AND slot = ?2",
+                rusqlite::params![window, slot],
+            )?;
         }
         tx.commit()?;
         Ok(())

@@ -42,7 +42,7 @@ impl SyncKind {
         }
     }
 
-    fn table(self) -> &'static str {
+    pub(super) fn table(self) -> &'static str {
         match self {
             SyncKind::CheckIn => "checkins",
             SyncKind::Thought => "thoughts",

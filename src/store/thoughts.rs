@@ -38,11 +38,7 @@ impl Store {
     }
 
     pub fn thought(&self, id: Uuid) -> Result<Option<Thought>> {
-        let sql = format!("{SELECT} WHERE t.id = ?1");
-        self.conn
-            .query_row(&sql, [id.to_string()], read_row)
-            .optional()?
-            .transpose()
+        thought_in(&self.conn, id)
     }
 
     /// Kept records matching `filter`, newest first. Open days are bounds written as
@@ -223,6 +219,14 @@ pub(super) fn upsert(tx: &Transaction<'_>, t: &Thought) -> Result<()> {
 }
 
 type EmotionRow = (String, Option<u8>, Option<u8>);
+
+/// One thought record by id, trashed or not, on `conn` (a transaction too).
+pub(super) fn thought_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Thought>> {
+    let sql = format!("{SELECT} WHERE t.id = ?1");
+    conn.query_row(&sql, [id.to_string()], read_row)
+        .optional()?
+        .transpose()
+}
 
 fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<Thought>> {
     let id: String = r.get(0)?;

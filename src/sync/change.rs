@@ -109,3 +109,17 @@ pub fn from_json(kind: SyncKind, map: &Map<String, Value>) -> Result<(Whole, boo
 pub fn canonical(record: &Whole, trashed: bool) -> String {
     Value::Object(to_json(record, trashed)).to_string()
 }
+
+/// The record with the text that lost in place of the merged one, in the trash under
+/// `id`: the copy that keeps the other version's words.
+pub fn kept_copy(
+    record: &Map<String, Value>,
+    kept: &super::fields::Kept,
+    id: uuid::Uuid,
+) -> Map<String, Value> {
+    let mut copy = record.clone();
+    copy.insert(kept.field.clone(), kept.text.clone());
+    copy.insert(TRASHED.into(), Value::Bool(true));
+    copy.insert("id".into(), Value::String(id.to_string()));
+    copy
+}

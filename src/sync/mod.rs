@@ -16,6 +16,7 @@ pub mod fields;
 mod folder;
 mod key;
 mod layout;
+pub mod over;
 mod receive;
 mod seal;
 mod send;

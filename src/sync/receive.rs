@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::change::{self, Change, Versioned};
 use super::exchanged::Exchanged;
-use super::fields::{self, Clock, Incoming, Local, Stamp, Stamps, TRASHED};
+use super::fields::{self, Clock, Incoming, Local, Stamp, Stamps};
 use super::folder::{DEVICES, Result};
 use super::layout::{DAY_HLC, change_files, device_dirs};
 use super::seal::{Keys, MAX_FILE, Refused};
@@ -354,14 +354,11 @@ fn settle(
         write: merged.changed,
     });
     for k in kept {
-        let mut copy = merged.record.clone();
-        copy.insert(k.field.clone(), k.text.clone());
-        copy.insert(TRASHED.into(), Value::Bool(true));
         let id = Uuid::new_v5(
             &KEPT,
             format!("{}/{}/{}", record.id(), k.field, k.text).as_bytes(),
         );
-        copy.insert("id".into(), Value::String(id.to_string()));
+        let copy = super::change::kept_copy(&merged.record, &k, id);
         if store.sync_held(kind, id)?.is_some() || settled.iter().any(|s| s.record.id() == id) {
             continue;
         }

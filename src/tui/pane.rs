@@ -305,8 +305,9 @@ pub trait Drafts {
     /// The pane's unsaved work, slot by slot.
     fn drafts(&self) -> Vec<DraftOut>;
 
-    /// Takes up what was left in the pane's draft slots from before.
-    fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered>;
+    /// Takes up what was left in the pane's draft slots from before: this window's own, or
+    /// one a window that has ended left.
+    fn recover(&mut self, store: &mut Store) -> crate::store::Result<Recovered>;
 
     /// The unsaved work `X` would let go, named for its question; none when there is none.
     fn to_let_go(&self) -> Option<&'static str>;

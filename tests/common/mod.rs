@@ -159,3 +159,14 @@ pub fn go_to(app: &mut App, pane: kindly::tui::pane::PaneId) {
     }
     assert_eq!(app.pane_id(), pane);
 }
+
+/// Every draft the journal holds, whichever window wrote it, as its JSON text.
+pub fn draft_bodies(db: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.prepare("SELECT body FROM drafts")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

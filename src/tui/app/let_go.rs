@@ -25,7 +25,8 @@ impl App {
         match pane.let_go(&mut ctx) {
             Ok(outcome) => {
                 self.notice = None;
-                self.act_on(outcome)
+                self.act_on(outcome);
+                self.take_up_next(active);
             }
             Err(e) => {
                 self.notice = Some(format!(

@@ -101,8 +101,15 @@ impl App {
 
     /// As `new`, for the real screen: nothing is written and the journal's integrity check
     /// doesn't start until `after_first_frame`, so the first frame waits for neither.
-    pub fn open(store: Store, config: Config, theme: Theme, clock: Clock) -> anyhow::Result<Self> {
+    pub fn open(
+        mut store: Store,
+        config: Config,
+        theme: Theme,
+        clock: Clock,
+    ) -> anyhow::Result<Self> {
         let now = clock();
+        // This window's drafts are its own; other windows leave them be while it runs.
+        store.open_window();
         // The config's choices; each pane adds the journal's own when it reads it.
         let mut checkin = CheckinPane::new(
             config.emotions.clone(),
@@ -115,34 +122,12 @@ impl App {
             checkin.look_back =
                 crate::tui::panes::checkin::look_back::find(&store, now.date_naive())?;
         }
-        let mut panes = Panes {
+        let panes = Panes {
             checkin,
             critic: CriticPane::new(config.traps(), config.emotions.clone()),
             journal: JournalPane::with_prompts(&config.letter_prompts),
             trends: TrendsPane::new(config.week_start),
         };
-        // Drafts found at start are this window's to finish, or to clear once done with.
-        let mut autosave = Autosave::default();
-        let mut recovered_notice = None;
-        for id in PaneId::ALL {
-            let Some(pane) = panes.drafts_mut(id) else {
-                continue;
-            };
-            let recovered = pane.recover(&store)?;
-            autosave.hold(recovered.slots);
-            recovered_notice = recovered_notice.or(recovered.notice);
-            // A draft from another version is never a reason not to open, nor lost.
-            for (slot, raw) in recovered.unreadable {
-                // Short enough for two lines at 40 columns; the folder sits beside the journal.
-                recovered_notice = Some(match keep_aside(store.path(), slot, &raw) {
-                    Some(_) => {
-                        "A draft kindly couldn't read is kept, word for word, in kindly-kept-aside/."
-                            .into()
-                    }
-                    None => "A draft kindly couldn't read is still in the journal, untouched.".into(),
-                });
-            }
-        }
         // The config file was checked when it was read; a refused map never gets here.
         let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
         let care = config.care();
@@ -163,7 +148,7 @@ impl App {
             help_scroll: 0,
             help_max_scroll: Cell::new(u16::MAX),
             notice: None,
-            autosave,
+            autosave: Autosave::default(),
             should_quit: false,
             hits: Hits::default(),
             keymap,
@@ -177,6 +162,11 @@ impl App {
             exchanging: false,
             seen_version,
         };
+        // Drafts found at start are this window's to finish, or to clear once done with.
+        let mut recovered_notice = None;
+        for id in PaneId::ALL {
+            recovered_notice = recovered_notice.or(app.take_up_drafts(id, now)?);
+        }
         app.notice = match recovered_notice {
             Some(n) => Some(n),
             None => app.welcome(now)?,
@@ -428,6 +418,10 @@ impl App {
                 Effect::Refresh(id) => self.refresh(id),
                 Effect::GoTo(id) => self.go_to(id),
             }
+        }
+        // The next draft an ended window left comes back once the form is free.
+        if saved.is_some() {
+            self.take_up_next(from);
         }
     }
 

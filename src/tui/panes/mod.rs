@@ -7,6 +7,7 @@ pub mod critic;
 pub mod journal;
 mod kind_words;
 mod letting_go;
+mod saving;
 pub mod trends;
 
 pub use crate::tui::pane::{Ctx, Notice};

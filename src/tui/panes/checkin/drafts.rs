@@ -142,8 +142,8 @@ impl Drafts for CheckinPane {
         vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
     }
 
-    fn recover(&mut self, store: &Store) -> crate::store::Result<Recovered> {
-        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+    fn recover(&mut self, store: &mut Store) -> crate::store::Result<Recovered> {
+        let found = store.take_draft::<Draft>(DRAFT_SLOT)?;
         Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
             if draft.is_blank() {
                 return None;

@@ -16,7 +16,7 @@ pub use self::drafts::Draft;
 pub use self::form::{Ask, Chips, Field, Focus};
 use crate::domain::MarkedKind;
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
-use crate::store::{Direction, LabelKind, Store};
+use crate::store::{Direction, LabelKind, Store, Whole};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::pane::{Ctx, Effect, Notice, Outcome, Pane, PaneId, RecordList, Saved, Writing};
@@ -327,7 +327,8 @@ impl CheckinPane {
             return Ok(Outcome::said("Pick a mood first: 1–9, or 0 for 10."));
         };
         let edited = self.editing.is_some();
-        ctx.store.save_checkin(&c, Some(DRAFT_SLOT))?;
+        let base = self.editing.clone().map(Whole::CheckIn);
+        let also = super::saving::save(ctx.store, base, Whole::CheckIn(c.clone()), DRAFT_SLOT)?;
         self.clear_form();
         // A new check-in leaves the list on today, beside a form that asks about now; an
         // edited one stays in view on its own day.
@@ -347,7 +348,7 @@ impl CheckinPane {
             )
         };
         Ok(match (edited, c.mood.get() <= 3) {
-            (true, _) => Outcome::said("Your changes are saved."),
+            (true, _) => Outcome::said(super::saving::changes_saved(also)),
             // On a low day, a line from the person's own deck of kind words follows.
             (false, true) => {
                 Outcome::said(thanks).then(super::kind_words::kind_line(ctx.store, ctx.now)?)

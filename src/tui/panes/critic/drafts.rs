@@ -99,8 +99,8 @@ impl Drafts for CriticPane {
         vec![DraftOut::of(DRAFT_SLOT, &draft, draft.is_blank())]
     }
 
-    fn recover(&mut self, store: &Store) -> Result<Recovered> {
-        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+    fn recover(&mut self, store: &mut Store) -> Result<Recovered> {
+        let found = store.take_draft::<Draft>(DRAFT_SLOT)?;
         Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
             self.offer(draft);
             None

@@ -15,7 +15,7 @@ use self::feelings::hard_first;
 pub use self::flow::{Draft, Felt, Flow, SPANS, Step};
 use self::flow::{cycle, step10};
 use crate::domain::{MarkedKind, Thought, Traps};
-use crate::store::{LabelKind, RecordKind, Result, Store, ThoughtFilter};
+use crate::store::{LabelKind, RecordKind, Result, Store, ThoughtFilter, Whole};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::pane::{Ctx, Effect, Notice, Outcome, Pane, PaneId, RecordList, Saved, Writing};
@@ -424,7 +424,9 @@ impl CriticPane {
             }
         };
         let edited = flow.editing.is_some();
-        ctx.store.save_thought(&thought, Some(DRAFT_SLOT))?;
+        let base = flow.editing.clone().map(Whole::Thought);
+        let also =
+            super::saving::save(ctx.store, base, Whole::Thought(thought.clone()), DRAFT_SLOT)?;
         // An edit of a record trashed meanwhile brings it back, changed.
         let revived = edited && ctx.store.restore(RecordKind::Thought, thought.id)?;
         self.flow = None;
@@ -437,7 +439,7 @@ impl CriticPane {
         let said = if revived {
             "Your changes are saved, and the record is back from the trash.".into()
         } else if edited {
-            "Your changes are saved.".into()
+            super::saving::changes_saved(also)
         } else {
             // Thanks for an answer only where there is one: a thought written down and
             // left unanswered is saved as just that.

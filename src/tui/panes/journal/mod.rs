@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::letting_go;
 use crate::domain::{Entry, EntryKind, Label, LetterPrompt, MarkedKind, letter_prompts};
-use crate::store::{RecordKind, Result, Store};
+use crate::store::{RecordKind, Result, Store, Whole};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::pane::{
@@ -398,7 +398,8 @@ impl JournalPane {
             }
         };
         let edited = page.editing.is_some();
-        ctx.store.save_entry(&entry, Some(DRAFT_SLOT))?;
+        let base = page.editing.clone().map(Whole::Entry);
+        let also = super::saving::save(ctx.store, base, Whole::Entry(entry.clone()), DRAFT_SLOT)?;
         self.page = None;
         self.view = View::List;
         self.list.leave_trash();
@@ -407,7 +408,7 @@ impl JournalPane {
             self.list.select(0);
         }
         let said = match (edited, entry.kind) {
-            (true, _) => "Your changes are saved.".into(),
+            (true, _) => super::saving::changes_saved(also),
             (false, EntryKind::Letter) => {
                 "Your letter is saved. It will be here when you need it.".into()
             }
@@ -529,8 +530,8 @@ impl Drafts for JournalPane {
         vec![DraftOut::of(DRAFT_SLOT, &draft, blank)]
     }
 
-    fn recover(&mut self, store: &Store) -> Result<Recovered> {
-        let found = store.load_draft_or_raw::<Draft>(DRAFT_SLOT)?;
+    fn recover(&mut self, store: &mut Store) -> Result<Recovered> {
+        let found = store.take_draft::<Draft>(DRAFT_SLOT)?;
         Ok(Recovered::from_slot(DRAFT_SLOT, found, |draft| {
             self.offer(draft);
             None
