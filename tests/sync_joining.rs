@@ -382,10 +382,7 @@ fn a_new_sync_passphrase_lets_the_next_computer_join_and_the_old_one_no_longer_d
         &["sync", "join", f, "--sync-passphrase-file", new],
     );
     let (out, _) = ok(&second.db, &["search", "sea"]);
-    assert!(
-        out.contains("by the"),
-        "the second computer has it: {out}"
-    );
+    assert!(out.contains("by the"), "the second computer has it: {out}");
     ok(
         &first.db,
         &["checkin", "--mood", "7", "--note", "after the change"],

@@ -73,9 +73,9 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// Writes `bytes` as `path`, whole or not at all, never over a file already there: written
-/// beside under a hidden name, flushed, then linked into place.
-pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// The folder of `path` and the hidden name its new content is written under first
+/// (`.NAME.PID.tmp`), with any such file a dead process left there removed.
+fn beside(path: &Path) -> (&Path, PathBuf) {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -83,6 +83,13 @@ pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
+    (dir, temp)
+}
+
+/// Writes `bytes` as `path`, whole or not at all, never over a file already there: written
+/// beside under a hidden name, flushed, then linked into place.
+pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (dir, temp) = beside(path);
     if let Err(e) = write_private(&temp, bytes) {
         // A full disk stays no fuller than it was.
         let _ = std::fs::remove_file(&temp);
@@ -100,13 +107,7 @@ pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Writes `bytes` over `path` whole: beside it (`.NAME.PID.tmp`), flushed, then renamed
 /// into place, so a reader sees the old file or the new one, never half of either.
 pub(super) fn replace_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let _ = std::fs::remove_file(&temp);
+    let (dir, temp) = beside(path);
     let written = write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temp);
