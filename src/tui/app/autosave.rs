@@ -59,10 +59,22 @@ impl Autosave {
     }
 }
 
+/// How hard a kept-aside draft of an encrypted journal is to guess open (scrypt's log N):
+/// it sits on the person's own disk beside the journal, as costly to guess at as the
+/// journal's own key (about a quarter of a second), and quick enough to write at quit.
+const KEPT_ASIDE_WORK: u8 = 16;
+
 /// Keeps a draft's words in a private text file beside the journal, when the journal
 /// can't hold them (a draft from another version, a journal that can't be written): the
-/// words first, then the draft as it was saved. Returns where they are.
-pub fn keep_aside(journal: Option<&Path>, slot: &str, raw: &str) -> Option<PathBuf> {
+/// words first, then the draft as it was saved. The draft of an encrypted journal (`key`)
+/// is never written plain: it is age-encrypted with the journal's passphrase
+/// (`age -d FILE.txt.age` opens it). Returns where they are.
+pub fn keep_aside(
+    journal: Option<&Path>,
+    key: Option<&str>,
+    slot: &str,
+    raw: &str,
+) -> Option<PathBuf> {
     let dir = journal?
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -74,7 +86,8 @@ pub fn keep_aside(journal: Option<&Path>, slot: &str, raw: &str) -> Option<PathB
         .create(&dir)
         .ok()?;
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-    let path = dir.join(format!("{slot}-{stamp}-{}.txt", std::process::id()));
+    let ending = if key.is_some() { "txt.age" } else { "txt" };
+    let path = dir.join(format!("{slot}-{stamp}-{}.{ending}", std::process::id()));
     let mut words = Vec::new();
     match serde_json::from_str::<serde_json::Value>(raw) {
         Ok(value) => strings(&value, &mut words),
@@ -95,7 +108,19 @@ pub fn keep_aside(journal: Option<&Path>, slot: &str, raw: &str) -> Option<PathB
         .mode(0o600)
         .open(&path)
         .ok()?;
-    file.write_all(text.as_bytes()).ok()?;
+    let bytes = match key {
+        Some(key) => {
+            let mut lock = age::scrypt::Recipient::new(key.to_string().into());
+            lock.set_work_factor(KEPT_ASIDE_WORK);
+            age::encrypt(&lock, text.as_bytes()).ok()
+        }
+        None => Some(text.into_bytes()),
+    };
+    let Some(bytes) = bytes else {
+        let _ = std::fs::remove_file(&path);
+        return None;
+    };
+    file.write_all(&bytes).ok()?;
     file.sync_all().ok()?;
     Some(path)
 }
@@ -119,7 +144,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = dir.path().join("k.db");
         let raw = r#"{"title":"For later","body":"Every word\nof this","kind":7}"#;
-        let path = keep_aside(Some(&journal), "entry", raw).unwrap();
+        let path = keep_aside(Some(&journal), None, "entry", raw).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("For later") && text.contains("Every word\nof this"));
         assert!(text.contains(raw), "the draft as saved is kept too");
@@ -131,5 +156,28 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(folder & 0o777, 0o700);
+    }
+
+    #[test]
+    fn kept_aside_words_of_an_encrypted_journal_are_never_plain() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("k.db");
+        let raw = r#"{"title":"Marigold","body":"a private marigold","kind":7}"#;
+        let path = keep_aside(Some(&journal), Some("pass phrase"), "entry", raw).unwrap();
+        assert!(path.to_string_lossy().ends_with(".txt.age"));
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes
+                .windows(8)
+                .any(|w| w == b"marigold" || w == b"Marigold")
+        );
+        let mut unlock = age::scrypt::Identity::new("pass phrase".to_string().into());
+        unlock.set_max_work_factor(20);
+        let opened = age::decrypt(&unlock, &bytes).unwrap();
+        assert!(
+            String::from_utf8(opened)
+                .unwrap()
+                .contains("a private marigold")
+        );
     }
 }

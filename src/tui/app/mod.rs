@@ -554,7 +554,14 @@ impl App {
         self.drafts()
             .iter()
             .filter(|d| !d.blank)
-            .filter_map(|d| keep_aside(self.store.path(), d.slot, &d.value.to_string()))
+            .filter_map(|d| {
+                keep_aside(
+                    self.store.path(),
+                    self.store.key(),
+                    d.slot,
+                    &d.value.to_string(),
+                )
+            })
             .collect()
     }
 

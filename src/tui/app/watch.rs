@@ -46,7 +46,7 @@ impl App {
         // A draft from another version is never a reason not to open, nor lost.
         for (slot, raw) in recovered.unreadable {
             // Short enough for two lines at 40 columns; the folder sits beside the journal.
-            line = Some(match keep_aside(self.store.path(), slot, &raw) {
+            line = Some(match keep_aside(self.store.path(), self.store.key(), slot, &raw) {
                 Some(_) => {
                     "A draft kindly couldn't read is kept, word for word, in kindly-kept-aside/."
                         .into()
