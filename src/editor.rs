@@ -26,6 +26,49 @@ pub enum EditorError {
     NotSet,
     /// The editor couldn't start, ended without success, or its file couldn't be read.
     Ended(String),
+    /// kindly was asked to stop (this signal) while the editor was open; the file is gone.
+    Interrupted(i32),
+}
+
+/// The signals that end kindly, caught while the editor runs and passed on to it.
+struct Watch {
+    handle: Option<signal_hook::iterator::Handle>,
+    thread: Option<std::thread::JoinHandle<Option<i32>>>,
+}
+
+impl Watch {
+    fn start(editor: u32) -> Self {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM]) else {
+            return Watch {
+                handle: None,
+                thread: None,
+            };
+        };
+        let handle = signals.handle();
+        let thread = std::thread::spawn(move || {
+            let mut caught = None;
+            for signal in signals.forever() {
+                caught = Some(signal);
+                // A Ctrl-C reached the editor too (one process group); the others may not.
+                if signal != SIGINT {
+                    // SAFETY: kill has no memory effects; the pid is our own child's.
+                    unsafe { libc::kill(editor as libc::pid_t, signal) };
+                }
+            }
+            caught
+        });
+        Watch {
+            handle: Some(handle),
+            thread: Some(thread),
+        }
+    }
+
+    /// Stops watching; the signal that came meanwhile, if one did.
+    fn stop(mut self) -> Option<i32> {
+        self.handle.take()?.close();
+        self.thread.take()?.join().ok().flatten()
+    }
 }
 
 impl std::fmt::Display for EditorError {
@@ -35,6 +78,9 @@ impl std::fmt::Display for EditorError {
                 "no editor is set; set VISUAL or EDITOR (for example EDITOR=nano) to write in your own",
             ),
             EditorError::Ended(why) => f.write_str(why),
+            EditorError::Interrupted(_) => {
+                f.write_str("kindly was asked to stop while your editor was open; nothing was saved")
+            }
         }
     }
 }
@@ -59,13 +105,24 @@ pub fn edit(command: &str, text: &str) -> Result<String, EditorError> {
             "the file for your editor couldn't be written ({e})"
         ))
     })?;
-    let status = Command::new("sh")
+    let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("{command} \"$@\""))
         .arg("kindly-editor")
         .arg(&place.file)
-        .status()
+        .spawn()
         .map_err(|e| EditorError::Ended(format!("your editor couldn't start ({e})")))?;
+    // A closed terminal, a Ctrl-C or a SIGTERM while the editor is open: kindly passes it
+    // on, waits for the editor to end, and only then goes, taking the words' file with it.
+    let watch = Watch::start(child.id());
+    let status = child.wait();
+    let caught = watch.stop();
+    let status = status
+        .map_err(|e| EditorError::Ended(format!("your editor couldn't be waited for ({e})")))?;
+    if let Some(signal) = caught {
+        drop(place);
+        return Err(EditorError::Interrupted(signal));
+    }
     if !status.success() {
         let how = match status.code() {
             Some(code) => format!("with exit status {code}"),
@@ -113,7 +170,12 @@ impl Private {
             .map(PathBuf::from)
             .filter(|p| p.is_dir())
             .unwrap_or_else(std::env::temp_dir);
-        let folder = base.join(format!("kindly-{}", uuid::Uuid::new_v4().simple()));
+        sweep(&base);
+        let folder = base.join(format!(
+            "kindly-{}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
         fs::DirBuilder::new().mode(0o700).create(&folder)?;
         // The mode is asked for again, whatever the umask took away or let through.
         fs::set_permissions(&folder, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
@@ -138,6 +200,48 @@ impl Private {
     fn folder(&self) -> &Path {
         &self.folder
     }
+}
+
+/// Removes this person's editor folders that a kindly ended without a chance to clean
+/// (killed, or a power cut) left in `base`: those whose kindly is gone, and any from before
+/// folders carried their kindly's number once they are a day old.
+fn sweep(base: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(entries) = fs::read_dir(base) else {
+        return;
+    };
+    let me = unsafe { libc::getuid() };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("kindly-") else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_dir() || meta.uid() != me {
+            continue;
+        }
+        let stale = match rest.split_once('-') {
+            Some((pid, id)) if id.len() == 32 => pid.parse::<i32>().is_ok_and(|pid| !running(pid)),
+            None if rest.len() == 32 && rest.chars().all(|c| c.is_ascii_hexdigit()) => meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600),
+            _ => false,
+        };
+        if stale {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this number runs now (a kindly that left a file behind).
+pub fn running(pid: i32) -> bool {
+    // SAFETY: signal 0 only asks whether the process exists.
+    let answer = unsafe { libc::kill(pid, 0) };
+    answer == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
 impl Drop for Private {

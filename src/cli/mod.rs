@@ -19,6 +19,7 @@ mod status;
 mod sync;
 mod thought;
 pub mod trends;
+mod unfinished;
 mod write;
 
 use std::io::Write;

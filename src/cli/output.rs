@@ -80,6 +80,7 @@ fn temporary(path: &Path) -> anyhow::Result<PathBuf> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;
+    super::unfinished::sweep_beside(path);
     Ok(dir.join(format!(
         ".{}.kindly-{}.tmp",
         name.to_string_lossy(),
@@ -91,6 +92,7 @@ fn temporary(path: &Path) -> anyhow::Result<PathBuf> {
 /// never sees half an export, an old export is replaced whole, and a failure leaves no file.
 pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = temporary(path)?;
+    let _unfinished = super::unfinished::Unfinished::register(&tmp);
     let result = (|| -> std::io::Result<()> {
         let mut file = OpenOptions::new()
             .write(true)
@@ -99,6 +101,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .open(&tmp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        hold_for_test();
         std::fs::rename(&tmp, path)?;
         sync_folder(path);
         Ok(())
@@ -107,6 +110,20 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.with_context(|| format!("couldn't write {}", path.display()))
+}
+
+/// A seam for the signal tests: with `KINDLY_HOLD_OUTPUT_FOR_TEST` naming a pipe, kindly
+/// says "ready" into it once the unfinished file is written, then waits to be stopped.
+fn hold_for_test() {
+    if let Some(pipe) = std::env::var_os("KINDLY_HOLD_OUTPUT_FOR_TEST")
+        && let Ok(mut pipe) = OpenOptions::new().write(true).open(pipe)
+    {
+        let _ = pipe.write_all(b"ready\n");
+        drop(pipe);
+        loop {
+            std::thread::park();
+        }
+    }
 }
 
 /// Puts a finished file in place under a name that must not exist yet (a backup never

@@ -217,6 +217,7 @@ pub fn backup(
         )));
     }
     let tmp = super::output::beside(output).map_err(CliError::Other)?;
+    let _unfinished = super::unfinished::Unfinished::register(&tmp);
     let clear = || {
         for s in ["", "-wal", "-shm", "-journal"] {
             let _ = std::fs::remove_file(side(&tmp, s));

@@ -151,6 +151,18 @@ pub fn in_own_editor(text: &str) -> Result<String, CliError> {
         )
         .into());
     };
-    crate::editor::edit(&command, text)
-        .map_err(|e| InvalidInput::new("--edit", format!("stopped: {e}; nothing was saved")).into())
+    match crate::editor::edit(&command, text) {
+        Err(crate::editor::EditorError::Interrupted(signal)) => {
+            // Asked to stop (a closed terminal, Ctrl-C, SIGTERM): the editor has ended and
+            // its file is gone, so kindly stops too, as the signal asked.
+            let _ = writeln!(
+                std::io::stderr(),
+                "kindly: stopped while your editor was open; nothing was saved"
+            );
+            std::process::exit(128 + signal)
+        }
+        result => result.map_err(|e| {
+            InvalidInput::new("--edit", format!("stopped: {e}; nothing was saved")).into()
+        }),
+    }
 }
