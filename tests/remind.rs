@@ -194,3 +194,31 @@ fn times_and_days_kindly_cant_read_are_refused_with_nothing_installed() {
         assert!(!log(dir.path(), "systemctl").contains("enable"), "{args:?}");
     }
 }
+
+#[test]
+fn test_shows_the_reminder_whatever_today_holds_and_says_what_happened() {
+    let journal = TestJournal::new();
+    journal
+        .kindly()
+        .args(["checkin", "--mood", "6"])
+        .assert()
+        .success();
+    let dir = tempfile::tempdir().unwrap();
+    let bin = fake_bin(dir.path(), &[("notify-send", 0)]);
+    let out = remind(&journal, dir.path(), &bin, &["test"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Nudged: the reminder went to your desktop's notifications.\n"
+    );
+    assert!(log(dir.path(), "notify-send").contains("check-in whenever you're ready"));
+    let bin = fake_bin(dir.path(), &[("notify-send", 1)]);
+    let out = remind(&journal, dir.path(), &bin, &["test"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("No notification service answered"),
+        "{said}"
+    );
+    assert!(said.contains("DBUS_SESSION_BUS_ADDRESS"), "{said}");
+}

@@ -7,6 +7,7 @@ mod import;
 mod kind;
 mod like;
 mod man;
+mod nudge;
 mod output;
 mod passphrase;
 mod remind;

@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use chrono::Weekday;
 use clap::{Args, Subcommand};
 
+use super::nudge::{now, quietly};
 use super::shared::{CliError, write_stdout};
 use crate::domain::InvalidInput;
 
@@ -35,6 +36,8 @@ enum Action {
     Status,
     /// Show the reminder now, if there is no check-in yet today (what the timer runs)
     Now,
+    /// Show the reminder now, whatever today holds, to see that it reaches you
+    Test,
 }
 
 /// When to remind: a time of day, on some days of the week (none: every day).
@@ -235,17 +238,6 @@ fn service() -> Service {
     }
 }
 
-/// Runs a service manager's command quietly; whether it worked.
-fn quietly(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// `kindly --db JOURNAL remind now`, as a list of words: the same journal, whatever the
 /// timer's environment.
 fn reminder_command(journal: &Path) -> Result<Vec<String>, CliError> {
@@ -369,9 +361,15 @@ pub fn run(journal: Option<PathBuf>, args: RemindArgs) -> Result<(), CliError> {
         Action::Off => off(),
         Action::Status => status(),
         Action::Now => {
-            now(journal.as_deref());
+            let nudge = now(journal.as_deref(), false);
+            // From a timer nothing is said; a person at a terminal hears what happened.
+            use std::io::IsTerminal;
+            if std::io::stdout().is_terminal() {
+                say(nudge.words())?;
+            }
             Ok(())
         }
+        Action::Test => say(now(journal.as_deref(), true).words()),
     }
 }
 
@@ -482,29 +480,6 @@ fn status() -> Result<(), CliError> {
             schedule.describe()
         )),
         None => say("No reminder is set. `kindly remind at 20:30` sets one, if you'd like."),
-    }
-}
-
-/// The words of the nudge.
-pub const NUDGE: &str =
-    "A minute for yourself? kindly is here for a check-in whenever you're ready.";
-
-/// Shows the nudge unless there is a check-in today. Never a word on the terminal and never
-/// a failure: with no notification service, nothing happens.
-fn now(journal: Option<&Path>) {
-    if let super::status::Glance::Read { today, .. } = super::status::glance(journal)
-        && today > 0
-    {
-        return;
-    }
-    if cfg!(target_os = "macos") {
-        let script = format!(
-            "display notification \"{}\" with title \"kindly\"",
-            NUDGE.replace('"', "\\\"")
-        );
-        let _ = quietly("osascript", &["-e", &script]);
-    } else {
-        let _ = quietly("notify-send", &["--app-name=kindly", "kindly", NUDGE]);
     }
 }
 
