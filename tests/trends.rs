@@ -84,3 +84,25 @@ fn trends_see_what_was_just_saved() {
     assert_eq!(t.days.len(), 1);
     assert_eq!(t.days[0].mood, 6.0);
 }
+
+#[test]
+fn longer_spans_on_a_young_journal_say_why_nothing_changes() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-26T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    let mut app = app_with(store, NOW);
+    to_trends(&mut app);
+    press(&mut app, &[ch('+')]);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "Nothing earlier to show: your journal began on 26 Nov. Longer spans fill in as it grows."
+        )
+    );
+    // On a journal old enough, a longer span shows more, and nothing is said.
+    let mut app = demo_app();
+    to_trends(&mut app);
+    press(&mut app, &[ch('+')]);
+    assert_eq!(app.notice, None);
+}

@@ -143,8 +143,18 @@ impl Pane for TrendsPane {
         {
             return Ok(outcome);
         }
+        let shown = self.trends.as_ref().map(|t| t.span);
         if self.choose(action) {
             TrendsPane::refresh(self, ctx.store, ctx.today())?;
+            // On a young journal every span reaches back to its first week: say why the
+            // keys seem to do nothing.
+            if let (Some(began), true) = (self.began, shown == self.trends.as_ref().map(|t| t.span))
+            {
+                return Ok(Outcome::said(format!(
+                    "Nothing earlier to show: your journal began on {}. Longer spans fill in as it grows.",
+                    began.format("%-d %b")
+                )));
+            }
         }
         Ok(Outcome::quiet())
     }
