@@ -222,3 +222,83 @@ fn test_shows_the_reminder_whatever_today_holds_and_says_what_happened() {
     );
     assert!(said.contains("DBUS_SESSION_BUS_ADDRESS"), "{said}");
 }
+
+/// A journal at `name` inside a fresh folder, with one check-in.
+fn journal_at(dir: &Path, name: &str) -> TestJournal {
+    let mut journal = TestJournal::new();
+    let folder = dir.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    journal.db = folder.join("k.db");
+    journal
+}
+
+#[test]
+fn a_dollar_in_the_journal_path_reaches_systemd_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_at(dir.path(), "$HOME and 100%");
+    let bin = fake_bin(dir.path(), &[("systemctl", 0)]);
+    let out = remind(&journal, dir.path(), &bin, &["at", "20:30"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let units = dir.path().join("config/systemd/user");
+    let service = std::fs::read_to_string(units.join("kindly-remind.service")).unwrap();
+    let db = journal
+        .db
+        .display()
+        .to_string()
+        .replace('$', "$$")
+        .replace('%', "%%");
+    assert!(service.contains(&format!("\"--db\" \"{db}\"")), "{service}");
+    // systemd's own reading of the unit, where it is installed.
+    if let Ok(verified) = std::process::Command::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .arg(units.join("kindly-remind.service"))
+        .output()
+    {
+        let said = String::from_utf8_lossy(&verified.stderr);
+        assert!(
+            !said.contains("kindly-remind.service"),
+            "systemd-analyze verify: {said}"
+        );
+    }
+}
+
+#[test]
+fn a_line_break_in_the_journal_path_is_refused_and_nothing_installed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_at(dir.path(), "two\nlines");
+    let bin = fake_bin(dir.path(), &[("systemctl", 0)]);
+    let out = remind(&journal, dir.path(), &bin, &["at", "20:30"]);
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("holds a line break"), "{err}");
+    assert!(err.contains("two␊lines"), "{err}");
+    assert!(!dir.path().join("config").exists(), "nothing written");
+    assert!(!log(dir.path(), "systemctl").contains("enable"));
+}
+
+#[test]
+fn the_crontab_line_for_an_odd_path_is_one_line_a_shell_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_at(dir.path(), "it's $HOME");
+    let bin = fake_bin(dir.path(), &[("systemctl", 1)]);
+    let out = remind(&journal, dir.path(), &bin, &["at", "7:05"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("5 7 * * * "))
+        .unwrap_or_else(|| panic!("{text}"));
+    let command = line.trim_start_matches("5 7 * * * ");
+    // sh reads the words back: the journal's path comes back exactly.
+    let words = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("printf '%s\\n' {command}"))
+        .output()
+        .unwrap();
+    let words = String::from_utf8(words.stdout).unwrap();
+    assert!(
+        words.lines().any(|w| w == journal.db.display().to_string()),
+        "{words}"
+    );
+}

@@ -244,6 +244,23 @@ fn reminder_command(journal: &Path) -> Result<Vec<String>, CliError> {
     let exe = std::env::current_exe()
         .map_err(|e| CliError::Usage(format!("couldn't find kindly's own path ({e})")))?;
     let journal = std::path::absolute(journal).unwrap_or_else(|_| journal.to_path_buf());
+    // A timer's line can't carry a line break: systemd would refuse the unit and a crontab
+    // line would break in two, so such a path is refused before anything is written.
+    for (what, path) in [
+        ("the journal's path", &journal),
+        ("kindly's own path", &exe),
+    ] {
+        if path.to_string_lossy().contains(['\n', '\r']) {
+            return Err(InvalidInput::new(
+                "remind at",
+                format!(
+                    "{what} ({}) holds a line break, which a timer can't carry; move it to a path without one, then set the reminder again",
+                    crate::domain::visible_line(&path.to_string_lossy())
+                ),
+            )
+            .into());
+        }
+    }
     Ok(vec![
         exe.display().to_string(),
         "--db".into(),
@@ -253,12 +270,14 @@ fn reminder_command(journal: &Path) -> Result<Vec<String>, CliError> {
     ])
 }
 
-/// Quoted for systemd's ExecStart (where % is special too).
+/// Quoted for systemd's ExecStart, where % starts a specifier and $ a variable: both
+/// doubled, so a path holding them names the very same file.
 fn systemd_quote(word: &str) -> String {
     let escaped = word
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
-        .replace('%', "%%");
+        .replace('%', "%%")
+        .replace('$', "$$");
     format!("\"{escaped}\"")
 }
 
