@@ -474,19 +474,7 @@ fn key_for(
     if !Store::is_encrypted(path) {
         return Ok(None);
     }
-    current_key(path, passphrase_file).map(Some)
-}
-
-/// The passphrase of the encrypted journal at `path`: from `--passphrase-file`, or typed at
-/// the terminal, where one that doesn't open it is asked for again.
-pub(crate) fn current_key(
-    path: &std::path::Path,
-    passphrase_file: Option<&std::path::Path>,
-) -> Result<String, CliError> {
-    match passphrase_file {
-        Some(_) => passphrase::existing(passphrase_file),
-        None => passphrase::tries(|key| Store::opens_with(path, key)),
-    }
+    passphrase::current_key(path, passphrase_file).map(Some)
 }
 
 fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {

@@ -86,6 +86,18 @@ pub fn existing(file: Option<&Path>) -> Result<String, CliError> {
     }
 }
 
+/// The passphrase of the encrypted journal at `path`: from `--passphrase-file`, or typed at
+/// the terminal, where one that doesn't open it is asked for again.
+pub fn current_key(
+    path: &std::path::Path,
+    passphrase_file: Option<&std::path::Path>,
+) -> Result<String, CliError> {
+    match passphrase_file {
+        Some(_) => existing(passphrase_file),
+        None => tries(|key| crate::store::Store::opens_with(path, key)),
+    }
+}
+
 /// How many times a passphrase is asked for at the terminal before kindly stops asking.
 pub const TRIES: usize = 3;
 

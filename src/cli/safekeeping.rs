@@ -61,7 +61,7 @@ pub fn change_passphrase(
     }
     // Held before anything is asked: while another kindly has it open, nothing can change.
     let hold = Hold::exclusive(path)?;
-    let old = super::current_key(path, passphrase_file)?;
+    let old = passphrase::current_key(path, passphrase_file)?;
     if !Store::opens_with(path, &old) {
         return Err(crate::store::StoreError::WrongPassphrase(path.to_path_buf()).into());
     }
