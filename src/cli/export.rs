@@ -50,6 +50,11 @@ pub struct Plan {
 }
 
 impl ExportArgs {
+    /// Where the person asked it written, if anywhere (checked against the journal first).
+    pub fn output_path(&self) -> Option<&std::path::Path> {
+        self.output.as_deref()
+    }
+
     /// Checks every flag before the journal is opened, so a typo never creates a file.
     pub fn validate(self) -> Result<Plan, CliError> {
         let (from, to) = super::shared::date_range(self.from.as_deref(), self.to.as_deref())?;

@@ -316,8 +316,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Report(args)) => {
             let config = load_config(cli.config)?;
+            // The journal named as the output is said first, before "already there".
+            output::guard(args.output_path(), &journal_path(cli.db.clone())?)?;
             let plan = args.validate(config.week_start)?;
-            output::guard(plan.output(), &journal_path(cli.db.clone())?)?;
             let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             report::run(&store, plan, config.name.as_deref())
         }
@@ -358,10 +359,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             cli.passphrase_file.as_deref(),
         ),
         Some(Command::Export(args)) => {
-            let plan = args.validate()?;
-            if let Some(out) = plan.output() {
+            // The journal named as the output is said first, before "already there".
+            if let Some(out) = args.output_path() {
                 output::guard(out, &journal_path(cli.db.clone())?)?;
             }
+            let plan = args.validate()?;
             let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
             export::run(&store, plan)
         }

@@ -57,6 +57,11 @@ impl Plan {
 }
 
 impl ReportArgs {
+    /// Where the report goes (checked against the journal first).
+    pub fn output_path(&self) -> &std::path::Path {
+        &self.output
+    }
+
     pub fn validate(mut self, start: WeekStart) -> Result<Plan, CliError> {
         let by_name = match self.output.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
