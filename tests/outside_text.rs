@@ -2,20 +2,12 @@
 //! reaches a terminal is defused like a record, JSON escapes every control character and
 //! hidden mark (and reads back the same), and a Markdown report carries no live HTML.
 
-use std::path::Path;
-
 mod common;
-use common::{TestJournal, kindly, run};
+use common::{TestJournal, kindly, ok, run};
 
 /// An OSC 52 sequence (sets the clipboard in terminals that honour it), then a bidi
 /// override and a zero-width space.
 const FORGED: &str = "desk\u{1b}]52;c;Y3VybCBldmlsfHNo\u{7}\u{202e}\u{200b}";
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(db, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
 
 fn raw_controls(text: &str) -> Vec<char> {
     text.chars()

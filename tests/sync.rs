@@ -11,43 +11,7 @@ use kindly::sync;
 use proptest::prelude::*;
 
 mod common;
-use common::{TestJournal, kindly, run};
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(db, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
-
-/// Two computers, one folder: the first made it, the second joined.
-struct Two {
-    a: TestJournal,
-    b: TestJournal,
-    folder: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn two() -> Two {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("Sync").join("kindly");
-    let pass = dir.path().join("pass");
-    std::fs::write(&pass, "a long sync passphrase\n").unwrap();
-    let a = TestJournal::new();
-    let b = TestJournal::new();
-    let p = pass.to_str().unwrap();
-    let f = folder.to_str().unwrap();
-    assert!(
-        ok(&a.db, &["sync", "init", f, "--sync-passphrase-file", p])
-            .contains("is now this journal's sync folder")
-    );
-    assert!(ok(&b.db, &["sync", "join", f, "--sync-passphrase-file", p]).starts_with("Joined "));
-    Two {
-        a,
-        b,
-        folder,
-        _dir: dir,
-    }
-}
+use common::{TestJournal, kindly, ok, run, two};
 
 fn checkin(db: &Path, mood: &str, note: &str) -> String {
     ok(
@@ -603,8 +567,8 @@ fn world() -> World {
         stores.push(s);
     }
     World {
-        _dir: dir,
         folder,
+        _dir: dir,
         stores,
         acknowledged: Vec::new(),
         arriving: Vec::new(),

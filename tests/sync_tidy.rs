@@ -9,13 +9,7 @@ use std::process::Stdio;
 use kindly::domain::Scale;
 
 mod common;
-use common::{TestJournal, kindly, kindly_process, run};
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(db, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
+use common::{TestJournal, kindly, kindly_process, ok, run};
 
 /// A journal that syncs into a folder of its own, with `n` check-ins waiting to be sent.
 struct Syncing {

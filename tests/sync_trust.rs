@@ -5,40 +5,7 @@
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{TestJournal, kindly, run};
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let (code, out, err) = run(db, args);
-    assert_eq!(code, 0, "{args:?}: {out}{err}");
-    out
-}
-
-struct Two {
-    a: TestJournal,
-    b: TestJournal,
-    folder: PathBuf,
-    pass: PathBuf,
-    dir: tempfile::TempDir,
-}
-
-fn two() -> Two {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("Sync").join("kindly");
-    let pass = dir.path().join("pass");
-    std::fs::write(&pass, "a long sync passphrase\n").unwrap();
-    let a = TestJournal::new();
-    let b = TestJournal::new();
-    let (p, f) = (pass.to_str().unwrap(), folder.to_str().unwrap());
-    ok(&a.db, &["sync", "init", f, "--sync-passphrase-file", p]);
-    ok(&b.db, &["sync", "join", f, "--sync-passphrase-file", p]);
-    Two {
-        a,
-        b,
-        folder,
-        pass,
-        dir,
-    }
-}
+use common::{TestJournal, kindly, ok, two};
 
 /// Saves a check-in and returns its id.
 fn checkin(db: &Path, mood: &str, note: &str) -> String {

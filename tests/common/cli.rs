@@ -245,3 +245,42 @@ pub fn with_file_limit(cmd: &mut std::process::Command, limit: u64) -> std::proc
     }
     cmd.output().unwrap()
 }
+
+/// Runs the binary with `args` on `db` and expects it to succeed; its standard output.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let (code, out, err) = run(db, args);
+    assert_eq!(code, 0, "{args:?}: {out}{err}");
+    out
+}
+
+/// Two computers, one sync folder: the first made it, the second joined.
+pub struct Two {
+    pub a: TestJournal,
+    pub b: TestJournal,
+    pub folder: PathBuf,
+    pub pass: PathBuf,
+    pub dir: tempfile::TempDir,
+}
+
+/// A fresh folder made by one new journal and joined by another.
+pub fn two() -> Two {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Sync").join("kindly");
+    let pass = dir.path().join("pass");
+    std::fs::write(&pass, "a long sync passphrase\n").unwrap();
+    let a = TestJournal::new();
+    let b = TestJournal::new();
+    let (p, f) = (pass.to_str().unwrap(), folder.to_str().unwrap());
+    assert!(
+        ok(&a.db, &["sync", "init", f, "--sync-passphrase-file", p])
+            .contains("is now this journal's sync folder")
+    );
+    assert!(ok(&b.db, &["sync", "join", f, "--sync-passphrase-file", p]).starts_with("Joined "));
+    Two {
+        a,
+        b,
+        folder,
+        pass,
+        dir,
+    }
+}
