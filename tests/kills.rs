@@ -75,6 +75,11 @@ impl Round {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("k.db");
         std::fs::copy(template, &db).unwrap();
+        // An encrypted journal's key file goes with every copy of it.
+        let keys = kindly::store::key_file(template);
+        if keys.exists() {
+            std::fs::copy(&keys, kindly::store::key_file(&db)).unwrap();
+        }
         let pass = dir.path().join("pass");
         std::fs::write(&pass, PASSPHRASE).unwrap();
         Round { dir, db, pass }

@@ -10,6 +10,7 @@ mod man;
 mod nudge;
 mod output;
 mod passphrase;
+mod recovery;
 mod remind;
 mod report;
 mod safekeeping;
@@ -56,6 +57,16 @@ pub struct Cli {
     /// Read an encrypted journal's passphrase from the first line of this file
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+
+    /// Open an encrypted journal with its recovery key, read from this file (for a
+    /// forgotten passphrase: then `kindly passphrase` sets a new one)
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        conflicts_with = "passphrase_file"
+    )]
+    pub recovery_key_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -111,17 +122,31 @@ pub enum Command {
     /// Write your journal out: lossless JSON, CSV or a readable Markdown journal
     #[command(after_help = "Example:\n  kindly export --format json -o kindly-backup.json")]
     Export(export::ExportArgs),
-    /// Encrypt the journal at rest with a passphrase (asked twice, or --passphrase-file)
+    /// Encrypt the journal at rest with a passphrase (asked twice, or --passphrase-file),
+    /// and make its recovery key
     #[command(
-        after_help = "Example:\n  kindly encrypt\n\nThe journal is written anew, encrypted, checked, and only then put in place of the old file."
+        after_help = "Example:\n  kindly encrypt --recovery-key-to /media/usb/kindly-recovery.txt\n\nThe journal is written anew, encrypted under a random key of its own, checked, and only then put in place of the old file. That key is kept in JOURNAL.keys beside it, locked under your passphrase and under a recovery key, which is shown once (or written to the file you name, never over one)."
     )]
-    Encrypt,
+    Encrypt {
+        /// Write the recovery key to this new file (0600) instead of showing it
+        #[arg(long, value_name = "FILE")]
+        recovery_key_to: Option<PathBuf>,
+    },
+    /// Make a new recovery key for an encrypted journal; the old one no longer opens it
+    #[command(
+        after_help = "Example:\n  kindly recovery --to /media/usb/kindly-recovery.txt\n\nThe current passphrase (or recovery key) comes from the terminal, --passphrase-file or --recovery-key-file. Only the key file beside the journal is written anew, so a stop at any moment leaves the old recovery key or the new one opening it."
+    )]
+    Recovery {
+        /// Write the new recovery key to this new file (0600) instead of showing it
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
     /// Turn an encrypted journal back into a plain one
     #[command(after_help = "Example:\n  kindly decrypt")]
     Decrypt,
     /// Change an encrypted journal's passphrase, with no plain copy at any moment
     #[command(
-        after_help = "Example:\n  kindly passphrase\n\nThe current passphrase comes from the terminal or --passphrase-file; the new one is asked twice, or read from --new-passphrase-file. The journal is written anew under the new passphrase, checked, and only then put in place, so a stop at any moment leaves it opening with the old passphrase or the new one."
+        after_help = "Example:\n  kindly --recovery-key-file ~/kindly-recovery.txt passphrase\n\nThe current passphrase comes from the terminal, --passphrase-file, or (if it is forgotten) the recovery key, typed or from --recovery-key-file; the new one is asked twice, or read from --new-passphrase-file. Only the key file beside the journal is written anew, so a stop at any moment leaves it opening with the old passphrase or the new one."
     )]
     Passphrase {
         /// Read the new passphrase from the first line of this file
@@ -260,12 +285,16 @@ fn clap_exit(e: clap::Error) -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    let unlock = passphrase::Unlock {
+        passphrase_file: cli.passphrase_file.clone(),
+        recovery_key_file: cli.recovery_key_file.clone(),
+    };
     match cli.command {
         None => {
             let config = load_config(cli.config)?;
             // The screen checks the journal's integrity beside its first frame instead.
             let path = journal_path(cli.db)?;
-            let key = key_for(&path, cli.passphrase_file.as_deref())?;
+            let key = key_for(&path, &unlock)?;
             let store = Store::open_keyed(&path, key.as_deref())?;
             crate::tui::run(store, config).map_err(CliError::Other)
         }
@@ -273,7 +302,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A broken config file is worth hearing about even when this command needs none of it.
             let config = load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let mut store = open_store(cli.db, &unlock)?;
             let words = input.note.clone().unwrap_or_default();
             checkin::run(&mut store, input)?;
             shared::care(&config, &words);
@@ -282,7 +311,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Thought(args)) => {
             let config = load_config(cli.config)?;
             let thought = args.validate(&config.traps())?;
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let mut store = open_store(cli.db, &unlock)?;
             let words = thought.texts().join("\n");
             thought::run(&mut store, thought)?;
             shared::care(&config, &words);
@@ -291,7 +320,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Write(args)) => {
             let config = load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let mut store = open_store(cli.db, &unlock)?;
             let tags: Vec<String> = entry.tags.iter().map(|t| t.to_string()).collect();
             let words = format!(
                 "{}\n{}\n{}",
@@ -305,13 +334,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Search(args)) => {
             let args = args.validate()?;
-            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, &unlock)?;
             search::run(&store, args)
         }
         Some(Command::Trends(args)) => {
             let config = load_config(cli.config)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, &unlock)?;
             trends::run(&store, plan)
         }
         Some(Command::Report(args)) => {
@@ -319,7 +348,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // The journal named as the output is said first, before "already there".
             output::guard(args.output_path(), &journal_path(cli.db.clone())?)?;
             let plan = args.validate(config.week_start)?;
-            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, &unlock)?;
             report::run(&store, plan, config.name.as_deref())
         }
         Some(Command::Import(args)) => {
@@ -330,41 +359,39 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return import::report(None, &args, parsed);
             }
             let mut store = if args.dry_run {
-                open_reading(cli.db, cli.passphrase_file.as_deref())?
+                open_reading(cli.db, &unlock)?
             } else {
-                open_store(cli.db, cli.passphrase_file.as_deref())?
+                open_store(cli.db, &unlock)?
             };
             import::report(Some(&mut store), &args, parsed)
         }
-        Some(Command::Encrypt) => {
-            safekeeping::encrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
+        Some(Command::Encrypt { recovery_key_to }) => recovery::encrypt(
+            &journal_path(cli.db)?,
+            unlock.passphrase_file.as_deref(),
+            recovery_key_to.as_deref(),
+        ),
+        Some(Command::Recovery { to }) => {
+            recovery::recovery(&journal_path(cli.db)?, &unlock, to.as_deref())
         }
-        Some(Command::Decrypt) => {
-            safekeeping::decrypt(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
-        }
+        Some(Command::Decrypt) => safekeeping::decrypt(&journal_path(cli.db)?, &unlock),
         Some(Command::Passphrase {
             new_passphrase_file,
-        }) => safekeeping::change_passphrase(
+        }) => recovery::change_passphrase(
             &journal_path(cli.db)?,
-            cli.passphrase_file.as_deref(),
+            &unlock,
             new_passphrase_file.as_deref(),
         ),
-        Some(Command::Check) => {
-            safekeeping::check(&journal_path(cli.db)?, cli.passphrase_file.as_deref())
+        Some(Command::Check) => safekeeping::check(&journal_path(cli.db)?, &unlock),
+        Some(Command::Backup { output, force }) => {
+            safekeeping::backup(&journal_path(cli.db)?, &output, force, &unlock)
         }
-        Some(Command::Backup { output, force }) => safekeeping::backup(
-            &journal_path(cli.db)?,
-            &output,
-            force,
-            cli.passphrase_file.as_deref(),
-        ),
         Some(Command::Export(args)) => {
             // The journal named as the output is said first, before "already there".
             if let Some(out) = args.output_path() {
                 output::guard(out, &journal_path(cli.db.clone())?)?;
             }
             let plan = args.validate()?;
-            let store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+            let store = open_reading(cli.db, &unlock)?;
             export::run(&store, plan)
         }
         Some(Command::Demo(args)) => {
@@ -378,10 +405,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Kind(args)) => {
             let path = config::database_path(cli.db.clone());
-            let (db, passphrase) = (cli.db, cli.passphrase_file);
-            kind::run(path.as_deref(), args, || {
-                open_store(db, passphrase.as_deref())
-            })
+            let db = cli.db;
+            kind::run(path.as_deref(), args, || open_store(db, &unlock))
         }
         // The reminder never opens the journal to write; `now` only glances at it.
         Some(Command::Remind(args)) => remind::run(config::database_path(cli.db), args),
@@ -393,10 +418,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 if !Store::exists(&path)? {
                     return session::run(&mut Store::open_in_memory()?, args);
                 }
-                let mut store = open_reading(cli.db, cli.passphrase_file.as_deref())?;
+                let mut store = open_reading(cli.db, &unlock)?;
                 return session::run(&mut store, args);
             }
-            let mut store = open_store(cli.db, cli.passphrase_file.as_deref())?;
+            let mut store = open_store(cli.db, &unlock)?;
             session::run(&mut store, args)
         }
         Some(Command::Sync(args)) => {
@@ -419,10 +444,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // The passphrase is asked and the folder checked before the journal is opened,
             // so a mistake writes nothing.
             let prepared = sync::prepare(&args, &path)?;
-            let mut store = Store::open_keyed(
-                &path,
-                key_for(&path, cli.passphrase_file.as_deref())?.as_deref(),
-            )?;
+            let mut store = Store::open_keyed(&path, key_for(&path, &unlock)?.as_deref())?;
             // Writes need a journal whose integrity check holds; an exchange with nothing
             // to do writes nothing, so it doesn't wait for the check.
             if args.is_init_or_join()
@@ -447,36 +469,33 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 /// refused (left as it is) if its integrity check finds damage.
 pub(crate) fn open_store(
     flag: Option<PathBuf>,
-    passphrase_file: Option<&std::path::Path>,
+    unlock: &passphrase::Unlock,
 ) -> Result<Store, CliError> {
     let path = journal_path(flag)?;
-    let store = Store::open_keyed(&path, key_for(&path, passphrase_file)?.as_deref())?;
+    let store = Store::open_keyed(&path, key_for(&path, unlock)?.as_deref())?;
     store.verify()?;
     Ok(store)
 }
 
 /// Opens the journal for a command that only reads: never creates one, never writes.
-fn open_reading(
-    flag: Option<PathBuf>,
-    passphrase_file: Option<&std::path::Path>,
-) -> Result<Store, CliError> {
+fn open_reading(flag: Option<PathBuf>, unlock: &passphrase::Unlock) -> Result<Store, CliError> {
     let path = journal_path(flag)?;
     Ok(Store::open_reader(
         &path,
-        key_for(&path, passphrase_file)?.as_deref(),
+        key_for(&path, unlock)?.as_deref(),
     )?)
 }
 
-/// The passphrase, asked for only when the journal really is encrypted. At a terminal a
-/// passphrase that doesn't open it is asked for again, up to three tries.
+/// The key, from the passphrase or the recovery key, asked for only when the journal really
+/// is encrypted. At a terminal one that doesn't open it is asked for again, up to three tries.
 fn key_for(
     path: &std::path::Path,
-    passphrase_file: Option<&std::path::Path>,
+    unlock: &passphrase::Unlock,
 ) -> Result<Option<String>, CliError> {
     if !Store::is_encrypted(path) {
         return Ok(None);
     }
-    passphrase::current_key(path, passphrase_file).map(Some)
+    passphrase::current_key(path, unlock).map(Some)
 }
 
 fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {

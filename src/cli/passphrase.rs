@@ -2,13 +2,14 @@
 //! typed at the terminal without echo. Never from the command line or the environment.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 
 use super::shared::CliError;
 use crate::domain::InvalidInput;
+use crate::store::{KeyFile, RecoveryKey, Store, StoreError, Unlocked, key_file_of};
 
 /// The first line of `path`, which must not be empty.
 pub fn from_file(path: &Path) -> Result<String, CliError> {
@@ -29,7 +30,7 @@ pub fn from_file(path: &Path) -> Result<String, CliError> {
 pub fn ask(prompt: &str) -> Result<String, CliError> {
     ask_or(
         prompt,
-        "this journal is encrypted and there's no terminal to ask for its passphrase; use --passphrase-file FILE",
+        "this journal is encrypted and there's no terminal to ask for its passphrase; use --passphrase-file FILE (or --recovery-key-file FILE)",
     )
 }
 
@@ -78,49 +79,105 @@ fn ask_or(prompt: &str, no_terminal: &str) -> Result<String, CliError> {
     }
 }
 
-/// The passphrase for an existing encrypted journal.
-pub fn existing(file: Option<&Path>) -> Result<String, CliError> {
-    match file {
-        Some(f) => from_file(f),
-        None => ask("Passphrase for your kindly journal"),
-    }
+/// Where the secret that opens an encrypted journal comes from: `--passphrase-file`,
+/// `--recovery-key-file`, or (neither given) the terminal.
+#[derive(Debug, Clone, Default)]
+pub struct Unlock {
+    pub passphrase_file: Option<PathBuf>,
+    pub recovery_key_file: Option<PathBuf>,
 }
 
-/// The passphrase of the encrypted journal at `path`: from `--passphrase-file`, or typed at
+/// The recovery key written in `path` (its first line that isn't empty), checked for shape
+/// before any journal is touched.
+pub fn recovery_from_file(path: &Path) -> Result<RecoveryKey, CliError> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        InvalidInput::new(
+            "--recovery-key-file",
+            format!("{} couldn't be read ({e})", path.display()),
+        )
+    })?;
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    RecoveryKey::parse(line).ok_or_else(|| {
+        InvalidInput::new(
+            "--recovery-key-file",
+            format!(
+                "{} doesn't hold a kindly recovery key (32 letters and digits, in groups of four like ABCD-EFGH-…); nothing was changed",
+                path.display()
+            ),
+        )
+        .into()
+    })
+}
+
+/// What opens the encrypted journal at `path`: the secret from the file given, or typed at
 /// the terminal, where one that doesn't open it is asked for again.
-pub fn current_key(
-    path: &std::path::Path,
-    passphrase_file: Option<&std::path::Path>,
-) -> Result<String, CliError> {
-    match passphrase_file {
-        Some(_) => existing(passphrase_file),
-        None => tries(|key| crate::store::Store::opens_with(path, key)),
+pub fn unlocked(path: &Path, unlock: &Unlock) -> Result<Unlocked, CliError> {
+    // A key file that can't be read opens nothing: say so before asking for anything.
+    if let Some(keys) = key_file_of(path)
+        && let Err(e) = KeyFile::read(&keys)
+    {
+        return Err(CliError::Other(anyhow::anyhow!(
+            "{e}, and the journal can't be opened without it; it was left untouched. Put back the .keys file of a backup made since the journal was last encrypted (it opens with the passphrase or recovery key it was made with)"
+        )));
     }
+    if let Some(f) = &unlock.recovery_key_file {
+        let key = recovery_from_file(f)?;
+        return Store::unlock(path, &key.grouped()).ok_or_else(|| {
+            CliError::Other(anyhow::anyhow!(
+                "the recovery key in {} doesn't open {} (it may be one that a newer recovery key replaced); the journal was left untouched",
+                f.display(),
+                path.display()
+            ))
+        });
+    }
+    if let Some(f) = &unlock.passphrase_file {
+        let pass = from_file(f)?;
+        return Store::unlock(path, &pass)
+            .ok_or_else(|| StoreError::WrongPassphrase(path.to_path_buf()).into());
+    }
+    tries(path, |typed| Store::unlock(path, typed))
+}
+
+/// The key the encrypted journal at `path` opens with, as SQLCipher takes it.
+pub fn current_key(path: &Path, unlock: &Unlock) -> Result<String, CliError> {
+    unlocked(path, unlock).map(|u| u.sqlcipher())
 }
 
 /// How many times a passphrase is asked for at the terminal before kindly stops asking.
 pub const TRIES: usize = 3;
 
-/// The passphrase for an encrypted journal, typed at the terminal: one that `opens` refuses
-/// is asked for again (the journal is fine; a passphrase is exact), up to [`TRIES`] times.
-pub fn tries(opens: impl Fn(&str) -> bool) -> Result<String, CliError> {
+/// The secret for an encrypted journal, typed at the terminal: one that `opens` refuses is
+/// asked for again (the journal is fine; a passphrase is exact), up to [`TRIES`] times.
+/// After the last, a calm line on the recovery key.
+pub fn tries<T>(path: &Path, opens: impl Fn(&str) -> Option<T>) -> Result<T, CliError> {
     let mut err = std::io::stderr();
+    let keyed = key_file_of(path).is_some();
+    let prompt = if keyed {
+        "Passphrase for your kindly journal (or its recovery key)"
+    } else {
+        "Passphrase for your kindly journal"
+    };
     for n in 1..=TRIES {
-        let typed = ask("Passphrase for your kindly journal")?;
-        if opens(&typed) {
-            return Ok(typed);
+        let typed = ask(prompt)?;
+        if let Some(opened) = opens(&typed) {
+            return Ok(opened);
         }
         if n < TRIES {
             let _ = writeln!(
                 err,
-                "That passphrase doesn't open this journal; your journal is fine. Capitals and spaces count. Try again ({} more {}).",
+                "That doesn't open this journal; your journal is fine. Capitals and spaces count. Try again ({} more {}).",
                 TRIES - n,
                 if TRIES - n == 1 { "try" } else { "tries" }
             );
         }
     }
+    let after = if keyed {
+        "If the passphrase is lost, your recovery key opens the journal: type it at this prompt, or use --recovery-key-file FILE; then `kindly passphrase` sets a new passphrase"
+    } else {
+        "If the passphrase is lost, a backup or export made before `kindly encrypt` opens without one. (A journal encrypted with a recovery key also needs its key file, JOURNAL.keys, beside it.)"
+    };
     Err(CliError::Other(anyhow::anyhow!(
-        "none of those {TRIES} passphrases opens this journal, and it was left untouched. Take a moment and try again later; if the passphrase is lost, a backup or export made before `kindly encrypt` opens without one"
+        "none of those {TRIES} opened this journal, and it was left untouched. Take a moment and try again later. {after}"
     )))
 }
 

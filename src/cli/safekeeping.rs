@@ -1,38 +1,18 @@
-//! The commands that read or replace the journal file whole: encrypt, decrypt, check and
-//! backup. Replacing the file needs it alone; a copy is made beside it, checked, flushed,
+//! The commands that read or replace the journal file whole: decrypt, check and backup,
+//! and the conversion `encrypt` uses. Replacing the file needs it alone; a copy is made beside it, checked, flushed,
 //! and only then put in place, so a kill at any moment leaves the journal whole.
 
 use std::io::Write;
 use std::path::Path;
 
-use super::passphrase;
+use super::passphrase::{self, Unlock};
 use super::shared::{CliError, write_stdout};
-use crate::store::{Hold, Store, StoreError, conversion_path, side};
+use crate::store::{
+    Hold, Store, StoreError, conversion_path, copy_key_file, key_file, key_file_of, side,
+    staged_key_file,
+};
 
-pub fn encrypt(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
-    if !Store::exists(path)? {
-        return Err(CliError::Usage(format!(
-            "there's no journal at {} to encrypt",
-            path.display()
-        )));
-    }
-    if Store::is_encrypted(path) {
-        return Err(CliError::Usage(format!(
-            "{} is already encrypted",
-            path.display()
-        )));
-    }
-    let hold = Hold::exclusive(path)?;
-    let key = passphrase::new(passphrase_file)?;
-    convert(path, &hold, None, Some(&key))?;
-    let _ = writeln!(
-        std::io::stderr(),
-        "Your journal is encrypted. Keep the passphrase somewhere safe: without it the journal can't be read."
-    );
-    Ok(())
-}
-
-pub fn decrypt(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
+pub fn decrypt(path: &Path, unlock: &Unlock) -> Result<(), CliError> {
     if !Store::is_encrypted(path) {
         return Err(CliError::Usage(format!(
             "{} isn't encrypted",
@@ -40,41 +20,21 @@ pub fn decrypt(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliErr
         )));
     }
     let hold = Hold::exclusive(path)?;
-    let key = passphrase::existing(passphrase_file)?;
+    let key = passphrase::current_key(path, unlock)?;
     convert(path, &hold, Some(&key), None)?;
-    let _ = writeln!(std::io::stderr(), "Your journal is a plain file again.");
-    Ok(())
-}
-
-/// `kindly passphrase`: the journal written anew under a new passphrase (encrypted to
-/// encrypted, so no plain copy exists at any moment), checked, then put in place.
-pub fn change_passphrase(
-    path: &Path,
-    passphrase_file: Option<&Path>,
-    new_file: Option<&Path>,
-) -> Result<(), CliError> {
-    if !Store::is_encrypted(path) {
-        return Err(CliError::Usage(format!(
-            "{} isn't encrypted, so it has no passphrase to change; `kindly encrypt` gives it one",
-            path.display()
-        )));
+    // A plain journal needs no key; copies made before keep key files of their own.
+    let mut said = String::new();
+    for keys in [key_file(path), staged_key_file(path)] {
+        if std::fs::remove_file(&keys).is_ok() {
+            said = format!(
+                " Its key file ({}) is no longer needed and was removed.",
+                keys.display()
+            );
+        }
     }
-    // Held before anything is asked: while another kindly has it open, nothing can change.
-    let hold = Hold::exclusive(path)?;
-    let old = passphrase::current_key(path, passphrase_file)?;
-    if !Store::opens_with(path, &old) {
-        return Err(crate::store::StoreError::WrongPassphrase(path.to_path_buf()).into());
-    }
-    let new = passphrase::new(new_file)?;
-    if new == old {
-        return Err(CliError::Usage(
-            "that is the passphrase the journal already has; nothing was changed".into(),
-        ));
-    }
-    convert(path, &hold, Some(&old), Some(&new))?;
     let _ = writeln!(
         std::io::stderr(),
-        "Your journal's passphrase is changed: the new one opens it, the old one no longer does. Backups made before keep the passphrase they were made with."
+        "Your journal is a plain file again.{said}"
     );
     Ok(())
 }
@@ -82,7 +42,7 @@ pub fn change_passphrase(
 /// Rewrites the journal at `path` encrypted (or plain), checks the new file holds every
 /// record, and only then puts it in place of the old one. The caller holds the journal
 /// alone, so no other kindly can write to the old file meanwhile or keep it open after.
-fn convert(
+pub(super) fn convert(
     path: &Path,
     _alone: &Hold,
     from_key: Option<&str>,
@@ -139,7 +99,7 @@ fn convert(
     result
 }
 
-pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
+pub fn check(path: &Path, unlock: &Unlock) -> Result<(), CliError> {
     if !Store::exists(path)? {
         return write_stdout(
             format!(
@@ -150,7 +110,7 @@ pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
         );
     }
     let key = if Store::is_encrypted(path) {
-        Some(passphrase::existing(passphrase_file)?)
+        Some(passphrase::current_key(path, unlock)?)
     } else {
         None
     };
@@ -185,17 +145,16 @@ pub fn check(path: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
     )))
 }
 
-pub fn backup(
-    path: &Path,
-    output: &Path,
-    force: bool,
-    passphrase_file: Option<&Path>,
-) -> Result<(), CliError> {
+pub fn backup(path: &Path, output: &Path, force: bool, unlock: &Unlock) -> Result<(), CliError> {
     super::output::guard(output, path)?;
     super::output::refuse_existing(output, force)?;
     let encrypted = Store::is_encrypted(path);
+    // The copy opens with the journal's key, so its key file goes beside it.
+    if encrypted && key_file_of(path).is_some() {
+        super::output::refuse_existing(&key_file(output), force)?;
+    }
     let key = if encrypted {
-        Some(passphrase::existing(passphrase_file)?)
+        Some(passphrase::current_key(path, unlock)?)
     } else {
         None
     };
@@ -244,6 +203,19 @@ pub fn backup(
         });
     clear();
     made?;
-    super::output::tell(&format!("Backed up to {}.", output.display()));
+    let keys = copy_key_file(path, output, force).map_err(|e| {
+        CliError::Other(anyhow::anyhow!(
+            "the copy is at {}, but its key file couldn't be written beside it ({e}); without it the copy doesn't open",
+            output.display()
+        ))
+    })?;
+    match keys {
+        Some(keys) => super::output::tell(&format!(
+            "Backed up to {}, with its key file {} (keep the two together).",
+            output.display(),
+            keys.display()
+        )),
+        None => super::output::tell(&format!("Backed up to {}.", output.display())),
+    }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod error;
 mod exchange_turn;
 mod file;
 mod health;
+mod keys;
 mod migrations;
 mod over;
 mod personal;
@@ -38,6 +39,10 @@ use file::{
 };
 pub use file::{Hold, conversion_path, encrypted_file, side};
 use health::Health;
+pub use keys::{
+    JournalKey, KeyFile, KeyFileError, RecoveryKey, copy_key_file, key_file, key_file_of,
+    settle_staged, staged_key_file, write_private,
+};
 
 pub use app_state::Offer;
 pub use checkins::{Direction, LabelKind, format_at};
@@ -62,6 +67,24 @@ impl Beside {
         let mut store = Store::open_keyed(&self.path, self.key.as_deref())?;
         store.health = self.health;
         Ok(store)
+    }
+}
+
+/// What opened an encrypted journal.
+pub enum Unlocked {
+    /// A journal with a key file: its own key, and the key file it was opened from.
+    Keyed { key: JournalKey, file: KeyFile },
+    /// A journal encrypted before key files: the passphrase is SQLCipher's key itself.
+    Passphrase(String),
+}
+
+impl Unlocked {
+    /// The key as SQLCipher takes it.
+    pub fn sqlcipher(&self) -> String {
+        match self {
+            Unlocked::Keyed { key, .. } => key.sqlcipher(),
+            Unlocked::Passphrase(p) => p.clone(),
+        }
     }
 }
 
@@ -236,6 +259,27 @@ impl Store {
         )
     }
 
+    /// What opens the encrypted journal at `path` with `secret` (its passphrase or its
+    /// recovery key, as typed), asked read-only: the journal's own key from its key file, or,
+    /// for a journal encrypted before key files, the passphrase itself. None when nothing
+    /// does. A key file left staged by a stopped `encrypt` is given its lasting name.
+    pub fn unlock(path: &Path, secret: &str) -> Option<Unlocked> {
+        for at in [key_file(path), staged_key_file(path)] {
+            let Ok(file) = KeyFile::read(&at) else {
+                continue;
+            };
+            if let Some(key) = file.open(secret)
+                && Self::opens_with(path, &key.sqlcipher())
+            {
+                if at == staged_key_file(path) {
+                    settle_staged(path);
+                }
+                return Some(Unlocked::Keyed { key, file });
+            }
+        }
+        Self::opens_with(path, secret).then(|| Unlocked::Passphrase(secret.to_string()))
+    }
+
     /// Writes a copy of the journal to `dest`, encrypted with `key`, or plain when `key`
     /// is `None`, through SQLCipher's export. The copy is created readable only by you.
     pub fn export_to(&self, dest: &Path, key: Option<&str>) -> Result<()> {
@@ -289,7 +333,10 @@ impl Store {
         Self::prepare(Connection::open_in_memory()?, None)
     }
 
-    /// The passphrase the journal was opened with, if it is encrypted.
+    /// The key material the journal was opened with, if it is encrypted, as SQLCipher takes
+    /// it: `x'…'` (the journal's own key, from its key file) or, for a journal encrypted
+    /// before key files, the passphrase. A copy made with it (`backup_to`) opens with the
+    /// same key, so it needs a copy of the key file beside it: `copy_key_file`.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
