@@ -380,9 +380,9 @@ fn the_tui_asks_for_the_passphrase_of_an_encrypted_journal() {
     run(&["checkin", "--mood", "6"]);
     run(&["--passphrase-file", pass.to_str().unwrap(), "encrypt"]);
     let pane = Pane::start("passphrase", dir.path(), &db, (80, 24));
-    pane.wait_for("Passphrase for your kindly journal:");
+    pane.wait_for("Passphrase for your kindly journal (or its recovery key):");
     pane.text("tea and toast");
-    let screen = pane.wait_for("Passphrase for your kindly journal:");
+    let screen = pane.wait_for("Passphrase for your kindly journal (or its recovery key):");
     assert!(
         !screen.contains("tea and toast"),
         "the passphrase is not echoed:\n{screen}"

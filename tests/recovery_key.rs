@@ -577,7 +577,8 @@ fn three_wrong_tries_name_the_recovery_key_which_then_opens_it_at_the_prompt() {
     let right = j.dir.path().join("right");
     std::fs::create_dir(&right).unwrap();
     let pane = common::tmux::Pane::start_with("right", &right, &j.db, (40, 12), "trends");
-    pane.wait_for("Passphrase for your kindly journal");
+    // A prompt that fits a narrow terminal's line.
+    pane.wait_for("Passphrase or recovery key:");
     pane.text(&key.groups().join(" ").to_lowercase());
     pane.keys(&["Enter"]);
     let (code, _) = pane.wait_exit();
@@ -740,5 +741,29 @@ fn killing_the_first_change_of_an_old_journal_leaves_the_old_or_new_passphrase_o
     assert!(
         changed < 20,
         "some kills landed before the change was in place ({changed} of 20)"
+    );
+}
+
+#[test]
+fn a_damaged_key_file_is_named_rather_than_blamed_on_the_passphrase() {
+    let j = locked();
+    let journal = std::fs::read(&j.db).unwrap();
+    std::fs::write(key_file(&j.db), "kindly journal keys 1\npassphrase !!!\n").unwrap();
+    let out = kindly(&j.db)
+        .arg("--passphrase-file")
+        .arg(&j.pass)
+        .args(["checkin", "--mood", "5"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("isn't a kindly key file whole"), "{err}");
+    assert!(err.contains("backup"), "says how to put it right: {err}");
+    assert!(!err.contains("passphrase doesn't open"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        std::fs::read(&j.db).unwrap(),
+        journal,
+        "nothing was written"
     );
 }

@@ -152,10 +152,12 @@ pub const TRIES: usize = 3;
 pub fn tries<T>(path: &Path, opens: impl Fn(&str) -> Option<T>) -> Result<T, CliError> {
     let mut err = std::io::stderr();
     let keyed = key_file_of(path).is_some();
-    let prompt = if keyed {
-        "Passphrase for your kindly journal (or its recovery key)"
-    } else {
-        "Passphrase for your kindly journal"
+    // On a narrow terminal, a prompt that fits on its line.
+    let narrow = ratatui::crossterm::terminal::size().is_ok_and(|(w, _)| w < 64);
+    let prompt = match (keyed, narrow) {
+        (true, false) => "Passphrase for your kindly journal (or its recovery key)",
+        (true, true) => "Passphrase or recovery key",
+        (false, _) => "Passphrase for your kindly journal",
     };
     for n in 1..=TRIES {
         let typed = ask(prompt)?;

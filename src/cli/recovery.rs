@@ -79,17 +79,19 @@ pub fn page(key: &RecoveryKey) -> String {
     } else {
         72
     };
-    let mut out = String::from("\nYour recovery key (shown only now):\n\n");
-    out.push_str(&format!(
-        "  {}\n  {}\n\n",
-        groups[..4].join("-"),
-        groups[4..].join("-")
-    ));
-    let words = "It opens your journal if the passphrase is ever forgotten. Write it on paper or keep it in a password manager, somewhere apart from this computer. Anyone holding it can open the journal, so keep it as you would a house key. `kindly recovery` makes a new one and retires this one.";
+    // The key comes last, so however small the terminal, it is on screen when kindly ends.
+    let words = "The recovery key below opens your journal if the passphrase is ever forgotten. Keep it on paper or in a password manager, apart from this computer; anyone holding it can open the journal. `kindly recovery` makes a new one and retires this one.";
+    let mut out = String::from("\n");
     for line in wrap(words, width.saturating_sub(1)) {
         out.push_str(&line);
         out.push('\n');
     }
+    out.push_str("\nYour recovery key (shown only now):\n");
+    out.push_str(&format!(
+        "  {}\n  {}\n",
+        groups[..4].join("-"),
+        groups[4..].join("-")
+    ));
     out
 }
 
@@ -178,7 +180,7 @@ pub fn encrypt(
     drop(hold);
     let _ = writeln!(
         std::io::stderr(),
-        "Your journal is encrypted. It opens with your passphrase, or with its recovery key; its key file {} must stay beside it.",
+        "Your journal is encrypted. Its key file, {}, stays beside it.",
         key_file(path).display()
     );
     show(&recovery, to)
