@@ -67,8 +67,9 @@ const KEPT_ASIDE_WORK: u8 = 16;
 /// Keeps a draft's words in a private text file beside the journal, when the journal
 /// can't hold them (a draft from another version, a journal that can't be written): the
 /// words first, then the draft as it was saved. The draft of an encrypted journal (`key`)
-/// is never written plain: it is age-encrypted with the journal's passphrase
-/// (`age -d FILE.txt.age` opens it). Returns where they are.
+/// is never written plain: it is age-encrypted with the key the journal was opened with
+/// (`Store::key`: the passphrase of a journal from before key files, which `age -d
+/// FILE.txt.age` takes; for one with a key file, its own key, `x'…'`). Returns where they are.
 pub fn keep_aside(
     journal: Option<&Path>,
     key: Option<&str>,
