@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::InvalidInput;
+
 const EMOTIONS: &str = include_str!("../assets/emotions.txt");
 const RITUALS: &str = include_str!("../assets/rituals.txt");
 
@@ -42,6 +44,10 @@ pub struct Config {
     /// Whether the Check-in pane now and then brings back something kind from a month or a
     /// year ago.
     pub look_back: bool,
+    /// Where the automatic daily backups go (default: `backups/` beside the journal).
+    pub backup_dir: Option<PathBuf>,
+    /// How many daily, weekly and monthly backups are kept.
+    pub backups_kept: crate::domain::BackupsKept,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -64,6 +70,8 @@ impl Default for Config {
             name: None,
             letter_prompts: Vec::new(),
             look_back: true,
+            backup_dir: None,
+            backups_kept: crate::domain::BackupsKept::default(),
             path: None,
         }
     }
@@ -88,6 +96,8 @@ struct RawConfig {
     name: Option<String>,
     letter_prompts: Option<Vec<String>>,
     look_back: Option<bool>,
+    backup_dir: Option<PathBuf>,
+    backups_kept: Option<toml::Value>,
 }
 
 /// One key or several, as the `[keys]` table allows.
@@ -260,8 +270,79 @@ impl Config {
             .filter_map(|s| words(Some(s)))
             .collect();
         config.support_contact = words(raw.support_contact);
+        let invalid = |key: &str, message: String| ConfigError::Invalid {
+            path: PathBuf::new(),
+            line: line_of_key(text, key).max(line_of_table(text, key)),
+            key: format!(" (key `{key}`)"),
+            message,
+        };
+        if let Some(kept) = raw.backups_kept {
+            config.backups_kept =
+                backups_kept(&kept).map_err(|e| invalid("backups_kept", e.problem))?;
+        }
+        if let Some(dir) = raw.backup_dir.filter(|p| !p.as_os_str().is_empty()) {
+            config.backup_dir = Some(full_path(&dir).ok_or_else(|| {
+                invalid(
+                    "backup_dir",
+                    format!(
+                        "'{}' is a relative path; give the whole path (like /home/sam/kindly-backups or ~/kindly-backups)",
+                        dir.display()
+                    ),
+                )
+            })?);
+        }
         Ok(config)
     }
+}
+
+/// The most of any one kind of backup kindly keeps: more is almost surely a slip.
+const MOST_KEPT: u32 = 10_000;
+
+/// Reads `backups_kept = { daily = 7, weekly = 4, monthly = 12 }`; a kind left out keeps its
+/// default.
+fn backups_kept(value: &toml::Value) -> Result<crate::domain::BackupsKept, InvalidInput> {
+    let bad = |why: String| {
+        InvalidInput::new(
+            "backups_kept",
+            format!("{why}; write it like {{ daily = 7, weekly = 4, monthly = 12 }}"),
+        )
+    };
+    let table = value
+        .as_table()
+        .ok_or_else(|| bad("is a table of counts".into()))?;
+    let mut kept = crate::domain::BackupsKept::default();
+    for (name, count) in table {
+        let slot = match name.as_str() {
+            "daily" => &mut kept.daily,
+            "weekly" => &mut kept.weekly,
+            "monthly" => &mut kept.monthly,
+            other => {
+                return Err(bad(format!(
+                    "has '{other}', which isn't daily, weekly or monthly"
+                )));
+            }
+        };
+        *slot = count
+            .as_integer()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n <= MOST_KEPT)
+            .ok_or_else(|| bad(format!("{name} is a whole number from 0 to {MOST_KEPT}")))?;
+    }
+    if kept.daily + kept.weekly + kept.monthly == 0 {
+        return Err(bad("would keep no backups at all; keep at least one".into()));
+    }
+    Ok(kept)
+}
+
+/// A folder named in the config as a whole path: `~/` is the home folder; anything else
+/// relative would move with wherever kindly was started, so it is refused.
+fn full_path(dir: &Path) -> Option<PathBuf> {
+    if dir.is_absolute() {
+        return Some(dir.to_path_buf());
+    }
+    let rest = dir.strip_prefix("~").ok()?;
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty())?;
+    Some(PathBuf::from(home).join(rest))
 }
 
 /// A setting's words, trimmed; nothing when only blanks were written.
@@ -432,5 +513,54 @@ mod tests {
     fn empty_item_names_line_and_key() {
         let err = Config::parse("rituals = [\"tea\", \" \"]\n", &Checks::NONE).unwrap_err();
         assert!(err.to_string().contains("line 1 (key `rituals`)"), "{err}");
+    }
+
+    #[test]
+    fn backups_kept_is_read_with_defaults_and_bad_values_name_line_and_key() {
+        let c = Config::parse("backups_kept = { daily = 3 }\n", &Checks::NONE).unwrap();
+        assert_eq!(
+            (
+                c.backups_kept.daily,
+                c.backups_kept.weekly,
+                c.backups_kept.monthly
+            ),
+            (3, 4, 12)
+        );
+        let c = Config::parse("[backups_kept]\nmonthly = 24\n", &Checks::NONE).unwrap();
+        assert_eq!(c.backups_kept.monthly, 24);
+        for (bad, says) in [
+            ("backups_kept = 7", "is a table of counts"),
+            ("backups_kept = { dayly = 3 }", "'dayly'"),
+            ("backups_kept = { daily = -1 }", "daily is a whole number"),
+            (
+                "backups_kept = { weekly = 2.5 }",
+                "weekly is a whole number",
+            ),
+            (
+                "backups_kept = { daily = 0, weekly = 0, monthly = 0 }",
+                "keep at least one",
+            ),
+        ] {
+            let err = Config::parse(&format!("\n{bad}\n"), &Checks::NONE)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("line 2 (key `backups_kept`)") && err.contains(says),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn backup_dir_is_a_whole_path() {
+        let c = Config::parse("backup_dir = \"/srv/copies\"\n", &Checks::NONE).unwrap();
+        assert_eq!(c.backup_dir, Some(PathBuf::from("/srv/copies")));
+        let err = Config::parse("backup_dir = \"copies\"\n", &Checks::NONE)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("(key `backup_dir`)") && err.contains("relative"),
+            "{err}"
+        );
     }
 }

@@ -6,6 +6,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod backups;
 pub mod cli;
 pub mod config;
 pub mod crash;

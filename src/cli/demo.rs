@@ -63,5 +63,5 @@ fn fill_and_open(args: &DemoArgs, path: &std::path::Path, config: Config) -> Res
         );
         return Ok(());
     }
-    crate::tui::run(store, config).map_err(CliError::Other)
+    crate::tui::run(store, config, crate::backups::Backup::none()).map_err(CliError::Other)
 }

@@ -182,6 +182,9 @@ Your name on the report's title; nothing else names you.
 .TP
 \fBsync_dir\fR, \fBdevice_name\fR
 The folder that carries your journal between computers, and this computer's name in it.
+.TP
+\fBbackup_dir\fR, \fBbackups_kept\fR
+Where the daily backups go (default \fBbackups/\fR beside the journal; never inside the sync folder), and how many are kept, e.g. \fB{ daily = 7, weekly = 4, monthly = 12 }\fR (the default).
 .SH EXIT STATUS
 .TP
 0

@@ -1,5 +1,6 @@
 //! The command line: parses arguments, then runs one command or opens the TUI.
 
+mod backups;
 mod checkin;
 mod demo;
 mod export;
@@ -153,6 +154,18 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
+    /// The backups kindly makes by itself, once a day: when each was made, its size, and
+    /// what it holds
+    #[command(
+        after_help = "Example:\n  kindly backups\n\nThey are in backups/ beside the journal (or the config's backup_dir); the newest of each of the last 7 days, 4 weeks and 12 months are kept (the config's backups_kept)."
+    )]
+    Backups(backups::BackupsArgs),
+    /// Put a backup back in place of the journal; the journal as it is now is kept as a
+    /// backup first
+    #[command(
+        after_help = "Examples:\n  kindly restore 2026-12-01\n  kindly restore kindly-2026-12-01.db --yes\n\nkindly says what the backup holds and what the journal holds now, and asks before changing anything (--yes from a script). It needs the journal to itself: close kindly's screen first."
+    )]
+    Restore(backups::RestoreArgs),
     /// Check the journal file for damage, and say what to do if there is any
     #[command(after_help = "Example:\n  kindly check")]
     Check,
@@ -296,31 +309,38 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let path = journal_path(cli.db)?;
             let key = key_for(&path, &unlock)?;
             let store = Store::open_keyed(&path, key.as_deref())?;
-            crate::tui::run(store, config).map_err(CliError::Other)
+            // Made once the first frame is out, on a thread of its own.
+            let backup = daily(&store, &config)?;
+            crate::tui::run(store, config, backup).map_err(CliError::Other)
         }
         Some(Command::Checkin(args)) => {
             // A broken config file is worth hearing about even when this command needs none of it.
             let config = load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, &unlock)?;
+            let backup = daily(&store, &config)?;
             let words = input.note.clone().unwrap_or_default();
             checkin::run(&mut store, input)?;
             shared::care(&config, &words);
+            after_answer(backup);
             Ok(())
         }
         Some(Command::Thought(args)) => {
             let config = load_config(cli.config)?;
             let thought = args.validate(&config.traps())?;
             let mut store = open_store(cli.db, &unlock)?;
+            let backup = daily(&store, &config)?;
             let words = thought.texts().join("\n");
             thought::run(&mut store, thought)?;
             shared::care(&config, &words);
+            after_answer(backup);
             Ok(())
         }
         Some(Command::Write(args)) => {
             let config = load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, &unlock)?;
+            let backup = daily(&store, &config)?;
             let tags: Vec<String> = entry.tags.iter().map(|t| t.to_string()).collect();
             let words = format!(
                 "{}\n{}\n{}",
@@ -330,6 +350,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             write::run(&mut store, entry)?;
             shared::care(&config, &words);
+            after_answer(backup);
             Ok(())
         }
         Some(Command::Search(args)) => {
@@ -358,18 +379,26 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 // A dry run against a journal that doesn't exist yet must not create one.
                 return import::report(None, &args, parsed);
             }
-            let mut store = if args.dry_run {
-                open_reading(cli.db, &unlock)?
-            } else {
-                open_store(cli.db, &unlock)?
-            };
-            import::report(Some(&mut store), &args, parsed)
+            if args.dry_run {
+                let mut store = open_reading(cli.db, &unlock)?;
+                return import::report(Some(&mut store), &args, parsed);
+            }
+            let config = load_config(cli.config)?;
+            let mut store = open_store(cli.db, &unlock)?;
+            let backup = daily(&store, &config)?;
+            import::report(Some(&mut store), &args, parsed)?;
+            after_answer(backup);
+            Ok(())
         }
-        Some(Command::Encrypt { recovery_key_to }) => recovery::encrypt(
-            &journal_path(cli.db)?,
-            unlock.passphrase_file.as_deref(),
-            recovery_key_to.as_deref(),
-        ),
+        Some(Command::Encrypt { recovery_key_to }) => {
+            let config = load_config(cli.config)?;
+            recovery::encrypt(
+                &journal_path(cli.db)?,
+                unlock.passphrase_file.as_deref(),
+                recovery_key_to.as_deref(),
+                &config,
+            )
+        }
         Some(Command::Recovery { to }) => {
             recovery::recovery(&journal_path(cli.db)?, &unlock, to.as_deref())
         }
@@ -381,6 +410,20 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             &unlock,
             new_passphrase_file.as_deref(),
         ),
+        Some(Command::Backups(args)) => {
+            let config = load_config(cli.config)?;
+            let path = journal_path(cli.db)?;
+            let key = if Store::exists(&path)? {
+                key_for(&path, &unlock)?
+            } else {
+                None
+            };
+            backups::list(&path, &config, key.as_deref(), &args)
+        }
+        Some(Command::Restore(args)) => {
+            let config = load_config(cli.config)?;
+            backups::restore(&journal_path(cli.db)?, &config, &unlock, &args)
+        }
         Some(Command::Check) => safekeeping::check(&journal_path(cli.db)?, &unlock),
         Some(Command::Backup { output, force }) => {
             safekeeping::backup(&journal_path(cli.db)?, &output, force, &unlock)
@@ -411,7 +454,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         // The reminder never opens the journal to write; `now` only glances at it.
         Some(Command::Remind(args)) => remind::run(config::database_path(cli.db), args),
         Some(Command::Session(args)) => {
-            load_config(cli.config)?;
+            let config = load_config(cli.config)?;
             session::validate(&args)?;
             if args.only_lists() {
                 let path = journal_path(cli.db.clone())?;
@@ -422,7 +465,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return session::run(&mut store, args);
             }
             let mut store = open_store(cli.db, &unlock)?;
-            session::run(&mut store, args)
+            let backup = daily(&store, &config)?;
+            session::run(&mut store, args)?;
+            after_answer(backup);
+            Ok(())
         }
         Some(Command::Sync(args)) => {
             let config = load_config(cli.config)?;
@@ -452,7 +498,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             {
                 store.verify()?;
             }
-            sync::run(&mut store, prepared, &config)
+            let backup = daily(&store, &config)?;
+            sync::run(&mut store, prepared, &config)?;
+            after_answer(backup);
+            Ok(())
         }
         Some(Command::Man) => {
             write_stdout(&man::page(Cli::command()).map_err(|e| CliError::Other(e.into()))?)
@@ -475,6 +524,20 @@ pub(crate) fn open_store(
     let store = Store::open_keyed(&path, key_for(&path, unlock)?.as_deref())?;
     store.verify()?;
     Ok(store)
+}
+
+/// Today's backup of the journal a command is about to write to, if it is due; refused
+/// (exit 2, before anything is written) when the backups folder lies in the sync folder.
+fn daily(store: &Store, config: &config::Config) -> Result<crate::backups::Backup, CliError> {
+    Ok(crate::backups::due(store, config)?)
+}
+
+/// Once a command has given its answer: the day's backup, waited for a bounded time. It
+/// says something only when it couldn't be made.
+fn after_answer(backup: crate::backups::Backup) {
+    if let Some(line) = backup.finish(crate::backups::COMMAND_WAIT) {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
 }
 
 /// Opens the journal for a command that only reads: never creates one, never writes.

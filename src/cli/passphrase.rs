@@ -269,7 +269,7 @@ pub fn new_sync(file: Option<&Path>) -> Result<String, CliError> {
 }
 
 /// Asks a yes-or-no question at the terminal: only y is yes.
-fn confirm(prompt: &str) -> Result<bool, CliError> {
+pub(super) fn confirm(prompt: &str) -> Result<bool, CliError> {
     let mut tty = std::io::stderr();
     enable_raw_mode().map_err(|e| CliError::Other(e.into()))?;
     let _ = write!(tty, "{prompt} ");

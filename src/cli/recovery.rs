@@ -117,14 +117,15 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Encrypts the journal anew under a random key of its own, kept in a new key file under
 /// `passphrase` and `recovery`: from plain (`encrypt`, `from` none) or from a journal
 /// encrypted before key files (`from` its passphrase). The key file is staged first, so
-/// whenever the new journal is in place its key is beside it.
+/// whenever the new journal is in place its key is beside it. Returns the key the journal
+/// now opens with.
 pub fn encrypt_anew(
     path: &Path,
     alone: &Hold,
     from: Option<&str>,
     passphrase: &str,
     recovery: &RecoveryKey,
-) -> Result<(), CliError> {
+) -> Result<String, CliError> {
     refuse_other_key_file(path)?;
     let key = JournalKey::random().map_err(|e| CliError::Other(e.into()))?;
     let file = KeyFile::seal(&key, passphrase, recovery).map_err(|e| CliError::Other(e.into()))?;
@@ -141,7 +142,7 @@ pub fn encrypt_anew(
         return Err(e);
     }
     settle_staged(path);
-    Ok(())
+    Ok(key.sqlcipher())
 }
 
 /// `kindly encrypt`: the journal encrypted under a key of its own, kept in a key file under
@@ -150,6 +151,7 @@ pub fn encrypt(
     path: &Path,
     passphrase_file: Option<&Path>,
     to: Option<&Path>,
+    config: &crate::config::Config,
 ) -> Result<(), CliError> {
     if !Store::exists(path)? {
         return Err(CliError::Usage(format!(
@@ -171,12 +173,21 @@ pub fn encrypt(
     if let Some(to) = to {
         write_to(to, &recovery, path)?;
     }
-    if let Err(e) = encrypt_anew(path, &hold, None, &pass, &recovery) {
-        if let Some(to) = to {
-            let _ = std::fs::remove_file(to);
+    let key = match encrypt_anew(path, &hold, None, &pass, &recovery) {
+        Ok(key) => key,
+        Err(e) => {
+            if let Some(to) = to {
+                let _ = std::fs::remove_file(to);
+            }
+            return Err(e);
         }
-        return Err(e);
-    }
+    };
+    // The backups made while it was plain would hold its words in plain.
+    crate::backups::encrypt_plain(path, config, &key).map_err(|why| {
+        CliError::Other(anyhow::anyhow!(
+            "your journal is encrypted, but a backup made before couldn't be encrypted ({why}); it is still a plain copy, so remove it by hand"
+        ))
+    })?;
     drop(hold);
     let _ = writeln!(
         std::io::stderr(),
@@ -213,7 +224,9 @@ pub fn recovery(path: &Path, unlock: &Unlock, to: Option<&Path>) -> Result<(), C
                 ))
             }),
         // Encrypted before key files: the journal gets a key of its own now.
-        Unlocked::Passphrase(pass) => encrypt_anew(path, &hold, Some(pass), pass, &recovery),
+        Unlocked::Passphrase(pass) => {
+            encrypt_anew(path, &hold, Some(pass), pass, &recovery).map(|_| ())
+        }
     };
     if let Err(e) = done {
         if let Some(to) = to {

@@ -3,6 +3,7 @@
 
 mod app_state;
 mod checkins;
+mod copies;
 mod deck;
 mod drafts;
 mod entries;
@@ -29,6 +30,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+pub use copies::{CopyLook, copy_journal, encrypt_copy, look_inside};
 pub use deck::{DeckLine, DeckSource, any as any_pick};
 pub use drafts::DraftRead;
 pub use error::{Result, StoreError, is_disk_full};
@@ -283,26 +285,7 @@ impl Store {
     /// Writes a copy of the journal to `dest`, encrypted with `key`, or plain when `key`
     /// is `None`, through SQLCipher's export. The copy is created readable only by you.
     pub fn export_to(&self, dest: &Path, key: Option<&str>) -> Result<()> {
-        create_private_file(dest)?;
-        let dest_text = dest.to_string_lossy().to_string();
-        self.conn.execute(
-            "ATTACH DATABASE ?1 AS converted KEY ?2",
-            rusqlite::params![dest_text, key.unwrap_or("")],
-        )?;
-        let result = (|| -> rusqlite::Result<()> {
-            self.conn
-                .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
-            let version: u32 = self
-                .conn
-                .pragma_query_value(None, "user_version", |r| r.get(0))?;
-            self.conn
-                .pragma_update(Some("converted"), "user_version", version)?;
-            self.conn
-                .pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
-            Ok(())
-        })();
-        self.conn.execute("DETACH DATABASE converted", [])?;
-        Ok(result?)
+        copies::export(&self.conn, dest, key)
     }
 
     /// Moves everything in the WAL into the journal file and empties the WAL: before the

@@ -133,7 +133,8 @@ fn install_panic_hook() {
 }
 
 /// Opens the TUI on `store` until the person quits, a signal arrives or the terminal goes.
-pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
+/// The day's `backup`, if due, starts once the first frame is out.
+pub fn run(store: Store, config: Config, mut backup: crate::backups::Backup) -> anyhow::Result<()> {
     if !std::io::stdin().is_terminal() || !stdout().is_terminal() {
         anyhow::bail!(
             "kindly's screen needs a terminal; from a script, try 'kindly checkin --help'"
@@ -215,7 +216,15 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
         }
     };
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &rx, &go, &mut lend, &report)
+        event_loop(
+            &mut terminal,
+            &mut app,
+            &rx,
+            &go,
+            &mut lend,
+            &report,
+            &mut backup,
+        )
     }));
     // Whatever ended the loop, even a fault of kindly's own, unsaved work becomes a draft
     // before we go.
@@ -230,6 +239,10 @@ pub fn run(store: Store, config: Config) -> anyhow::Result<()> {
     };
     drop(guard);
     if let Some(line) = parting {
+        eprintln!("{line}");
+    }
+    // A backup still copying gets a little longer; it never stops the screen closing for long.
+    if let Some(line) = backup.finish(crate::backups::COMMAND_WAIT) {
         eprintln!("{line}");
     }
     // Words the journal couldn't take are kept in files beside it, never dropped.
@@ -313,6 +326,7 @@ fn event_loop<B: ratatui::backend::Backend, R: FnOnce(exchange::Report) + Send +
     go: &mpsc::Sender<()>,
     lend: &mut Lend<'_, B>,
     report: &dyn Fn() -> R,
+    backup: &mut crate::backups::Backup,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -330,6 +344,8 @@ where
             // Whatever the other computers wrote comes in once the screen is up, on its
             // own thread: the loop hears back when it is done.
             app.start_exchange(report());
+            // The day's backup, on its own thread and connection.
+            backup.start();
         }
         let wake = match app.autosave_due() {
             Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
