@@ -47,7 +47,7 @@ fn backups(db: &Path) -> BTreeSet<String> {
         Ok(entries) => entries
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| !n.starts_with('.'))
+            .filter(|n| !n.starts_with('.') && !n.ends_with(".keys"))
             .collect(),
         Err(_) => BTreeSet::new(),
     }
@@ -176,8 +176,27 @@ fn an_encrypted_journals_backups_hold_no_plaintext_and_open_with_its_passphrase(
         files_holding(&j.dir.path().join("backups"), MARKER).len(),
         1
     );
+    let aside = tempfile::tempdir().unwrap();
+    let plain_copy = aside.path().join("plain.db");
+    std::fs::copy(j.dir.path().join("backups/k-2026-12-01.db"), &plain_copy).unwrap();
     let p = pass.to_str().unwrap();
     ok_on(&j.db, "2026-12-01", &["--passphrase-file", p, "encrypt"]);
+    // Encrypting the journal encrypted the plain backup made before, too.
+    assert_eq!(
+        files_holding(j.dir.path(), MARKER),
+        Vec::<PathBuf>::new(),
+        "no plaintext beside the journal once it is encrypted"
+    );
+    // A plain copy an `encrypt` stopped midway would have left is encrypted by the next
+    // writer, even on a day whose backup is there already.
+    let left = j.dir.path().join("backups/k-2026-11-30.db");
+    std::fs::copy(&plain_copy, &left).unwrap();
+    ok_on(
+        &j.db,
+        "2026-12-01",
+        &["--passphrase-file", p, "checkin", "--mood", "4"],
+    );
+    assert!(Store::is_encrypted(&left));
     for d in ["2026-12-02", "2026-12-03"] {
         let note = format!("{MARKER} again");
         ok_on(
@@ -195,8 +214,7 @@ fn an_encrypted_journals_backups_hold_no_plaintext_and_open_with_its_passphrase(
         );
     }
     let names = backups(&j.db);
-    assert_eq!(names.len(), 3, "{names:?}");
-    // Encrypting the journal encrypted the plain backup made before, too.
+    assert_eq!(names.len(), 4, "{names:?}");
     assert_eq!(
         files_holding(j.dir.path(), MARKER),
         Vec::<PathBuf>::new(),
@@ -205,6 +223,14 @@ fn an_encrypted_journals_backups_hold_no_plaintext_and_open_with_its_passphrase(
     for name in &names {
         let copy = j.dir.path().join("backups").join(name);
         assert!(Store::is_encrypted(&copy), "{name}");
+        assert!(
+            j.dir
+                .path()
+                .join("backups")
+                .join(format!("{name}.keys"))
+                .exists(),
+            "{name}: its key file is beside it, so the passphrase opens it"
+        );
         let (code, out, err) = on(&copy, "2026-12-03", &["--passphrase-file", p, "check"]);
         assert_eq!(code, 0, "{name}: {out}{err}");
         assert!(checkins_in(&copy, Some(&pass)) >= 1, "{name} opens");

@@ -54,7 +54,16 @@ impl Backup {
         today: NaiveDate,
         kept: BackupsKept,
     ) -> Self {
-        if shelf.daily(today).exists() {
+        // An encrypted journal with a plain copy still beside it (an `encrypt` stopped
+        // midway) has work to do even when the day's copy is there.
+        let plain_left = || {
+            key.is_some()
+                && shelf
+                    .list()
+                    .iter()
+                    .any(|k| !crate::store::Store::is_encrypted(&k.path))
+        };
+        if shelf.daily(today).exists() && !plain_left() {
             return Backup::None;
         }
         Backup::Due(Box::new(Plan {
@@ -113,15 +122,20 @@ impl Plan {
             return Ok(Made::ByAnother);
         };
         shelf.sweep_unfinished();
+        if let Some(key) = &self.key {
+            super::encrypt_plain_held(shelf, &self.journal, key)?;
+        }
         let path = shelf.daily(self.today);
         if path.exists() {
             return Ok(Made::AlreadyThere);
         }
         let tmp = shelf.unfinished(&path);
         let result = self.copy_checked(&tmp).and_then(|()| {
+            // The key file first, so a backup is never there without it.
+            super::keep_key_beside(&self.journal, &path).map_err(|e| e.to_string())?;
             std::fs::rename(&tmp, &path).map_err(|e| e.to_string())?;
             sync_folder(shelf.dir());
-            super::keep_key_beside(&self.journal, &path).map_err(|e| e.to_string())
+            Ok(())
         });
         for side in ["", "-journal", "-wal", "-shm"] {
             let _ = std::fs::remove_file(store::side(&tmp, side));
@@ -164,6 +178,7 @@ impl Plan {
                 continue;
             }
             if std::fs::remove_file(&k.path).is_ok() {
+                let _ = std::fs::remove_file(store::key_file(&k.path));
                 let_go += 1;
             }
         }

@@ -109,12 +109,17 @@ impl Shelf {
             return 0;
         };
         let mut swept = 0;
+        let own = format!("{}-", self.stem);
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(&prefix)
-                && name.contains(UNFINISHED)
-                && std::fs::remove_file(entry.path()).is_ok()
-            {
+            let half_copy = name.starts_with(&prefix) && name.contains(UNFINISHED);
+            // A key file whose copy never got its name, or a key file half written.
+            let stray_key = name.starts_with(&own)
+                && ((name.ends_with(".tmp") && name.contains(".db.keys."))
+                    || name
+                        .strip_suffix(".keys")
+                        .is_some_and(|db| !self.dir.join(db).exists()));
+            if (half_copy || stray_key) && std::fs::remove_file(entry.path()).is_ok() {
                 swept += 1;
             }
         }

@@ -34,10 +34,11 @@ pub fn key_of(store: &Store) -> Option<String> {
     store.key().map(String::from)
 }
 
-/// Whatever else a copy needs beside it to open as the journal does (nothing yet: the key
-/// is the journal's passphrase).
-pub fn keep_key_beside(_journal: &Path, _copy: &Path) -> std::io::Result<()> {
-    Ok(())
+/// The journal's key file (locked under its passphrase and recovery key), copied beside a
+/// copy of it (`COPY.keys`), without which an encrypted copy can't be opened by a person;
+/// nothing for a plain journal or one encrypted before key files.
+pub fn keep_key_beside(journal: &Path, copy: &Path) -> std::io::Result<()> {
+    crate::store::copy_key_file(journal, copy, true).map(|_| ())
 }
 
 /// The backups folder for the journal at `journal`: the config's `backup_dir`, else
@@ -82,12 +83,7 @@ pub fn due(store: &Store, config: &Config) -> Result<Backup, InvalidInput> {
 /// journal stays in the backups folder. Says how many, or why one couldn't be.
 pub fn encrypt_plain(journal: &Path, config: &Config, key: &str) -> Result<usize, String> {
     let shelf = Shelf::for_journal(journal, config.backup_dir.as_deref());
-    let plain: Vec<Kept> = shelf
-        .list()
-        .into_iter()
-        .filter(|k| !Store::is_encrypted(&k.path))
-        .collect();
-    if plain.is_empty() {
+    if !shelf.list().iter().any(|k| !Store::is_encrypted(&k.path)) {
         return Ok(0);
     }
     // Waits a little for a backup being made meanwhile (by a command that started before).
@@ -101,6 +97,17 @@ pub fn encrypt_plain(journal: &Path, config: &Config, key: &str) -> Result<usize
             None => return Err("another kindly was making a backup just then".into()),
         }
     };
+    encrypt_plain_held(&shelf, journal, key)
+}
+
+/// As `encrypt_plain`, for a caller already holding the backups: also each day's backup of
+/// an encrypted journal, so a plain copy left by an `encrypt` stopped midway goes too.
+fn encrypt_plain_held(shelf: &Shelf, journal: &Path, key: &str) -> Result<usize, String> {
+    let plain: Vec<Kept> = shelf
+        .list()
+        .into_iter()
+        .filter(|k| !Store::is_encrypted(&k.path))
+        .collect();
     for k in &plain {
         let tmp = shelf.unfinished(&k.path);
         let result = (|| -> Result<(), String> {
@@ -110,6 +117,8 @@ pub fn encrypt_plain(journal: &Path, config: &Config, key: &str) -> Result<usize
             if now.counts != was.counts || !now.problems.is_empty() {
                 return Err("the encrypted copy didn't check out".into());
             }
+            // The key file first, so the encrypted copy is never without it.
+            keep_key_beside(journal, &k.path).map_err(|e| e.to_string())?;
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
                 .and_then(|()| std::fs::rename(&tmp, &k.path))

@@ -141,12 +141,12 @@ fn described(k: &Kept, look: Option<&CopyLook>) -> String {
     }
 }
 
-/// "12 check-ins, 3 thought records, 2 pages and letters, 1 break".
+/// "12 check-ins, 3 thought records, 2 pages, 1 break" (pages and letters are both pages).
 fn counted(counts: &[i64; 4]) -> String {
     let names = [
         ("check-in", "check-ins"),
         ("thought record", "thought records"),
-        ("page or letter", "pages and letters"),
+        ("page", "pages"),
         ("break", "breaks"),
     ];
     counts
@@ -309,19 +309,15 @@ fn keep_current(
             return Err(look.problems.join("; "));
         }
         // Linked, never renamed, into place: an earlier copy (a restore in the same second)
-        // is never written over; the next second's name is taken instead.
+        // is never written over; the next second's name is taken instead. Its key file
+        // goes first, so the copy is never there without it.
         let mut at = now;
-        loop {
-            match std::fs::hard_link(&tmp, &path) {
-                Ok(()) => break,
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    at += chrono::Duration::seconds(1);
-                    path = shelf.before_restore(at);
-                }
-                Err(e) => return Err(e.to_string()),
-            }
+        while path.exists() {
+            at += chrono::Duration::seconds(1);
+            path = shelf.before_restore(at);
         }
-        crate::backups::keep_key_beside(journal, &path).map_err(|e| e.to_string())
+        crate::backups::keep_key_beside(journal, &path).map_err(|e| e.to_string())?;
+        std::fs::hard_link(&tmp, &path).map_err(|e| e.to_string())
     })();
     for s in ["", "-journal", "-wal", "-shm"] {
         let _ = std::fs::remove_file(side(&tmp, s));
@@ -375,7 +371,9 @@ fn put_in_place(
         {
             let _ = d.sync_all();
         }
-        crate::backups::keep_key_beside(backup, journal).map_err(|e| CliError::Other(e.into()))
+        // The journal's own key file stays: the backup opened with the same key, and the
+        // key file holds today's passphrase and recovery key, not those of the backup's day.
+        Ok(())
     })();
     clear();
     result
