@@ -111,7 +111,7 @@ fn list(deck: &[DeckLine], format: Format) -> Result<(), CliError> {
                     at: crate::domain::time::format_at(&l.at),
                 })
                 .collect();
-            out = crate::io::json_out::to_string_pretty(&listed).unwrap_or_default();
+            out = crate::io::json_out::to_string_pretty(&listed).map_err(anyhow::Error::from)?;
             out.push('\n');
         }
         Format::Text if deck.is_empty() => out.push_str(

@@ -58,7 +58,7 @@ pub fn run(store: &Store, text: &str, limit: usize, format: Format) -> Result<()
                     intensity_relief: t.intensity_relief().map(|r| (r * 10.0).round() / 10.0),
                 })
                 .collect();
-            out = crate::io::json_out::to_string_pretty(&listed).unwrap_or_default();
+            out = crate::io::json_out::to_string_pretty(&listed).map_err(anyhow::Error::from)?;
             out.push('\n');
         }
         Format::Text if found.is_empty() => {

@@ -112,7 +112,7 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
                 })
             })
             .collect();
-        let json = crate::io::json_out::to_string_pretty(&rows).unwrap_or_default();
+        let json = crate::io::json_out::to_string_pretty(&rows).map_err(anyhow::Error::from)?;
         return super::shared::write_stdout(format!("{json}\n").as_bytes());
     }
     // Matched words stand out: bold on a terminal, «like this» in a pipe.

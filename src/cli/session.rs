@@ -276,7 +276,7 @@ fn list(store: &Store, format: Format) -> Result<(), CliError> {
                     })
                 })
                 .collect::<Result<_, CliError>>()?;
-            out = crate::io::json_out::to_string_pretty(&listed).unwrap_or_default();
+            out = crate::io::json_out::to_string_pretty(&listed).map_err(anyhow::Error::from)?;
             out.push('\n');
         }
         Format::Text if marks.is_empty() => {

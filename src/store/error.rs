@@ -60,8 +60,10 @@ pub enum StoreError {
     InUse(PathBuf),
     #[error("the database said: {0}")]
     Sqlite(rusqlite::Error),
-    #[error("a saved draft couldn't be read back: {0}")]
-    Draft(#[from] serde_json::Error),
+    /// Drafts, app state and lists kept as JSON inside the journal: reading one back or
+    /// writing one that can't be written is an error, never a silent empty value.
+    #[error("something kindly keeps in the journal couldn't be read or written: {0}")]
+    Json(#[from] serde_json::Error),
     #[error("a stored record is not valid any more: {0}")]
     Invalid(#[from] crate::domain::InvalidInput),
 }

@@ -30,13 +30,12 @@ fn added(conn: &rusqlite::Connection, kind: LabelKind) -> Result<Vec<String>> {
 }
 
 fn set_added(tx: &Transaction<'_>, kind: LabelKind, list: &[String]) -> Result<()> {
+    let list = serde_json::to_string(list)?;
     tx.execute(
         "INSERT INTO app_state (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![
-            added_key(kind),
-            serde_json::to_string(list).unwrap_or_default()
-        ],
+added_key(kind), list],
     )?;
     Ok(())
 }

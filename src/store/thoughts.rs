@@ -110,7 +110,7 @@ impl Store {
         // Every record found, read in one statement.
         let ids: Vec<String> = found.iter().map(|(id, _)| id.to_string()).collect();
         let sql = format!("{SELECT} WHERE t.id IN (SELECT value FROM json_each(?1))");
-        let json = serde_json::to_string(&ids).unwrap_or_default();
+        let json = serde_json::to_string(&ids)?;
         let mut read: std::collections::HashMap<Uuid, Thought> = self
             .collect_thoughts(&sql, [json])?
             .into_iter()

@@ -6,7 +6,10 @@ use std::time::{Duration, Instant};
 
 use super::KINDLY;
 
-pub const PATIENCE: Duration = Duration::from_secs(15);
+/// How long a wait may take before the test gives up: an upper bound, never a pause. Long
+/// enough for a debug build to run the sync passphrase's scrypt (factor 18) on two busy
+/// cores; a wait that is met returns at once.
+pub const PATIENCE: Duration = Duration::from_secs(40);
 
 /// A tmux server of our own, with one session running a shell command.
 pub struct Pane {
