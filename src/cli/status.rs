@@ -81,7 +81,9 @@ pub fn run(path: Option<&Path>, args: &StatusArgs) -> Result<(), CliError> {
         readable: !matches!(glance, Glance::Unreadable),
     };
     let text = match args.format {
-        Format::Json => crate::io::json_out::to_string(&status).map_err(anyhow::Error::from)? + "\n",
+        Format::Json => {
+            crate::io::json_out::to_string(&status).map_err(anyhow::Error::from)? + "\n"
+        }
         Format::Text => match (&glance, &last, count) {
             (Glance::Locked, ..) => {
                 "kindly: your journal is locked (encrypted); open kindly to check in.\n".into()

@@ -34,8 +34,7 @@ fn set_added(tx: &Transaction<'_>, kind: LabelKind, list: &[String]) -> Result<(
     tx.execute(
         "INSERT INTO app_state (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![
-added_key(kind), list],
+        params![added_key(kind), list],
     )?;
     Ok(())
 }
