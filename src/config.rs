@@ -439,6 +439,12 @@ pub fn database_path(flag: Option<PathBuf>) -> Option<PathBuf> {
     })
 }
 
+/// Whether the journal's path is one the person named (`--db` or `KINDLY_DB`) rather than
+/// kindly's own default: only the default's folder is made on first use.
+pub fn database_named(flag: Option<&Path>) -> bool {
+    flag.is_some() || std::env::var_os("KINDLY_DB").is_some_and(|v| !v.is_empty())
+}
+
 /// `--config`, else `KINDLY_CONFIG`, else `…/kindly/config.toml` in the platform config folder.
 pub fn config_path(flag: Option<PathBuf>) -> Option<PathBuf> {
     resolve(flag, "KINDLY_CONFIG", || {

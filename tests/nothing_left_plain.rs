@@ -103,6 +103,8 @@ fn ended(child: Child) -> i32 {
         .unwrap_or_else(|| -out.status.signal().unwrap_or(0))
 }
 
+/// The marker is nowhere under the test's whole folder: its temp folder (TMPDIR), its
+/// runtime folder, and the journal's folder, whose encrypted journal shows no words.
 fn nothing_plain_left(p: &Place) {
     let found = files_holding(&p.root, MARKER);
     assert!(found.is_empty(), "the words are still in {found:?}");
@@ -211,6 +213,8 @@ fn a_signal_during_an_export_leaves_no_partial_copy() {
             .args(["export", "--format", "json", "-o"])
             .arg(&out)
             .env("KINDLY_HOLD_OUTPUT_FOR_TEST", &ready)
+            .env("TMPDIR", &p.tmp)
+            .env("XDG_RUNTIME_DIR", &p.run)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         let child = cmd.spawn().unwrap();
@@ -222,8 +226,14 @@ fn a_signal_during_an_export_leaves_no_partial_copy() {
         );
         unsafe { libc::kill(child.id() as i32, signal) };
         assert_eq!(ended(child), code, "signal {signal}");
-        assert!(files_holding(&p.tmp, MARKER).is_empty(), "signal {signal}");
         assert!(!out.exists());
+        nothing_plain_left(&p);
+        // The words are still in the journal, where they belong.
+        let said = common::ok(
+            &p.db,
+            &["--passphrase-file", p.pass.to_str().unwrap(), "export"],
+        );
+        assert!(said.contains(MARKER), "signal {signal}: {said}");
     }
 }
 
@@ -246,4 +256,55 @@ fn a_partial_copy_a_killed_export_left_is_removed_at_the_next() {
         .success();
     assert!(!stale.exists());
     nothing_plain_left(&p);
+}
+
+#[test]
+fn a_signal_to_the_screen_leaves_the_words_only_inside_the_encrypted_journal() {
+    for signal in ["-HUP", "-TERM"] {
+        let p = place();
+        let pane = common::tmux::Pane::start_env(
+            &format!("plain{signal}"),
+            &p.root,
+            &p.db,
+            (80, 24),
+            &format!(
+                "TMPDIR='{}' XDG_RUNTIME_DIR='{}'",
+                p.tmp.display(),
+                p.run.display()
+            ),
+            &format!("--passphrase-file '{}'", p.pass.display()),
+        );
+        pane.wait_for("How are you, right now?");
+        pane.keys(&["4"]);
+        pane.wait_for("4 a bit low");
+        for _ in 0..7 {
+            pane.keys(&["j"]);
+        }
+        pane.wait_for("›Note");
+        pane.keys(&["Enter"]);
+        pane.wait_for("done writing");
+        pane.text(MARKER);
+        pane.wait_for(MARKER);
+        let pid = pane.kindly_pid();
+        assert!(
+            std::process::Command::new("kill")
+                .args([signal, &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
+        pane.wait_exit();
+        drop(pane);
+        nothing_plain_left(&p);
+        // The words typed are kept, inside the journal.
+        let key = kindly::store::Store::unlock(&p.db, "correct horse battery")
+            .unwrap()
+            .sqlcipher();
+        let store = kindly::store::Store::open_keyed(&p.db, Some(&key)).unwrap();
+        let draft: kindly::tui::panes::checkin::Draft = store
+            .load_draft("checkin")
+            .unwrap()
+            .expect("the draft was kept");
+        assert_eq!(draft.note, MARKER, "{signal}");
+    }
 }

@@ -220,6 +220,7 @@ fn held(store: &Store, kind: Kind, id: Uuid) -> crate::store::Result<Option<Held
         Some(now) => Some(Held {
             now,
             imported: store.imported_fingerprint(id)?,
+            earlier: store.imported_earlier(id)?,
         }),
         None => None,
     })
@@ -249,12 +250,14 @@ struct Notes {
     media: usize,
     /// Lines and choices of the person's own lists that were new here.
     lists: usize,
+    /// What a newer kindly wrote that this one doesn't know, each named.
+    unknown: Vec<String>,
 }
 
 /// The summary line: what the file held, then each fate counted, in a person's words.
 fn summary(c: &Counts, what: &str, dry_run: bool, notes: &Notes) -> String {
     let verb = |done: &'static str, would: &'static str| if dry_run { would } else { done };
-    let total = c.added + c.updated + c.unchanged + c.kept_edits;
+    let total = c.total();
     let mut parts = vec![format!(
         "{} {}",
         verb("added", "would add"),
@@ -273,6 +276,14 @@ fn summary(c: &Counts, what: &str, dry_run: bool, notes: &Notes) -> String {
             "{} your {}",
             verb("kept", "would keep"),
             number(c.kept_edits, "edit", "edits")
+        ));
+    }
+    if c.older > 0 {
+        parts.push(format!(
+            "{} {} (the file's {} older)",
+            verb("kept", "would keep"),
+            number(c.older, "newer version", "newer versions"),
+            if c.older == 1 { "is" } else { "are" }
         ));
     }
     let mut line = format!(
@@ -315,6 +326,24 @@ fn summary(c: &Counts, what: &str, dry_run: bool, notes: &Notes) -> String {
             )
         ));
     }
+    if !notes.unknown.is_empty() {
+        let mut named: Vec<&str> = notes
+            .unknown
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect();
+        let more = notes.unknown.len() - named.len();
+        let rest = format!("{more} more");
+        if more > 0 {
+            named.push(&rest);
+        }
+        line.push_str(&format!(
+            "; {} what a newer kindly wrote that this one doesn't know: {} (update kindly and import again to bring it in)",
+            verb("passed over", "would pass over"),
+            named.join(", ")
+        ));
+    }
     line.push('.');
     if dry_run {
         line.push_str(" Nothing was written.");
@@ -341,6 +370,7 @@ pub fn report(
         skipped: parsed.skipped.len(),
         media: parsed.media_removed,
         lists: here.merge(&personal),
+        unknown: parsed.unknown,
     };
     let aliases = parsed.aliases;
     let alias = |id: Uuid| aliases.get(&id).copied();

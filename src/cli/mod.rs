@@ -306,7 +306,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         None => {
             let config = load_config(cli.config)?;
             // The screen checks the journal's integrity beside its first frame instead.
-            let path = journal_path(cli.db)?;
+            let path = journal_path_to_write(cli.db)?;
             let key = key_for(&path, &unlock)?;
             let store = Store::open_keyed(&path, key.as_deref())?;
             // Made once the first frame is out, on a thread of its own.
@@ -439,7 +439,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Demo(args)) => {
             let config = load_config(cli.config)?;
-            demo::run(args, cli.db, config)
+            let db = cli
+                .db
+                .map(|db| journal_path_to_write(Some(db)))
+                .transpose()?;
+            demo::run(args, db, config)
         }
         Some(Command::Status(args)) => {
             // A prompt line never asks for anything, never creates a journal, and never
@@ -475,7 +479,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             if args.is_status() {
                 return sync::status(config::database_path(cli.db).as_deref(), &args, &config);
             }
-            let path = journal_path(cli.db)?;
+            let path = if args.is_init_or_join() {
+                journal_path_to_write(cli.db)?
+            } else {
+                journal_path(cli.db)?
+            };
             if !args.is_init_or_join() && !Store::exists(&path)? {
                 // An exchange never makes a journal; init and join may (a new computer).
                 return Err(crate::domain::InvalidInput::new(
@@ -520,7 +528,7 @@ pub(crate) fn open_store(
     flag: Option<PathBuf>,
     unlock: &passphrase::Unlock,
 ) -> Result<Store, CliError> {
-    let path = journal_path(flag)?;
+    let path = journal_path_to_write(flag)?;
     let store = Store::open_keyed(&path, key_for(&path, unlock)?.as_deref())?;
     store.verify()?;
     Ok(store)
@@ -565,4 +573,27 @@ fn journal_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
     config::database_path(flag).ok_or_else(|| {
         CliError::Usage("couldn't find a home folder for the journal; pass --db PATH".into())
     })
+}
+
+/// The journal's path for a command that may create the journal. A path the person named
+/// must be in a folder that is there: a typo in `--db` is said, never made into new
+/// folders (kindly's own default folder is made on first use).
+fn journal_path_to_write(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    let named = config::database_named(flag.as_deref());
+    let path = journal_path(flag)?;
+    if named
+        && let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !folder.is_dir()
+    {
+        let what = if folder.exists() {
+            "isn't a folder"
+        } else {
+            "isn't there"
+        };
+        return Err(CliError::Usage(format!(
+            "the journal's folder {} {what}; make it first, or name a journal file in a folder that is there; nothing was written",
+            folder.display()
+        )));
+    }
+    Ok(path)
 }

@@ -32,9 +32,35 @@ pub fn parse_datetime(field: &str, text: &str) -> Result<DateTime<FixedOffset>, 
 }
 
 /// A moment as kindly writes it everywhere (the journal, exports, reports): RFC 3339 with
-/// its offset, to the second.
+/// its offset, to the second. RFC 3339 offsets are whole minutes, so an offset with seconds
+/// (a zone's early local mean time) is written as the nearest whole minute with the same
+/// instant: the text always names the moment the journal sorts it by.
 pub fn format_at(at: &DateTime<FixedOffset>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    let whole = whole_minute_offset(at.offset());
+    at.with_timezone(&whole)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// `offset` rounded to the nearest whole minute (most are whole already).
+fn whole_minute_offset(offset: &FixedOffset) -> FixedOffset {
+    let seconds = offset.local_minus_utc();
+    let rounded = (f64::from(seconds) / 60.0).round() as i32 * 60;
+    FixedOffset::east_opt(rounded).unwrap_or(*offset)
+}
+
+/// The same wall-clock time with its offset in whole minutes. Before standard time, zones
+/// kept local mean time (Paris +00:09:21 until 1911); a time typed for such a day keeps the
+/// hour and minute the person typed, and its instant moves by under half a minute, so the
+/// offset kindly stores and the instant it sorts by agree.
+pub fn in_whole_minutes(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let whole = whole_minute_offset(at.offset());
+    if whole == *at.offset() {
+        return at;
+    }
+    whole
+        .from_local_datetime(&at.naive_local())
+        .single()
+        .unwrap_or(at)
 }
 
 /// Parses a DATE (`YYYY-MM-DD`).
@@ -53,7 +79,7 @@ pub fn local_from_naive(
     Local
         .from_local_datetime(&naive)
         .earliest()
-        .map(|dt| dt.fixed_offset())
+        .map(|dt| in_whole_minutes(dt.fixed_offset()))
         .ok_or_else(|| {
             InvalidInput::new(
                 field,
@@ -64,7 +90,7 @@ pub fn local_from_naive(
 
 /// The current moment with the local offset, as a check-in records it.
 pub fn now_local() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
+    in_whole_minutes(Local::now().fixed_offset())
 }
 
 #[cfg(test)]
@@ -85,6 +111,35 @@ mod tests {
         assert_eq!((dt.hour(), dt.minute()), (21, 5));
         let noon = parse_datetime("at", "2026-03-01").unwrap();
         assert_eq!(noon.hour(), 12);
+    }
+
+    #[test]
+    fn an_offset_with_seconds_keeps_the_typed_time_and_agrees_with_its_instant() {
+        let paris_lmt = FixedOffset::east_opt(9 * 60 + 21).unwrap();
+        let typed = paris_lmt
+            .from_local_datetime(
+                &NaiveDate::from_ymd_opt(1900, 1, 1)
+                    .unwrap()
+                    .and_hms_opt(12, 0, 0)
+                    .unwrap(),
+            )
+            .unwrap();
+        let at = in_whole_minutes(typed);
+        assert_eq!((at.hour(), at.minute(), at.second()), (12, 0, 0));
+        assert_eq!(at.offset().local_minus_utc(), 9 * 60);
+        let text = format_at(&at);
+        assert_eq!(text, "1900-01-01T12:00:00+00:09");
+        assert_eq!(
+            DateTime::parse_from_rfc3339(&text).unwrap().timestamp(),
+            at.timestamp()
+        );
+        // Written as it is, a moment with seconds in its offset still names its instant.
+        let raw = format_at(&typed);
+        assert_eq!(
+            DateTime::parse_from_rfc3339(&raw).unwrap().timestamp(),
+            typed.timestamp(),
+            "{raw}"
+        );
     }
 
     #[test]

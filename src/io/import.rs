@@ -205,7 +205,15 @@ pub fn read(
         })
     };
     Ok(match format {
-        Format::Kindly => kindly_json::read(text()?)?,
+        Format::Kindly => {
+            let text = text()?;
+            let mut parsed = kindly_json::read(text)?;
+            parsed.unknown = super::newer::in_export(text, &parsed.journal)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            parsed
+        }
         Format::Jrnl => jrnl::read(text()?, options.zone)?,
         Format::DayOne => dayone::read(bytes, options.zone)?,
         Format::Daylio if looks == Looks::DaylioBackup => {

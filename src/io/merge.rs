@@ -1,7 +1,8 @@
 //! Import as a merge: each record in a file is new (added), the same as kindly's copy
-//! (unchanged), changed in the file while kindly's copy is as it was imported (updated), or
-//! changed in kindly since (kindly's version kept, never overwritten). A record the file
-//! holds twice is counted once, as a duplicate. Pure: the caller looks records up.
+//! (unchanged), changed in the file while kindly's copy is as it was imported (updated),
+//! an earlier version than the one last imported (older: never rolled back), or changed in
+//! kindly since (kindly's version kept, never overwritten). A record the file holds twice
+//! is counted once, as a duplicate. Pure: the caller looks records up.
 
 use std::collections::HashSet;
 
@@ -21,12 +22,14 @@ pub enum Kind {
     Session,
 }
 
-/// What the journal holds under an id: its record's fingerprint now, and the fingerprint
-/// it had when an import last wrote it (none if it was never imported).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the journal holds under an id: its record's fingerprint now, the fingerprint it
+/// had when an import last wrote it (none if it was never imported), and every version
+/// imports have written of it, so an older file is told from a newer one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Held {
     pub now: String,
     pub imported: Option<String>,
+    pub earlier: Vec<String>,
 }
 
 /// How many records met each fate.
@@ -36,7 +39,16 @@ pub struct Counts {
     pub updated: usize,
     pub unchanged: usize,
     pub kept_edits: usize,
+    /// Records the file holds in a version older than one imported since.
+    pub older: usize,
     pub duplicates: usize,
+}
+
+impl Counts {
+    /// Every record of the file, each once.
+    pub fn total(&self) -> usize {
+        self.added + self.updated + self.unchanged + self.kept_edits + self.older
+    }
 }
 
 /// What to write: the records to save, and the fingerprint to remember for each.
@@ -162,10 +174,17 @@ fn decide<R: Imported, E>(
             plan.counts.unchanged += 1;
             false
         }
-        // kindly's copy is as the last import left it: the file's change is taken.
+        // kindly's copy is as the last import left it: the file's change is taken, unless
+        // it is a version an import wrote before this one (the file is older than the
+        // one last imported, and never takes a record back).
         Some(h) if h.imported.as_deref() == Some(h.now.as_str()) => {
-            plan.counts.updated += 1;
-            true
+            let older = h.earlier.contains(&incoming);
+            if older {
+                plan.counts.older += 1;
+            } else {
+                plan.counts.updated += 1;
+            }
+            !older
         }
         // Changed in kindly since (or never imported): the person's version stays.
         Some(_) => {
@@ -204,6 +223,7 @@ mod tests {
             Held {
                 now: fp(&same),
                 imported: Some(fp(&same)),
+                earlier: vec![fp(&same)],
             },
         );
         let mut before = changed.clone();
@@ -213,6 +233,7 @@ mod tests {
             Held {
                 now: fp(&before),
                 imported: Some(fp(&before)),
+                earlier: vec![fp(&before)],
             },
         );
         let mut mine = edited.clone();
@@ -222,6 +243,7 @@ mod tests {
             Held {
                 now: fp(&mine),
                 imported: Some(fp(&edited)),
+                earlier: Vec::new(),
             },
         );
         let incoming = Journal {
@@ -244,11 +266,35 @@ mod tests {
                 updated: 1,
                 unchanged: 1,
                 kept_edits: 1,
+                older: 0,
                 duplicates: 1
             }
         );
         let saved: Vec<Uuid> = plan.save.checkins.iter().map(|c| c.id).collect();
         assert_eq!(saved, [new.id, changed.id, plan.save.checkins[2].id]);
+    }
+
+    #[test]
+    fn a_version_imported_before_the_one_here_never_takes_the_record_back() {
+        let (old, new) = (checkin("as it was"), checkin("as it is now"));
+        let new = CheckIn { id: old.id, ..new };
+        let held = Held {
+            now: new.fingerprint(),
+            imported: Some(new.fingerprint()),
+            earlier: vec![old.fingerprint(), new.fingerprint()],
+        };
+        let plan = plan::<()>(
+            Journal {
+                checkins: vec![old],
+                ..Journal::default()
+            },
+            &|_| None,
+            &mut |_, _| Ok(Some(held.clone())),
+        )
+        .unwrap();
+        assert_eq!(plan.counts.older, 1, "{:?}", plan.counts);
+        assert!(plan.save.checkins.is_empty());
+        assert_eq!(plan.counts.total(), 1);
     }
 
     #[test]
@@ -262,6 +308,7 @@ mod tests {
                 o.fingerprint()
             },
             imported: None,
+            earlier: Vec::new(),
         };
         let plan = plan::<()>(
             Journal {

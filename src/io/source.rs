@@ -22,6 +22,9 @@ pub struct Parsed {
     pub media_removed: usize,
     /// The person's own lists (only kindly's own export carries them).
     pub personal: crate::domain::PersonalLists,
+    /// What a newer kindly wrote that this one doesn't know (fields, kinds of record),
+    /// each named and counted, ready to be said.
+    pub unknown: Vec<String>,
 }
 
 /// One record of the file that was not brought in, and why.
@@ -227,6 +230,12 @@ impl Zone {
 }
 
 fn place_in<Z: TimeZone>(zone: &Z, naive: NaiveDateTime) -> (DateTime<FixedOffset>, Placed) {
+    // The wall-clock time the file wrote, with an offset RFC 3339 can hold.
+    let (at, how) = place_exactly(zone, naive);
+    (crate::domain::time::in_whole_minutes(at), how)
+}
+
+fn place_exactly<Z: TimeZone>(zone: &Z, naive: NaiveDateTime) -> (DateTime<FixedOffset>, Placed) {
     use chrono::LocalResult;
     match zone.from_local_datetime(&naive) {
         LocalResult::Single(d) => (d.fixed_offset(), Placed::Exact),

@@ -29,6 +29,15 @@ impl Store {
             .optional()?)
     }
 
+    /// Every version of a record that an import has written (its fingerprints).
+    pub fn imported_earlier(&self, id: Uuid) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT fingerprint FROM imported_earlier WHERE record_id = ?1")?;
+        let rows = stmt.query_map([id.to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Saves an entry whole (insert, or replace by id), clearing `draft` in the same
     /// transaction.
     pub fn save_entry(&mut self, e: &Entry, draft: Option<&str>) -> Result<()> {
@@ -123,6 +132,11 @@ impl Store {
                  ON CONFLICT (record_id) DO UPDATE SET fingerprint = excluded.fingerprint,
                      imported_at = excluded.imported_at",
                 rusqlite::params![id.to_string(), fp, now],
+            )?;
+            super::cached(
+                &tx,
+                "INSERT OR IGNORE INTO imported_earlier (record_id, fingerprint) VALUES (?1, ?2)",
+                rusqlite::params![id.to_string(), fp],
             )?;
         }
         for c in &j.checkins {

@@ -3,13 +3,20 @@
 use super::*;
 
 #[test]
-fn new_database_is_private_and_in_wal_mode() {
+fn the_default_journal_is_made_on_first_use_private_and_in_wal_mode() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("nested/kindly/k.db");
-    kindly(&db)
+    let data = dir.path().join("data");
+    // No --db and no KINDLY_DB: the platform data folder (XDG_DATA_HOME), made on first use.
+    Command::cargo_bin("kindly")
+        .unwrap()
+        .env_remove("KINDLY_DB")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", dir.path())
+        .env("KINDLY_CONFIG", dir.path().join("none.toml"))
         .args(["checkin", "--mood", "7", "--note", "hi"])
         .assert()
         .success();
+    let db = data.join("kindly").join("kindly.db");
     let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "database mode {mode:o}");
     let dir_mode = std::fs::metadata(db.parent().unwrap())
@@ -23,6 +30,79 @@ fn new_database_is_private_and_in_wal_mode() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(journal, "wal");
+}
+
+#[test]
+fn a_folder_named_by_db_that_isnt_there_is_said_and_never_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let db = missing.join("j.db");
+    let note = dir.path().join("note.txt");
+    std::fs::write(&note, "{\"format\":\"kindly\",\"version\":1}").unwrap();
+    let note = note.to_str().unwrap();
+    for args in [
+        &["checkin", "--mood", "5"][..],
+        &["thought", "--thought", "I should have known"][..],
+        &["write", "a page"][..],
+        &["import", note][..],
+        &["session", "add", "--note", "sleep"][..],
+        &["demo", "--fill-only"][..],
+        &["kind", "list"][..],
+    ] {
+        let out = kindly(&db).args(args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "kindly: the journal's folder {} isn't there; make it first, or name a journal file in a folder that is there; nothing was written\n",
+                missing.display()
+            ),
+            "{args:?}"
+        );
+        assert!(!missing.exists(), "{args:?} made the folder");
+    }
+    // KINDLY_DB names a journal as --db does.
+    let out = Command::cargo_bin("kindly")
+        .unwrap()
+        .env("KINDLY_DB", &db)
+        .env("KINDLY_CONFIG", dir.path().join("none.toml"))
+        .args(["checkin", "--mood", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!missing.exists());
+    // A command that only reads says there is no journal there, and makes nothing.
+    let out = kindly(&db).arg("trends").output().unwrap();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no journal at"),
+        "a reader"
+    );
+    // A file standing where the folder should be is named as such.
+    std::fs::write(&missing, "").unwrap();
+    // (The config the test helper names sits beside the journal: one that is there instead.)
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let out = kindly(&db)
+        .arg("--config")
+        .arg(&config)
+        .args(["checkin", "--mood", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("isn't a folder"),
+        "a file in the way"
+    );
+    // status stays calm and makes nothing.
+    std::fs::remove_file(&missing).unwrap();
+    let out = kindly(&db).arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!missing.exists());
 }
 
 #[test]
