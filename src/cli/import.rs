@@ -34,7 +34,7 @@ pub enum Source {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file to import
+    /// The file to import (or the folder `kindly export --format csv -o DIR` wrote)
     file: PathBuf,
     /// Which app the file comes from (leave it out and kindly tells from the file's content)
     #[arg(long = "from", value_enum)]
@@ -74,6 +74,27 @@ pub fn read(args: &ImportArgs) -> Result<Parsed, CliError> {
             .transpose()?
             .unwrap_or_default(),
     };
+    // The folder a CSV export wrote: its files are read as one import.
+    if args.file.is_dir() {
+        if args.mood_map.is_some() || args.timezone.is_some() {
+            return Err(CliError::Usage(
+                "--mood-map and --timezone are for Daylio and jrnl files; a kindly CSV export keeps each time's own zone".into(),
+            ));
+        }
+        if said.is_some_and(|f| f != import::Format::Kindly) {
+            return Err(CliError::Usage(format!(
+                "{} is a folder; kindly reads a folder only as its own CSV export (--from kindly)",
+                args.file.display()
+            )));
+        }
+        let parsed = crate::io::kindly_csv::read_folder(&args.file)?;
+        import::refuse_future(
+            &args.file.display().to_string(),
+            &parsed.journal,
+            chrono::Utc::now(),
+        )?;
+        return Ok(parsed);
+    }
     // A file bigger than any journal's export is refused before it is read.
     if std::fs::metadata(&args.file).is_ok_and(|m| m.len() > crate::io::zipped::ENTRY_CAP) {
         return Err(InvalidInput::new(

@@ -36,6 +36,10 @@ use crate::store::Store;
 pub use shared::CliError;
 use shared::{load_config, write_stdout};
 
+/// Where the options every command takes are listed in each command's help, apart from
+/// the command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "kindly",
@@ -48,15 +52,15 @@ use shared::{load_config, write_stdout};
 )]
 pub struct Cli {
     /// The journal file [default: $KINDLY_DB, else the platform data folder]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
 
     /// The config file [default: $KINDLY_CONFIG, else the platform config folder]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
 
     /// Read an encrypted journal's passphrase from the first line of this file
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub passphrase_file: Option<PathBuf>,
 
     /// Open an encrypted journal with its recovery key, read from this file (for a
@@ -65,7 +69,8 @@ pub struct Cli {
         long,
         global = true,
         value_name = "FILE",
-        conflicts_with = "passphrase_file"
+        conflicts_with = "passphrase_file",
+        help_heading = GLOBAL
     )]
     pub recovery_key_file: Option<PathBuf>,
 

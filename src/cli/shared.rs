@@ -106,8 +106,6 @@ pub fn date_range(
     Ok((from, to))
 }
 
-/// Text from standard input, read through a limit: more than `MAX_TEXT` is refused with one
-/// line before it is read whole. `what` names it ("note", "body").
 /// At a terminal, says how to finish text typed on standard input, so the wait for it is
 /// never silent; from a pipe, says nothing.
 pub fn prompt_for_stdin(what: &str) {
@@ -117,6 +115,8 @@ pub fn prompt_for_stdin(what: &str) {
     }
 }
 
+/// Text from standard input, read through a limit: more than `MAX_TEXT` is refused with one
+/// line before it is read whole. `what` names it ("note", "body").
 pub fn read_text(stdin: &mut impl std::io::Read, what: &str) -> Result<String, CliError> {
     use std::io::Read;
     let mut bytes = Vec::new();

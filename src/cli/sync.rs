@@ -288,15 +288,36 @@ pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(
                 s.folder.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
                 if s.reachable { "" } else { " (can't be reached just now)" }
             )];
-            lines.push(format!(
-                "This computer: {}",
-                s.device.clone().unwrap_or_default()
-            ));
+            let me = (
+                s.device.clone().unwrap_or_default(),
+                s.device_id.clone().unwrap_or_default(),
+            );
+            let names: Vec<(&str, &str)> = std::iter::once((me.0.as_str(), me.1.as_str()))
+                .chain(s.devices.iter().map(|d| (d.name.as_str(), d.device.as_str())))
+                .collect();
+            lines.push(format!("This computer: {}", told_apart(&me.0, &me.1, &names)));
             if s.devices.is_empty() {
-                lines.push("Other computers: none seen yet".into());
+                lines.push("Other computers: none yet".into());
+            } else {
+                lines.push("Other computers:".into());
             }
+            let now = crate::domain::time::now_local();
             for d in &s.devices {
-                lines.push(format!("  {}: last wrote {}", d.name, d.last_wrote));
+                let wrote = chrono::DateTime::parse_from_rfc3339(&d.last_wrote)
+                    .map(|at| {
+                        let at = at.with_timezone(&chrono::Local).fixed_offset();
+                        crate::domain::time::in_words(at, now)
+                    })
+                    .unwrap_or_else(|_| d.last_wrote.clone());
+                lines.push(format!(
+                    "  {}: {}",
+                    told_apart(&d.name, &d.device, &names),
+                    if d.files == 0 {
+                        format!("joined; last exchanged {wrote}")
+                    } else {
+                        format!("last wrote {wrote}")
+                    }
+                ));
             }
             lines.push(match s.waiting {
                 0 => "Nothing waiting to be sent.".into(),
@@ -309,4 +330,20 @@ pub fn status(path: Option<&Path>, args: &SyncArgs, config: &Config) -> Result<(
         }
     };
     write_stdout(format!("{text}\n").as_bytes())
+}
+
+/// A computer's name as a list shows it: the name it goes by, with the start of its device
+/// id when another computer in `all` (name, id) goes by the same name (stock installs are
+/// all "ubuntu").
+fn told_apart(name: &str, device: &str, all: &[(&str, &str)]) -> String {
+    let shared = all
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case(name))
+        .count()
+        > 1;
+    if shared {
+        format!("{name} ({})", device.chars().take(6).collect::<String>())
+    } else {
+        name.to_string()
+    }
 }

@@ -63,6 +63,24 @@ pub fn in_whole_minutes(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
         .unwrap_or(at)
 }
 
+/// A moment as a person reads it in a line about what happened, against `now` (both in
+/// local time): "today at 18:20", "yesterday at 09:12", "Mon 30 Nov at 14:05", and with the
+/// year when it isn't this one.
+pub fn in_words(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+    use chrono::Datelike;
+    let (day, today) = (at.date_naive(), now.date_naive());
+    let clock = at.format("%H:%M");
+    if day == today {
+        format!("today at {clock}")
+    } else if today.pred_opt() == Some(day) {
+        format!("yesterday at {clock}")
+    } else if day.year() == today.year() {
+        format!("{} at {clock}", at.format("%a %-d %b"))
+    } else {
+        format!("{} at {clock}", at.format("%-d %b %Y"))
+    }
+}
+
 /// Parses a DATE (`YYYY-MM-DD`).
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, InvalidInput> {
     let t = text.trim();
@@ -140,6 +158,16 @@ mod tests {
             typed.timestamp(),
             "{raw}"
         );
+    }
+
+    #[test]
+    fn moments_in_words_say_today_yesterday_a_day_or_a_year() {
+        let now = parse_datetime("now", "2026-12-07T18:30:00+01:00").unwrap();
+        let said = |s: &str| in_words(parse_datetime("at", s).unwrap(), now);
+        assert_eq!(said("2026-12-07T08:05:00+01:00"), "today at 08:05");
+        assert_eq!(said("2026-12-06T23:59:00+01:00"), "yesterday at 23:59");
+        assert_eq!(said("2026-11-30T14:05:00+01:00"), "Mon 30 Nov at 14:05");
+        assert_eq!(said("2025-11-30T14:05:00+01:00"), "30 Nov 2025 at 14:05");
     }
 
     #[test]

@@ -40,6 +40,8 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Looks {
     Kindly,
+    /// One of the files of kindly's CSV export.
+    KindlyCsv,
     Jrnl,
     DayOne,
     DaylioCsv,
@@ -52,7 +54,7 @@ pub enum Looks {
 impl Looks {
     pub fn format(self) -> Option<Format> {
         match self {
-            Looks::Kindly => Some(Format::Kindly),
+            Looks::Kindly | Looks::KindlyCsv => Some(Format::Kindly),
             Looks::Jrnl => Some(Format::Jrnl),
             Looks::DayOne => Some(Format::DayOne),
             Looks::DaylioCsv | Looks::DaylioBackup | Looks::DaylioHeaderless => {
@@ -65,6 +67,7 @@ impl Looks {
     fn describe(self) -> &'static str {
         match self {
             Looks::Kindly => "a kindly export",
+            Looks::KindlyCsv => "a file of kindly's CSV export",
             Looks::Jrnl => "a jrnl export",
             Looks::DayOne => "a Day One export",
             Looks::DaylioCsv => "a Daylio CSV export",
@@ -111,6 +114,8 @@ pub fn detect(bytes: &[u8]) -> Looks {
         } else {
             Looks::Unknown
         }
+    } else if super::kindly_csv::looks_like(start) {
+        Looks::KindlyCsv
     } else if looks_like_base64(start) && daylio_backup::looks_like(bytes) {
         Looks::DaylioBackup
     } else {
@@ -205,6 +210,7 @@ pub fn read(
         })
     };
     Ok(match format {
+        Format::Kindly if looks == Looks::KindlyCsv => super::kindly_csv::read(name, text()?)?,
         Format::Kindly => {
             let text = text()?;
             let mut parsed = kindly_json::read(text)?;

@@ -8,6 +8,7 @@ pub mod dayone;
 pub mod import;
 pub mod jrnl;
 pub mod json_out;
+pub mod kindly_csv;
 pub mod kindly_json;
 pub mod merge;
 pub mod newer;

@@ -36,21 +36,52 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, csv::Error> {
         .into_bytes())
 }
 
-/// One CSV file per record kind: (file name, bytes). Lists inside a cell are joined by "; ".
+/// The columns of each CSV file, as its header line names them (the fields of kindly's
+/// JSON records of that kind, but kept lines and session marks).
+pub const CHECKIN_COLUMNS: [&str; 10] = [
+    "id",
+    "at",
+    "mood",
+    "energy",
+    "emotions",
+    "rituals",
+    "kindness",
+    "humanity",
+    "mindfulness",
+    "note",
+];
+pub const THOUGHT_COLUMNS: [&str; 14] = [
+    "id",
+    "at",
+    "situation",
+    "thought",
+    "voice",
+    "emotions",
+    "belief",
+    "belief_after",
+    "distortions",
+    "friend",
+    "helps",
+    "evidence_for",
+    "evidence_against",
+    "reframe",
+];
+pub const ENTRY_COLUMNS: [&str; 7] = ["id", "at", "kind", "title", "tags", "prompt", "body"];
+pub const BREAK_COLUMNS: [&str; 7] = [
+    "id",
+    "at",
+    "mood_before",
+    "mood_after",
+    "moment",
+    "shared",
+    "wish",
+];
+
+/// One CSV file per record kind: (file name, bytes). Lists inside a cell are joined by "; ";
+/// a thought's emotions are written `name before→after`. `kindly import` reads them back.
 pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error> {
     let mut checkins = writer();
-    checkins.write_record([
-        "id",
-        "at",
-        "mood",
-        "energy",
-        "emotions",
-        "rituals",
-        "kindness",
-        "humanity",
-        "mindfulness",
-        "note",
-    ])?;
+    checkins.write_record(CHECKIN_COLUMNS)?;
     for c in &j.checkins {
         checkins.write_record([
             c.id.to_string(),
@@ -66,22 +97,7 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
         ])?;
     }
     let mut thoughts = writer();
-    thoughts.write_record([
-        "id",
-        "at",
-        "situation",
-        "thought",
-        "voice",
-        "emotions",
-        "belief",
-        "belief_after",
-        "distortions",
-        "friend",
-        "helps",
-        "evidence_for",
-        "evidence_against",
-        "reframe",
-    ])?;
+    thoughts.write_record(THOUGHT_COLUMNS)?;
     for t in &j.thoughts {
         let emotions: Vec<String> = t
             .emotions
@@ -113,7 +129,7 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
         ])?;
     }
     let mut entries = writer();
-    entries.write_record(["id", "at", "kind", "title", "tags", "prompt", "body"])?;
+    entries.write_record(ENTRY_COLUMNS)?;
     for e in &j.entries {
         entries.write_record([
             e.id.to_string(),
@@ -126,15 +142,7 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
         ])?;
     }
     let mut breaks = writer();
-    breaks.write_record([
-        "id",
-        "at",
-        "mood_before",
-        "mood_after",
-        "moment",
-        "shared",
-        "wish",
-    ])?;
+    breaks.write_record(BREAK_COLUMNS)?;
     for b in &j.breaks {
         breaks.write_record([
             b.id.to_string(),
@@ -154,10 +162,10 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
     ])
 }
 
-/// A readable journal: one section per day, newest first, each record under its time.
 /// The files a CSV export writes, one per record kind.
 pub const CSV_FILES: [&str; 4] = ["checkins.csv", "thoughts.csv", "entries.csv", "breaks.csv"];
 
+/// A readable journal: one section per day, newest first, each record under its time.
 pub fn markdown(j: &Journal) -> String {
     // (day, sort key, text); sort key keeps the day's records in time order.
     let mut days: BTreeMap<NaiveDate, Vec<(i64, String)>> = BTreeMap::new();

@@ -219,6 +219,8 @@ pub struct Status {
     pub folder: Option<PathBuf>,
     pub reachable: bool,
     pub device: Option<String>,
+    /// This computer's device id.
+    pub device_id: Option<String>,
     pub waiting: usize,
     pub devices: Vec<SeenDevice>,
     /// Files in the folder that stayed the same and can't be opened.
@@ -260,9 +262,45 @@ impl Status {
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SeenDevice {
+    /// Its device id (a UUID), which tells apart two computers of the same name.
+    pub device: String,
     pub name: String,
     pub last_wrote: String,
     pub files: i64,
+}
+
+/// Every other computer of the folder: those whose changes were read here, and those that
+/// joined but whose changes haven't been read yet (their published state names them), so a
+/// computer shows as soon as it has joined.
+fn others(store: &Store, me: &Me, folder: &Path) -> Result<Vec<SeenDevice>> {
+    let mut devices: Vec<SeenDevice> = store
+        .sync_devices()?
+        .into_iter()
+        .filter(|d| d.device != me.device)
+        .map(|d| SeenDevice {
+            device: d.device,
+            name: d.name,
+            last_wrote: d.last_wrote,
+            files: d.files,
+        })
+        .collect();
+    let Some(keys) = Keys::from_secret(&me.identity) else {
+        return Ok(devices);
+    };
+    for (device, dir) in device_dirs(folder) {
+        if device == me.device || devices.iter().any(|d| d.device == device) {
+            continue;
+        }
+        if let Some(state) = send::read_state(&keys, &device, &dir) {
+            devices.push(SeenDevice {
+                device,
+                name: state.name,
+                last_wrote: state.written_at,
+                files: 0,
+            });
+        }
+    }
+    Ok(devices)
 }
 
 pub fn status(store: &Store, folder: Option<&Path>) -> Result<Status> {
@@ -272,6 +310,7 @@ pub fn status(store: &Store, folder: Option<&Path>) -> Result<Status> {
             folder: None,
             reachable: false,
             device: None,
+            device_id: None,
             waiting: 0,
             devices: Vec::new(),
             damaged: 0,
@@ -291,23 +330,17 @@ pub fn status(store: &Store, folder: Option<&Path>) -> Result<Status> {
         .iter()
         .filter(|(_, r, n)| r != receive::NOT_YOURS && *n >= receive::SETTLED)
         .count();
+    let devices = others(store, &me, &folder)?;
     Ok(Status {
         damaged,
         not_yours,
+        devices,
         differs_from: behind(store, Some(&folder)).unwrap_or_default(),
         syncing: true,
         reachable: folder.join(MARKER).is_file(),
         folder: Some(folder),
         device: Some(me.name.clone()),
         waiting: store.sync_waiting_count()?,
-        devices: store
-            .sync_devices()?
-            .into_iter()
-            .map(|d| SeenDevice {
-                name: d.name,
-                last_wrote: d.last_wrote,
-                files: d.files,
-            })
-            .collect(),
+        device_id: Some(me.device),
     })
 }

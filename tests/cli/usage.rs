@@ -137,3 +137,69 @@ fn a_crash_says_one_calm_line_and_logs_no_journal_text() {
         0o600
     );
 }
+
+#[test]
+fn a_commands_help_keeps_the_global_options_apart_from_its_own() {
+    let out = Command::cargo_bin("kindly")
+        .unwrap()
+        .args(["checkin", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let (own, global) = help
+        .split_once("Global options:")
+        .unwrap_or_else(|| panic!("no heading for the global options:\n{help}"));
+    for flag in [
+        "--db",
+        "--config",
+        "--passphrase-file",
+        "--recovery-key-file",
+    ] {
+        assert!(
+            !own.contains(flag),
+            "{flag} among the command's own:\n{help}"
+        );
+        assert!(
+            global.contains(flag),
+            "{flag} not under Global options:\n{help}"
+        );
+    }
+    assert!(own.contains("--mood"), "{help}");
+}
+
+#[test]
+fn a_note_typed_at_the_terminal_is_asked_for_with_how_to_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let pane = common::tmux::Pane::start_with(
+        "note-prompt",
+        dir.path(),
+        &db,
+        (80, 24),
+        "checkin --mood 5 --note -",
+    );
+    pane.wait_for("Type the note, then Ctrl-D on a line of its own to finish:");
+    pane.text("a slow, quiet evening");
+    pane.keys(&["Enter", "C-d"]);
+    let (code, _) = pane.wait_exit();
+    assert_eq!(code, "0", "{}", pane.screen());
+    drop(pane);
+    let note = export(&db)["checkins"][0]["note"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(note.trim_end(), "a slow, quiet evening");
+    // From a pipe, nothing is said.
+    let out = kindly(&db)
+        .args(["checkin", "--mood", "6", "--note", "-"])
+        .write_stdin("piped words")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
