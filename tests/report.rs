@@ -121,10 +121,12 @@ fn november() -> TestJournal {
 fn the_first_page_holds_the_period_the_mood_and_what_was_marked_in_the_persons_words() {
     let j = november();
     let md = report(&j, "md", &["--from", "2026-11-02", "--to", "2026-11-15"]);
+    // The period once, in words, in the title; no ISO dates above the same in words.
     assert!(
-        md.contains("- 2 November 2026 to 15 November 2026 (2 weeks)."),
+        md.starts_with("# kindly summary: 2 to 15 November 2026, 2 weeks\n"),
         "{md}"
     );
+    assert!(!md.contains("2026-11-02"), "{md}");
     assert!(
         md.contains("- Check-ins on 4 of 14 days (4 check-ins)."),
         "{md}"
@@ -147,20 +149,21 @@ fn the_first_page_holds_the_period_the_mood_and_what_was_marked_in_the_persons_w
         !md.contains("private words"),
         "other words stay out without --include-notes"
     );
-    assert!(
-        report(
-            &j,
-            "md",
-            &[
-                "--from",
-                "2026-11-02",
-                "--to",
-                "2026-11-15",
-                "--include-notes"
-            ]
-        )
-        .contains("private words two")
+    let with_notes = report(
+        &j,
+        "md",
+        &[
+            "--from",
+            "2026-11-02",
+            "--to",
+            "2026-11-15",
+            "--include-notes",
+        ],
     );
+    assert!(with_notes.contains("private words two"));
+    // The person's own report speaks to them.
+    assert!(with_notes.contains("## In your own words"), "{with_notes}");
+    assert!(!with_notes.contains("their own words"), "{with_notes}");
 }
 
 #[test]
@@ -218,7 +221,7 @@ fn gaps_are_said_plainly_and_never_before_the_journal_began() {
     assert!(!md.contains("No check-ins 2"), "{md}");
     // The period starts with the week the journal began: no empty weeks before it.
     assert!(
-        md.contains("- 9 November 2026 to 15 November 2026 (1 week)."),
+        md.starts_with("# kindly summary: 9 to 15 November 2026, 1 week\n"),
         "{md}"
     );
     assert!(!md.contains("| 2 Nov |"), "{md}");
@@ -234,7 +237,10 @@ fn the_html_prints_on_a4_and_letter_without_splitting_a_chart_or_table() {
     let html = report(&j, "html", &["--from", "2026-11-02", "--to", "2026-11-15"]);
     assert!(html.contains("@page{margin:15mm}"));
     assert!(html.contains("break-inside:avoid"));
-    assert!(html.contains(".first{page-break-after:always"));
+    // The first page flows on into the charts: no page break after its few lines.
+    assert!(!html.contains("page-break-after:always"));
+    assert!(!html.contains("break-after:page"));
+    assert!(html.contains("<h1>kindly summary: 2 to 15 November 2026, 2 weeks</h1>"));
     assert!(html.contains("<figcaption>Kindness to self (1–5)</figcaption>"));
     assert!(html.contains("<figcaption>Common humanity (1–5)</figcaption>"));
     assert!(html.contains("<figcaption>Mindfulness (1–5)</figcaption>"));

@@ -75,7 +75,17 @@ fn commands(s: &mut String, cmd: &clap::Command) {
                     .and_then(|v| v.first().map(|v| format!(" {v}")))
                     .unwrap_or_else(|| " VALUE".into()),
             };
-            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            // A flag that takes one of a few words says which, as `--help` does.
+            let values: Vec<String> = a
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() && !matches!(a.get_action(), clap::ArgAction::SetTrue) {
+                let _ = write!(help, " (one of: {})", values.join(", "));
+            }
             let _ = writeln!(
                 s,
                 ".RS\n.TP\n\\fB\\-\\-{}\\fR{}\n{}\n.RE",
@@ -83,6 +93,12 @@ fn commands(s: &mut String, cmd: &clap::Command) {
                 esc(&value),
                 esc(&help)
             );
+        }
+        // What `--help` shows after the flags (an example, the list of thinking traps),
+        // as it is written, so a flag that points to it finds it here too.
+        if let Some(after) = cmd.get_after_long_help().or(cmd.get_after_help()) {
+            let lines: Vec<String> = after.to_string().lines().map(esc).collect();
+            let _ = writeln!(s, ".RS\n.PP\n.nf\n{}\n.fi\n.RE", lines.join("\n"));
         }
         for sub in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
             one(s, &name, sub);

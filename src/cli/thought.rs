@@ -27,7 +27,7 @@ pub struct ThoughtArgs {
     /// How much you believe the thought, 0 to 100
     #[arg(long, value_name = "0-100", allow_hyphen_values = true)]
     belief: Option<String>,
-    /// Thinking traps it fits, comma-separated (they are listed at the end of this help)
+    /// Thinking traps it fits, comma-separated (the list follows the options below)
     #[arg(long, value_name = "a,b")]
     distortions: Option<String>,
     /// What you would say to a friend who thought this

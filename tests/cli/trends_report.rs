@@ -207,7 +207,7 @@ fn the_markdown_report_keeps_notes_out_unless_asked() {
     let plain = run(&[]);
     assert!(
         // The journal began on 10 November: the report starts with that week.
-        plain.contains("# kindly summary: 2026-11-09 to 2026-11-15"),
+        plain.contains("# kindly summary: 9 to 15 November 2026, 1 week"),
         "{plain}"
     );
     assert!(plain.contains("| 9 Nov | 1 | 3.0 | – |"), "{plain}");

@@ -107,6 +107,35 @@ fn man_prints_a_roff_page_naming_every_command() {
 }
 
 #[test]
+fn the_man_page_lists_the_thinking_traps_and_the_answers_helps_takes() {
+    let out = Command::cargo_bin("kindly")
+        .unwrap()
+        .arg("man")
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    let thought = page
+        .split("\\fBkindly thought\\fR")
+        .nth(1)
+        .and_then(|rest| rest.split("\\fBkindly write\\fR").next())
+        .expect("the page has a thought section");
+    // --distortions says the list follows the options; it does, on this page too.
+    assert!(
+        thought.contains("the list follows the options below"),
+        "{thought}"
+    );
+    assert!(
+        thought.contains("Thinking traps: all\\-or\\-nothing"),
+        "{thought}"
+    );
+    assert!(thought.contains("blaming others"), "{thought}");
+    assert!(
+        thought.contains("(one of: helping, hurting, both, unsure)"),
+        "{thought}"
+    );
+}
+
+#[test]
 fn a_crash_says_one_calm_line_and_logs_no_journal_text() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");

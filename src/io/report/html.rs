@@ -142,7 +142,7 @@ figure.small{margin:0;width:230px}figure.small svg{width:100%;height:auto}figcap
 .first{border:1px solid #ccd;padding:.5em 1em;border-radius:6px}.marks li{margin:.3em 0}.own{font-style:italic}\
 section,table,figure,.chart{break-inside:avoid;page-break-inside:avoid}\
 @page{margin:15mm}\
-@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}.first{page-break-after:always;break-after:page;border:none;padding:0}h2{break-after:avoid;page-break-after:avoid}a{color:inherit}}";
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}.first{border:none;padding:0}h2{break-after:avoid;page-break-after:avoid}a{color:inherit}}";
 
 pub fn html(s: &Source<'_>) -> String {
     let t = s.trends;
@@ -150,12 +150,8 @@ pub fn html(s: &Source<'_>) -> String {
     let mut body = String::new();
     let _ = write!(
         body,
-        "<section class=\"first\"><h1>kindly summary{}: {} to {}</h1><ul>",
-        s.name
-            .map(|n| format!(" for {}", escape(n)))
-            .unwrap_or_default(),
-        t.span.from,
-        t.span.until
+        "<section class=\"first\"><h1>{}</h1><ul>",
+        escape(&s.title())
     );
     for line in at_a_glance(s, &f) {
         let _ = write!(body, "<li>{}</li>", escape(&line));
@@ -354,7 +350,7 @@ pub fn html(s: &Source<'_>) -> String {
         body.push_str("</ul></section>");
     }
     if s.include_notes {
-        body.push_str("<section><h2>In their own words</h2><ul>");
+        body.push_str("<section><h2>In your own words</h2><ul>");
         for c in s.checkins.iter().filter(|c| c.note.is_some()) {
             let _ = write!(
                 body,
@@ -375,7 +371,8 @@ pub fn html(s: &Source<'_>) -> String {
         }
         body.push_str("</ul></section>");
     }
+    let title = escape(&s.title());
     crate::domain::visible(&format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/><title>kindly summary</title><style>{STYLE}</style></head><body>{body}<p class=\"note\">Made by kindly, a self-compassion journal. Not a clinical assessment.</p></body></html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/><title>{title}</title><style>{STYLE}</style></head><body>{body}<p class=\"note\">Made by kindly, a self-compassion journal. Not a clinical assessment.</p></body></html>\n"
     ))
 }

@@ -11,7 +11,7 @@ mod html;
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{Break, CheckIn, Scale, SessionMark, Thought};
 use crate::insights::{Trends, sparkline};
@@ -53,6 +53,27 @@ impl Source<'_> {
     fn weeks(&self) -> usize {
         self.trends.span.week_starts().count()
     }
+
+    /// The report's title, with the period in words as a reader says it ("kindly summary
+    /// for Sam: 2 to 15 November 2026, 2 weeks"), shared by both formats.
+    fn title(&self) -> String {
+        let span = self.trends.span;
+        let (from, until) = (span.from, span.until);
+        let from = if from.year() != until.year() {
+            from.format("%-d %B %Y").to_string()
+        } else if from.month() != until.month() {
+            from.format("%-d %B").to_string()
+        } else {
+            from.format("%-d").to_string()
+        };
+        format!(
+            "kindly summary{}: {from} to {}, {} {}",
+            self.name.map(|n| format!(" for {n}")).unwrap_or_default(),
+            until.format("%-d %B %Y"),
+            self.weeks(),
+            if self.weeks() == 1 { "week" } else { "weeks" }
+        )
+    }
 }
 
 pub(super) fn num(v: Option<f64>) -> String {
@@ -62,13 +83,7 @@ pub(super) fn num(v: Option<f64>) -> String {
 /// The first page's sentences, shared by both formats.
 fn at_a_glance(s: &Source<'_>, f: &Figures) -> Vec<String> {
     let span = s.trends.span;
-    let mut out = vec![format!(
-        "{} to {} ({} {}).",
-        span.from.format("%-d %B %Y"),
-        span.until.format("%-d %B %Y"),
-        s.weeks(),
-        if s.weeks() == 1 { "week" } else { "weeks" }
-    )];
+    let mut out = vec![];
     out.push(if f.days == 0 {
         "The journal begins after this period.".into()
     } else {
@@ -133,15 +148,7 @@ pub fn markdown(s: &Source<'_>) -> String {
     let t = s.trends;
     let f = s.figures();
     let mut md = String::new();
-    let _ = writeln!(
-        md,
-        "# kindly summary{}: {} to {}\n",
-        s.name
-            .map(|n| format!(" for {}", one_line(n)))
-            .unwrap_or_default(),
-        t.span.from,
-        t.span.until
-    );
+    let _ = writeln!(md, "# {}\n", one_line(&s.title()));
     for line in at_a_glance(s, &f) {
         let _ = writeln!(md, "- {line}");
     }
@@ -288,7 +295,7 @@ pub fn markdown(s: &Source<'_>) -> String {
         }
     }
     if s.include_notes {
-        let _ = writeln!(md, "\n## In their own words\n");
+        let _ = writeln!(md, "\n## In your own words\n");
         for c in s.checkins.iter().filter(|c| c.note.is_some()) {
             let _ = writeln!(
                 md,
