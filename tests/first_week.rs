@@ -160,8 +160,9 @@ fn a_very_low_check_in_offers_the_break_and_support_once_a_day() {
     let mut app = app_caring(Store::open_in_memory().unwrap(), Some(CONTACT));
     let low = save_mood(&mut app, '3');
     assert!(low.contains("b starts a short break"), "{low}");
+    // The number stands as it was given: no full stop joins its digits.
     assert!(
-        low.contains("Your support contact: Dr. Amara, 555 0100."),
+        low.ends_with("Your support contact: Dr. Amara, 555 0100"),
         "{low}"
     );
 
@@ -251,13 +252,22 @@ fn the_demo_says_it_is_a_sample_in_wide_and_narrow_windows() {
 fn the_form_says_what_each_self_compassion_part_asks_and_the_list_names_the_traps() {
     let mut app = app_caring(Store::open_in_memory().unwrap(), None);
     for (field, words) in [
-        (Field::Kindness, "warmth rather"),
-        (Field::Humanity, "part of every"),
-        (Field::Mindfulness, "in balance"),
+        (Field::Kindness, "judgement"),
+        (Field::Humanity, "company"),
+        (Field::Mindfulness, "steady"),
     ] {
         focus(&mut app, Focus::Field(field));
         let screen = plain(&app, 80, 24);
         assert!(screen.contains(words), "{field:?}:\n{screen}");
+        // The words sit on rows of their own, above the Note row, a column clear of the
+        // form's right border.
+        let rows: Vec<&str> = screen.lines().collect();
+        let at = rows.iter().position(|r| r.contains(words)).unwrap();
+        let note = rows.iter().position(|r| r.contains("│ Note")).unwrap();
+        assert!(at < note, "{field:?}:\n{screen}");
+        let chars: Vec<char> = rows[at].chars().collect();
+        let border = chars.iter().skip(1).position(|c| *c == '│').unwrap() + 1;
+        assert_eq!(chars[border - 1], ' ', "{field:?}: {}", rows[at]);
     }
     insta::assert_snapshot!("part_explained_80x24", screen(&app, 80, 24));
     focus(&mut app, Focus::Field(Field::Mood));

@@ -154,7 +154,7 @@ fn leaving_an_unsaved_page_keeps_it_and_it_survives_a_restart() {
         typed(&mut app, "half a page");
         press(&mut app, &[esc(), esc()]);
         assert_eq!(journal_pane(&app).view, View::List);
-        assert!(text(&app, 80, 24).contains("An unsaved journal is waiting"));
+        assert!(text(&app, 80, 24).contains("An unsaved page is waiting"));
         assert!(
             !app.autosave(),
             "the draft is kept without a word on screen"
@@ -508,4 +508,55 @@ fn a_paste_with_carriage_returns_keeps_its_paragraphs() {
     let saved = app.store().entries(None).unwrap();
     assert_eq!(saved[0].body, "A slow morning.\n\nThen a walk.\nThen rain.");
     assert_eq!(saved[0].title.as_deref(), Some("For Tuesday"));
+}
+
+#[test]
+fn k_keeps_the_whole_line_the_cursor_is_on_and_marks_it_where_it_shows() {
+    let mut app = app();
+    to_journal(&mut app);
+    press(&mut app, &[ch('n')]);
+    typed(
+        &mut app,
+        "A first line long enough that soft wrap gives it two rows or more in this window.",
+    );
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Rest is allowed.");
+    press(&mut app, &[enter()]);
+    typed(&mut app, "Last line.");
+    // Up while writing moves the cursor; K, once writing stops, keeps that line only.
+    press(&mut app, &[key(KeyCode::Up), esc(), ch('K')]);
+    assert!(
+        app.line().unwrap().contains("“Rest is allowed.”"),
+        "the notice says exactly what was kept: {:?}",
+        app.line()
+    );
+    let rows: Vec<String> = plain(&app, 80, 24).lines().map(String::from).collect();
+    let row = |needle: &str| rows.iter().find(|r| r.contains(needle)).unwrap().clone();
+    assert!(row("Rest is allowed.").contains("✓"), "{rows:#?}");
+    assert!(!row("Last line.").contains("✓"), "{rows:#?}");
+    assert!(!row("A first line long").contains("✓"), "{rows:#?}");
+    insta::assert_snapshot!("kept_line_marked_80x24", screen(&app, 80, 24));
+    // The wrapped line, kept, is marked on each of its rows.
+    press(
+        &mut app,
+        &[enter(), key(KeyCode::Up), key(KeyCode::Up), esc(), ch('K')],
+    );
+    let rows: Vec<String> = plain(&app, 40, 12).lines().map(String::from).collect();
+    let marked = rows
+        .iter()
+        .filter(|r| r.contains('✓') && !r.contains("kept for your deck"))
+        .count();
+    assert!(
+        marked >= 3,
+        "each row of the first line and the second: {rows:#?}"
+    );
+    press(&mut app, &[ctrl('s')]);
+    let e = &app.store().entries(None).unwrap()[0];
+    assert_eq!(
+        e.kept_lines,
+        [
+            "Rest is allowed.",
+            "A first line long enough that soft wrap gives it two rows or more in this window."
+        ]
+    );
 }

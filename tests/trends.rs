@@ -106,3 +106,98 @@ fn longer_spans_on_a_young_journal_say_why_nothing_changes() {
     press(&mut app, &[ch('+')]);
     assert_eq!(app.notice, None);
 }
+
+fn to_view(app: &mut App, sub: Sub) {
+    for _ in 0..6 {
+        if trends_pane(app).sub == sub {
+            return;
+        }
+        press(app, &[ch('l')]);
+    }
+    assert_eq!(trends_pane(app).sub, sub);
+}
+
+#[test]
+fn views_that_dont_fit_scroll_and_say_there_is_more() {
+    let mut app = demo_app();
+    to_trends(&mut app);
+    for sub in [Sub::Practice, Sub::Emotions] {
+        to_view(&mut app, sub);
+        let first = plain(&app, 40, 12);
+        assert!(first.contains("↓ more below"), "{sub:?}: {first}");
+        // PgDn, then ↓ to the end: the view's last line comes into sight, and the sign
+        // says there is more above.
+        press(&mut app, &[key(KeyCode::PageDown)]);
+        assert_ne!(plain(&app, 40, 12), first, "{sub:?}: PgDn moved it");
+        for _ in 0..40 {
+            press(&mut app, &[key(KeyCode::Down)]);
+        }
+        let end = plain(&app, 40, 12);
+        assert!(end.contains("↑ more above"), "{sub:?}: {end}");
+        let tail = match sub {
+            Sub::Practice => "mindfulness",
+            _ => "Sun ",
+        };
+        assert!(end.contains(tail), "{sub:?} reaches its end: {end}");
+        // PgUp back to the top.
+        for _ in 0..10 {
+            press(&mut app, &[key(KeyCode::PageUp)]);
+        }
+        assert_eq!(plain(&app, 40, 12), first, "{sub:?}");
+    }
+    // At 80×24 the practice view fits: no sign.
+    to_view(&mut app, Sub::Practice);
+    assert!(!plain(&app, 80, 24).contains("more below"));
+    plain(&app, 40, 12);
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    insta::assert_snapshot!("trends_practice_scrolled_40x12", screen(&app, 40, 12));
+}
+
+#[test]
+fn mood_by_weekday_breaks_between_days_never_inside_one() {
+    let mut app = demo_app();
+    to_trends(&mut app);
+    to_view(&mut app, Sub::Emotions);
+    // The view learns how far it can scroll as it is drawn.
+    plain(&app, 40, 12);
+    for _ in 0..40 {
+        press(&mut app, &[key(KeyCode::Down)]);
+    }
+    let screen = plain(&app, 40, 12);
+    let days: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Mood by weekday"))
+        .skip(1)
+        .take_while(|l| l.contains('(') && !l.contains("more "))
+        .collect();
+    assert!(
+        days.len() >= 2,
+        "seven days take more than one row at 40: {screen}"
+    );
+    for row in &days {
+        // Every day on a row is whole: a name, a figure and its count in brackets.
+        let opens = row.matches('(').count();
+        let closes = row.matches(')').count();
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            .iter()
+            .filter(|d| row.contains(*d))
+            .count();
+        assert_eq!((opens, closes), (names, names), "{row:?}");
+    }
+}
+
+#[test]
+fn the_weeks_view_spreads_across_a_wide_window() {
+    let mut app = demo_app();
+    to_trends(&mut app);
+    to_view(&mut app, Sub::Weeks);
+    let screen = plain(&app, 160, 45);
+    // The bars' labels reach past two thirds of the way across.
+    let labels = screen
+        .lines()
+        .find(|l| l.contains(" Nov") && l.matches(" Nov").count() + l.matches(" Oct").count() >= 4)
+        .unwrap_or_else(|| panic!("{screen}"));
+    let reach = labels.trim_end().chars().count();
+    assert!(reach > 160 * 2 / 3, "{reach}: {labels}");
+    insta::assert_snapshot!("trends_weeks_160x45", screen);
+}

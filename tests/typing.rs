@@ -99,3 +99,90 @@ fn panes_without_a_text_field_say_how_to_write_there() {
     typed(&mut app, "z");
     assert!(app.line().unwrap().starts_with("Trends is for looking"));
 }
+
+fn two_days() -> kindly::tui::App {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .save_checkin(&checkin("2026-11-28T08:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    store
+        .save_checkin(&checkin("2026-11-29T08:00:00+00:00", 7, "", None), None)
+        .unwrap();
+    app_with(store, NOW)
+}
+
+#[test]
+fn a_day_list_moved_by_a_typed_letter_shows_its_way_back_and_the_key_works() {
+    let mut app = two_days();
+    focus(&mut app, Focus::History);
+    typed(&mut app, "had a good day");
+    // The `h` moved the list a day back; its title says so, with the key home.
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-28");
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("Yesterday · 1 · ] today"), "{screen}");
+    insta::assert_snapshot!("typed_on_the_day_list_80x24", screen);
+    // The key said works from the form, once writing stops, and the note is kept.
+    press(
+        &mut app,
+        &[key(ratatui::crossterm::event::KeyCode::Esc), ch(']')],
+    );
+    assert_eq!(checkin_pane(&app).day.to_string(), "2026-11-29");
+    assert!(plain(&app, 80, 24).contains("Today · 1"));
+    assert_eq!(note(&app), "ad a good day");
+    // At 40×12 the list, when shown, says the same.
+    focus(&mut app, Focus::History);
+    press(&mut app, &[ch('h')]);
+    assert!(plain(&app, 40, 12).contains("Yesterday · 1 · ] today"));
+}
+
+#[test]
+fn the_way_back_names_the_persons_own_key_and_where_it_leads() {
+    let mut store = Store::open_in_memory().unwrap();
+    for day in ["2026-11-20", "2026-11-25", "2026-11-29"] {
+        store
+            .save_checkin(
+                &checkin(&format!("{day}T08:00:00+00:00"), 6, "", None),
+                None,
+            )
+            .unwrap();
+    }
+    let config = kindly::config::Config {
+        keys: vec![("later_day".into(), vec!["f5".into()])],
+        ..Default::default()
+    };
+    let fixed = at(NOW);
+    let mut app = kindly::tui::App::new(
+        store,
+        config,
+        kindly::tui::theme::Theme::monochrome(),
+        Box::new(move || fixed),
+    )
+    .unwrap();
+    focus(&mut app, Focus::History);
+    press(&mut app, &[ch('h'), ch('h')]);
+    // Two days back, one press leads to the next day with check-ins, not yet today.
+    assert!(plain(&app, 80, 24).contains("Fri 20 Nov 2026 · 1 · F5 later"));
+    press(&mut app, &[key(ratatui::crossterm::event::KeyCode::F(5))]);
+    assert!(plain(&app, 80, 24).contains("Wed 25 Nov 2026 · 1 · F5 today"));
+    // The trash says its way back too.
+    press(&mut app, &[ch('t')]);
+    assert!(plain(&app, 80, 24).contains("Trash · 0 · t back"));
+}
+
+#[test]
+fn words_typed_into_an_opened_check_in_say_whose_note_and_how_to_leave_it() {
+    let mut app = two_days();
+    focus(&mut app, Focus::History);
+    typed(&mut app, "eat well");
+    // `e` opened today's check-in; the rest goes in its note, and the line says so.
+    assert!(checkin_pane(&app).editing.is_some());
+    assert_eq!(note(&app), "at well");
+    let line = app.line().unwrap();
+    assert!(line.contains("check-in from Sun 08:00"), "{line}");
+    assert!(line.contains("Esc again, leaves it as it was"), "{line}");
+    press(&mut app, &[key(ratatui::crossterm::event::KeyCode::Esc)]);
+    press(&mut app, &[key(ratatui::crossterm::event::KeyCode::Esc)]);
+    assert!(checkin_pane(&app).editing.is_none());
+    let saved = app.store().checkins_between(None, None).unwrap();
+    assert!(saved.iter().all(|c| c.note.is_none()), "nothing changed");
+}

@@ -122,7 +122,8 @@ pub fn support_line(contact: Option<&str>) -> String {
     let reach = "You matter. If you might hurt yourself, please reach a professional or your \
                  local emergency number now.";
     match contact {
-        Some(c) => format!("{reach} Your support contact: {c}."),
+        // Nothing after the contact: a full stop would read as part of a phone number.
+        Some(c) => format!("{reach} Your support contact: {c}"),
         None => reach.to_string(),
     }
 }
@@ -334,7 +335,8 @@ mod tests {
 
     #[test]
     fn the_support_line_names_the_contact_when_there_is_one() {
-        assert!(support_line(Some("Dr. Amara, 555 0100")).ends_with("Dr. Amara, 555 0100."));
+        // Nothing follows the contact: a full stop after a number reads as one of its digits.
+        assert!(support_line(Some("Dr. Amara, 555 0100")).ends_with("Dr. Amara, 555 0100"));
         let plain = support_line(None);
         assert!(plain.contains("emergency number"));
         assert!(!plain.contains("contact:"));

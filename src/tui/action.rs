@@ -81,4 +81,7 @@ pub enum Action {
     AddChoice,
     /// Write the text in focus in the person's own editor ($VISUAL, else $EDITOR).
     OwnEditor,
+    /// Scroll a view that doesn't fit by a page.
+    PageDown,
+    PageUp,
 }

@@ -184,6 +184,8 @@ pub struct DrawCx<'a> {
     /// Where clickable rows are drawn, for the mouse.
     pub hits: &'a Hits,
     pub now: DateTime<FixedOffset>,
+    /// The keys in force, for a screen that names the key for its way back.
+    pub keys: &'a crate::tui::keymap::Keymap,
 }
 
 /// One slot of unsaved work a pane hands over for autosave.

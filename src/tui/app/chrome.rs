@@ -125,6 +125,7 @@ impl App {
                 theme: t,
                 hits: &self.hits,
                 now,
+                keys: &self.keymap,
             },
         );
         if sample_lines > 0 {

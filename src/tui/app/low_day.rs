@@ -55,7 +55,7 @@ impl App {
             .is_some_and(|c| c.mood.get() <= 2);
         let mut words = String::from("It sounds hard right now; b starts a short break.");
         match (&self.config.support_contact, very_low) {
-            (Some(contact), _) => words.push_str(&format!(" Your support contact: {contact}.")),
+            (Some(contact), _) => words.push_str(&format!(" Your support contact: {contact}")),
             (None, true) => words.push_str(
                 " If it's more than a hard day, a professional or an emergency line can help.",
             ),

@@ -353,7 +353,11 @@ impl App {
                 self.notice = None;
                 self.cycle_pane(action == Action::NextPane);
             }
-            Action::OpenSearch => self.search = Some(SearchBox::new()),
+            Action::OpenSearch => {
+                // The last action's notice doesn't belong under the search box.
+                self.notice = None;
+                self.search = Some(SearchBox::new());
+            }
             _ if self.search.is_some() => self.apply_search(action),
             _ if self.session.is_some() => self.apply_session(action),
             Action::OpenSession => {

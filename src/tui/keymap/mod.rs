@@ -3,7 +3,7 @@
 mod names;
 mod table;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 pub use names::{action_name, parse_key, show_key};
@@ -183,6 +183,33 @@ impl Keymap {
         })
     }
 
+    /// The key, as the person has it, that asks for `action` in every one of `modes` (so a
+    /// way back said on screen works wherever the focus is by then), else the first that
+    /// asks for it in the first of them.
+    pub fn key_for(&self, action: Action, modes: &[Mode]) -> Option<String> {
+        let first = *modes.first()?;
+        let keys: Vec<Key> = self
+            .in_mode(first)
+            .filter(|(b, _)| {
+                b.action == action || (b.action == Action::EarlierDay && action == Action::LaterDay)
+            })
+            .flat_map(|(b, over)| over.clone().unwrap_or_else(|| b.keys.to_vec()))
+            .collect();
+        let asks = |k: &Key, mode: Mode| {
+            let ev = match *k {
+                Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                Key::Digit => return false,
+            };
+            self.action_for(mode, &ev) == Some(action)
+        };
+        keys.iter()
+            .find(|k| modes.iter().all(|m| asks(k, *m)))
+            .or_else(|| keys.iter().find(|k| asks(k, first)))
+            .map(|k| show_key(*k))
+    }
+
     /// Footer hints for `focus`, in table order, showing the person's own keys.
     pub fn footer(&self, focus: Mode) -> Vec<Hint> {
         modes_for(focus)
@@ -317,6 +344,26 @@ mod tests {
         assert_eq!(parse_key("Q"), Some(Char('Q')));
         assert_eq!(parse_key("space"), Some(Char(' ')));
         assert_eq!(parse_key("f13"), None);
+    }
+
+    #[test]
+    fn the_key_back_to_a_later_day_is_one_that_works_from_the_list_and_the_form() {
+        let both = [Mode::History, Mode::Form];
+        assert_eq!(
+            Keymap::default()
+                .key_for(Action::LaterDay, &both)
+                .as_deref(),
+            Some("]")
+        );
+        // Rebound, the person's own key is the one said.
+        let map = Keymap::with(&[("later_day".into(), vec!["f5".into()])]).unwrap();
+        assert_eq!(map.key_for(Action::LaterDay, &both).as_deref(), Some("F5"));
+        assert_eq!(
+            Keymap::default()
+                .key_for(Action::ToggleTrash, &[Mode::History])
+                .as_deref(),
+            Some("t")
+        );
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub fn action_name(action: Action) -> &'static str {
         SetWhen => "set_when",
         AddChoice => "add_choice",
         Discard => "let_go",
+        PageDown => "page_down",
+        PageUp => "page_up",
     }
 }
 
@@ -90,6 +92,8 @@ pub fn parse_key(text: &str) -> Option<Key> {
         "left" => Some(Left),
         "right" => Some(Right),
         "backspace" => Some(Backspace),
+        "pageup" | "pgup" => Some(KeyCode::PageUp),
+        "pagedown" | "pgdn" => Some(KeyCode::PageDown),
         "delete" | "del" => Some(Delete),
         "space" => return Some(Char(' ')),
         f if f.starts_with('f') && f.len() > 1 => f[1..]
@@ -127,6 +131,8 @@ pub fn show_key(key: Key) -> String {
         Code(Backspace) => "Backspace".into(),
         Code(Delete) => "Del".into(),
         Code(KeyCode::F(n)) => format!("F{n}"),
+        Code(KeyCode::PageUp) => "PgUp".into(),
+        Code(KeyCode::PageDown) => "PgDn".into(),
         Code(other) => format!("{other:?}"),
     }
 }

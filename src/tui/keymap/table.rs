@@ -254,7 +254,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::JournalPage, &[Ctrl('g')], "Ctrl-G", Action::OwnEditor, "write the page in your own editor ($VISUAL or $EDITOR)", Some("own editor")),
     b(Mode::JournalPage, &[Code(Esc)], "Esc", Action::BackToForm, "back to the list (unsaved words are kept)", Some("back")),
     b(Mode::JournalPage, &[Char('e')], "e", Action::EditSelected, "change a page opened to read (a letter offered on a low day)", Some("edit")),
-    b(Mode::JournalPage, &[Char('K')], "K", Action::KeepLine, "keep the line under the cursor for your deck (again: let go)", Some("keep line")),
+    b(Mode::JournalPage, &[Char('K')], "K", Action::KeepLine, "keep this line, to its line break, for your deck (✓)", Some("keep line")),
     // The self-compassion break.
     b(Mode::BreakMood, &[Digit], "1–9, 0", Action::SetMood(0), "how you are (0 means 10)", Some("mood")),
     b(Mode::BreakMood, &[Code(Left), Char('h')], "← / h", Action::Left, "a little lower", None),
@@ -271,8 +271,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Mode::Trends, &[Code(Left), Char('h')], "← / h", Action::Left, "the previous view", None),
     b(Mode::Trends, &[Char('+'), Char('='), Char(']')], "+ / ]", Action::LongerSpan, "look over more weeks (up to all time)", Some("longer")),
     b(Mode::Trends, &[Char('-'), Char('[')], "- / [", Action::ShorterSpan, "look over fewer weeks", Some("shorter")),
-    b(Mode::Trends, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "on the calendar: the next day", None),
-    b(Mode::Trends, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "on the calendar: the day before", None),
+    b(Mode::Trends, &[Code(Down), Char('j')], "↓ / j", Action::FocusNext, "scroll down (on the calendar: the next day)", None),
+    b(Mode::Trends, &[Code(Up), Char('k')], "↑ / k", Action::FocusPrev, "scroll up (on the calendar: the day before)", None),
+    b(Mode::Trends, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "scroll down a page", None),
+    b(Mode::Trends, &[Code(KeyCode::PageUp)], "PgUp", Action::PageUp, "scroll up a page", None),
     b(Mode::Trends, &[Code(Enter)], "Enter", Action::EditSelected, "on the calendar: open that day's check-ins", None),
     // Search.
     b(Mode::Search, &[Code(Enter)], "Enter", Action::EditSelected, "open the record in its pane", Some("open")),

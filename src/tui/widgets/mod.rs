@@ -259,8 +259,9 @@ pub struct Row<'a> {
     pub tail: Option<Span<'a>>,
 }
 
-/// A scrolling list of records, `per_row` lines each, that keeps the selected one in view,
-/// marks it when `highlight` is set, and records each row for mouse clicks.
+/// A scrolling list of records, up to `per_row` lines each (a record with fewer lines takes
+/// fewer rows), that keeps the selected one in view, marks it when `highlight` is set, and
+/// records each row for mouse clicks.
 pub struct Rows<'a, F: Fn(usize) -> Row<'a>> {
     pub count: usize,
     pub selected: usize,
@@ -273,18 +274,31 @@ pub struct Rows<'a, F: Fn(usize) -> Row<'a>> {
 
 impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let fits = usize::from((area.height / self.per_row.max(1)).max(1));
-        let first = self.selected.saturating_sub(fits - 1);
-        for i in (first..self.count).take(fits) {
-            let y = area.y + (i - first) as u16 * self.per_row;
+        if self.count == 0 {
+            return;
+        }
+        let per_row = self.per_row.max(1);
+        let height = |i: usize| ((self.row)(i).lines.len() as u16).clamp(1, per_row);
+        // The first record shown: as far back from the selected one as still lets it fit
+        // whole (only the records in view are measured, so long lists stay quick).
+        let mut first = self.selected.min(self.count.saturating_sub(1));
+        let mut used = height(first);
+        while first > 0 && used + height(first - 1) <= area.height {
+            used += height(first - 1);
+            first -= 1;
+        }
+        let mut y = area.y;
+        for i in first..self.count {
+            if y >= area.bottom() {
+                break;
+            }
             let selected = self.highlight && i == self.selected;
             let Row { lines, tail } = (self.row)(i);
-            for (k, mut line) in lines
-                .into_iter()
-                .take(usize::from(self.per_row))
-                .enumerate()
-            {
-                let r = Rect::new(area.x, y + k as u16, area.width, 1);
+            let rows = (lines.len() as u16).clamp(1, per_row);
+            let top = y;
+            y += rows;
+            for (k, mut line) in lines.into_iter().take(usize::from(rows)).enumerate() {
+                let r = Rect::new(area.x, top + k as u16, area.width, 1);
                 if r.y >= area.bottom() {
                     break;
                 }
@@ -360,7 +374,39 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
 
 #[cfg(test)]
 mod wrap_tests {
-    use crate::tui::widgets::wrapped_rows;
+    use crate::tui::widgets::{editor, show_cursor, wrapped_rows};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    fn drawn(area: &ratatui_textarea::TextArea<'_>, width: u16, height: u16) -> Vec<String> {
+        let rect = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(rect);
+        area.render(rect, &mut buf);
+        (0..height)
+            .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect()
+    }
+
+    #[test]
+    fn typed_text_starts_where_the_placeholder_did() {
+        let mut area = editor("", "Enter to write");
+        assert!(drawn(&area, 20, 1)[0].starts_with("Enter to write"));
+        show_cursor(&mut area, true);
+        assert!(drawn(&area, 20, 1)[0].starts_with("Enter to write"));
+        area.insert_char('a');
+        assert!(drawn(&area, 20, 1)[0].starts_with('a'));
+    }
+
+    #[test]
+    fn soft_wrap_keeps_punctuation_with_its_word() {
+        // "see" ends exactly at the row's edge; its full stop goes with it.
+        let area = editor("We will see. Soon", "");
+        let rows = drawn(&area, 11, 3);
+        assert_eq!(rows[0].trim_end(), "We will");
+        assert_eq!(rows[1].trim_end(), "see. Soon");
+        assert!(rows.iter().all(|r| !r.starts_with('.')), "{rows:?}");
+    }
 
     #[test]
     fn rows_count_word_wrapping_not_characters() {

@@ -204,7 +204,24 @@ impl Widget for &TextArea<'_> {
         let (text, top_row, top_col) = if self.is_empty() && !self.placeholder.lines.is_empty() {
             let mut placeholder = self.placeholder.clone();
             let cursor = Span::styled(" ", self.cursor_style);
-            if let Some(first_line) = placeholder.lines.first_mut() {
+            // kindly's patch: the cursor sits on the placeholder's first character, not in a
+            // column of its own before it, so typed text starts where the placeholder does.
+            let first_char = placeholder
+                .lines
+                .first()
+                .and_then(|l| l.spans.first())
+                .and_then(|s| s.content.chars().next());
+            if let (Some(first_line), Some(c)) = (placeholder.lines.first_mut(), first_char) {
+                let first = first_line.spans.remove(0);
+                let rest = first.content[c.len_utf8()..].to_string();
+                first_line
+                    .spans
+                    .insert(0, Span::styled(rest, first.style));
+                first_line.spans.insert(
+                    0,
+                    Span::styled(c.to_string(), first.style.patch(self.cursor_style)),
+                );
+            } else if let Some(first_line) = placeholder.lines.first_mut() {
                 first_line.spans.insert(0, cursor);
             } else {
                 placeholder.lines.push(Line::from(vec![cursor]));

@@ -113,12 +113,21 @@ fn wrap_word_chunks(
     mask: Option<char>,
     fallback_to_glyph: bool,
 ) -> Vec<(usize, usize)> {
-    let chunks: Vec<_> = UnicodeSegmentation::split_word_bound_indices(line)
-        .map(|(start, text)| Chunk {
-            start,
-            end: start + text.len(),
-        })
-        .collect();
+    // kindly's patch: a row may break only where there is a space, so punctuation stays
+    // with the word before it ("see." never leaves its "." to start the next row).
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for (start, text) in UnicodeSegmentation::split_word_bound_indices(line) {
+        let spacing = text.chars().all(char::is_whitespace);
+        match chunks.last_mut() {
+            Some(last) if !spacing && !chunk_text(line, *last).chars().all(char::is_whitespace) => {
+                last.end = start + text.len();
+            }
+            _ => chunks.push(Chunk {
+                start,
+                end: start + text.len(),
+            }),
+        }
+    }
 
     if chunks.is_empty() {
         return vec![(0, 0)];

@@ -143,7 +143,15 @@ impl super::CheckinPane {
         self.writing = true;
         self.note.insert_char(c);
         crate::tui::widgets::show_cursor(&mut self.note, true);
-        let mut line = String::from("Your words go in the note: Esc when done, Ctrl-S saves.");
+        // Words going into a saved check-in opened a key ago say whose note it is, and how
+        // to leave it as it was.
+        let mut line = match &self.editing {
+            Some(c) => format!(
+                "Your words go in the note of the check-in from {}: Ctrl-S saves; Esc, then Esc again, leaves it as it was.",
+                c.at.format("%a %H:%M")
+            ),
+            None => String::from("Your words go in the note: Esc when done, Ctrl-S saves."),
+        };
         if let Some(undo) = self.list.undo_line() {
             line = format!("{line} On the day list, {undo}");
         }

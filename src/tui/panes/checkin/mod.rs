@@ -48,6 +48,8 @@ pub struct CheckinPane {
     /// The day shown beside the form, and its check-ins (newest first).
     pub day: NaiveDate,
     pub list: Records<CheckIn>,
+    /// The next day after `day` with check-ins, if any: where the way forward leads.
+    pub later: Option<NaiveDate>,
     /// The self-compassion break, while it is open.
     pub pause: Option<BreakFlow>,
     /// Something kind from a month or a year ago today, shown quietly beside the form.
@@ -73,6 +75,7 @@ impl CheckinPane {
             asking: None,
             day: today,
             list: Records::new(),
+            later: None,
             pause: None,
             first_time: false,
         }
@@ -120,6 +123,7 @@ impl CheckinPane {
         } else {
             store.checkins_on(self.day)?
         };
+        self.later = store.neighbouring_day(self.day, Direction::Later)?;
         self.list.set(rows);
         Ok(())
     }

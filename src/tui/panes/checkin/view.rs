@@ -18,6 +18,7 @@ use crate::tui::widgets::{ChipRow, Row, Rows, ScaleRow, framed, mood_word, shown
 /// Draws the pane from its state; drawing never changes it.
 pub struct CheckinView<'a> {
     pub hits: &'a crate::tui::pane::Hits,
+    pub keys: &'a crate::tui::keymap::Keymap,
     pub pane: &'a CheckinPane,
     pub theme: &'a Theme,
     pub today: NaiveDate,
@@ -54,6 +55,7 @@ impl Draw for CheckinPane {
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &DrawCx<'_>) {
         CheckinView {
             hits: cx.hits,
+            keys: cx.keys,
             pane: self,
             theme: cx.theme,
             today: cx.now.date_naive(),
@@ -112,8 +114,21 @@ impl CheckinView<'_> {
             self.note(text, buf);
             return;
         }
+        // Too short for every field (a notice or the sample line took rows): the fields
+        // scroll with the focus, so the row a key acts on is always the one on screen.
+        let fields: &[Field] = if inner.height < Field::ALL.len() as u16 {
+            let room = usize::from(inner.height);
+            let at = match p.focus {
+                Focus::Field(f) => f.index(),
+                Focus::History => Field::ALL.len() - 1,
+            };
+            let first = at.saturating_sub(room - 1).min(Field::ALL.len() - room);
+            &Field::ALL[first..first + room]
+        } else {
+            &Field::ALL
+        };
         let rows = Layout::vertical(
-            Field::ALL
+            fields
                 .iter()
                 .map(|f| {
                     if *f == Field::Note {
@@ -125,11 +140,16 @@ impl CheckinView<'_> {
                 .collect::<Vec<_>>(),
         )
         .split(inner);
-        for (field, row) in Field::ALL.iter().zip(rows.iter()) {
+        for (field, row) in fields.iter().zip(rows.iter()) {
             let focused = p.focus == Focus::Field(*field);
+            let row = if *field == Field::Note {
+                self.part_meaning(*row, buf)
+            } else {
+                *row
+            };
             let [label, value] =
                 Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
-                    .areas(*row);
+                    .areas(row);
             let marker = if focused { "›" } else { " " };
             Line::from(vec![
                 Span::styled(marker, t.focus),
@@ -207,33 +227,40 @@ impl CheckinView<'_> {
                 }
                 .render(area, buf)
             }
-            Field::Note => {
-                // With a part in focus, what it asks sits above the note, when there's room.
-                let part = match p.focus {
-                    Focus::Field(f) => f.part().map(|i| crate::domain::Part::ALL[i]),
-                    _ => None,
-                };
-                match part {
-                    Some(part) if area.height >= 4 => {
-                        let need = crate::tui::widgets::wrapped_rows(
-                            part.meaning(),
-                            usize::from(area.width),
-                        ) as u16;
-                        let [ask, _, rest] = Layout::vertical([
-                            Constraint::Length(need.min(area.height - 2)),
-                            Constraint::Length(1),
-                            Constraint::Min(1),
-                        ])
-                        .areas(area);
-                        Paragraph::new(Span::styled(part.meaning(), t.muted))
-                            .wrap(Wrap { trim: true })
-                            .render(ask, buf);
-                        self.note(rest, buf);
-                    }
-                    _ => self.note(area, buf),
-                }
-            }
+            Field::Note => self.note(area, buf),
         }
+    }
+
+    /// With a part in focus and room to spare, what the part asks, on rows of its own
+    /// between the parts and the note (a column in from each side, clear of the border);
+    /// returns the rows left for the note.
+    fn part_meaning(&self, area: Rect, buf: &mut Buffer) -> Rect {
+        let part = match self.pane.focus {
+            Focus::Field(f) => f.part().map(|i| crate::domain::Part::ALL[i]),
+            _ => None,
+        };
+        let Some(part) = part.filter(|_| area.height >= 4 && area.width > 4) else {
+            return area;
+        };
+        let width = area.width - 2;
+        let need = crate::tui::widgets::wrapped_rows(part.meaning(), usize::from(width)) as u16;
+        let [ask, _, rest] = Layout::vertical([
+            Constraint::Length(need.min(area.height - 2)),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        Paragraph::new(Span::styled(part.meaning(), self.theme.muted))
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    x: ask.x + 1,
+                    width,
+                    ..ask
+                },
+                buf,
+            );
+        rest
     }
 
     fn note(&self, area: Rect, buf: &mut Buffer) {
@@ -242,22 +269,49 @@ impl CheckinView<'_> {
         self.pane.note.render(area, buf);
     }
 
+    /// The day list's title: the day shown and its count, and away from today (or in the
+    /// trash) the key back, so a list moved by a stray key always shows its way home.
+    fn history_title(&self) -> String {
+        use crate::tui::action::Action;
+        use crate::tui::keymap::Mode;
+        let p = self.pane;
+        let count = p.list.rows.len();
+        let back = |action, modes: &[Mode], to: &str| {
+            self.keys
+                .key_for(action, modes)
+                .map(|k| format!(" · {k} {to}"))
+                .unwrap_or_default()
+        };
+        if p.list.show_trash {
+            let back = back(Action::ToggleTrash, &[Mode::History], "back");
+            return format!("{} · {count}{back}", words::TRASH_TITLE);
+        }
+        if p.day == self.today {
+            return match count {
+                0 => "Today".to_string(),
+                n => format!("Today · {n}"),
+            };
+        }
+        let day = if p.day == self.today - Duration::days(1) {
+            "Yesterday".to_string()
+        } else {
+            p.day.format("%a %-d %b %Y").to_string()
+        };
+        // One press brings today back when no day with check-ins lies between.
+        let to = if p.later.is_none_or(|d| d >= self.today) {
+            "today"
+        } else {
+            "later"
+        };
+        let back = back(Action::LaterDay, &[Mode::History, Mode::Form], to);
+        format!("{day} · {count}{back}")
+    }
+
     fn history(&self, area: Rect, buf: &mut Buffer, boxed: bool) {
         let p = self.pane;
         let t = self.theme;
         let focused = p.focus == Focus::History;
-        let title = if p.list.show_trash {
-            format!("{} · {}", words::TRASH_TITLE, p.list.rows.len())
-        } else if p.day == self.today {
-            match p.list.rows.len() {
-                0 => "Today".to_string(),
-                n => format!("Today · {n}"),
-            }
-        } else if p.day == self.today - Duration::days(1) {
-            format!("Yesterday · {}", p.list.rows.len())
-        } else {
-            format!("{} · {}", p.day.format("%a %-d %b %Y"), p.list.rows.len())
-        };
+        let title = self.history_title();
         let border = if focused { t.accent } else { t.muted };
         let mut inner = framed(area, buf, &title, boxed, border, t);
         if let Some(words) = p
@@ -314,7 +368,7 @@ impl CheckinView<'_> {
                 .render(inner, buf);
             return;
         }
-        // Tall windows give each check-in a second line for its note.
+        // Tall windows give a check-in with a note a second line for it.
         let per_row: u16 = if boxed { 2 } else { 1 };
         Rows {
             count: p.list.rows.len(),
@@ -357,7 +411,7 @@ impl CheckinView<'_> {
                     .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
                     .unwrap_or_default();
                 let mut lines = vec![Line::from(spans)];
-                if per_row == 2 {
+                if per_row == 2 && !note.is_empty() {
                     lines.push(Line::from(Span::styled(
                         format!("      {}", shown(note)),
                         t.muted,

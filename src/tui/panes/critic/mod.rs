@@ -2,6 +2,7 @@
 //! catches a harsh thought and answers it kindly, one step per screen.
 
 mod drafts;
+mod feeling_rows;
 mod feelings;
 mod flow;
 mod practice;

@@ -12,7 +12,7 @@ use crate::domain::{Percent, Scale, Thought, short_id};
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{ChipRow, PercentRow, Row, Rows, framed, shown};
+use crate::tui::widgets::{PercentRow, Row, Rows, framed, shown};
 
 /// Draws the pane from its state; drawing never changes it.
 pub struct CriticView<'a> {
@@ -358,7 +358,7 @@ impl CriticView<'_> {
     }
 
     /// One rating on its own row: a label, a bar, and (when re-rating) what it was.
-    fn rating_row(&self, area: Rect, buf: &mut Buffer, y: u16, r: Rating) {
+    pub(super) fn rating_row(&self, area: Rect, buf: &mut Buffer, y: u16, r: Rating) {
         let t = self.theme;
         if y >= area.bottom() {
             return;
@@ -382,64 +382,6 @@ impl CriticView<'_> {
         .render(bar, buf);
         if let Some(w) = r.was {
             Line::from(Span::styled(format!(" was {w}%"), t.muted)).render(past, buf);
-        }
-    }
-
-    fn feelings(&self, flow: &Flow, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let mut y = area.y;
-        self.rating_row(
-            area,
-            buf,
-            y,
-            Rating {
-                focused: flow.row == 0,
-                label: "Belief".into(),
-                value: flow.belief,
-                was: None,
-            },
-        );
-        y += 1;
-        for (i, f) in flow.felt.iter().enumerate() {
-            self.rating_row(
-                area,
-                buf,
-                y,
-                Rating {
-                    focused: flow.row == i + 1,
-                    label: f.name.clone(),
-                    value: f.before,
-                    was: None,
-                },
-            );
-            y += 1;
-        }
-        if y < area.bottom() {
-            let add_focused = flow.row == flow.felt.len() + 1;
-            let row = Rect::new(area.x, y, area.width, 1);
-            let [l, v] = Layout::horizontal([
-                Constraint::Length(14.min(area.width / 2)),
-                Constraint::Min(1),
-            ])
-            .areas(row);
-            Line::from(vec![
-                Span::styled(if add_focused { "›" } else { " " }, t.focus),
-                Span::styled("Add feeling", if add_focused { t.focus } else { t.muted }),
-            ])
-            .render(l, buf);
-            let addable = self.pane.addable(flow);
-            if add_focused {
-                ChipRow {
-                    chips: &addable,
-                    picked: &[],
-                    cursor: flow.chip,
-                    focused: true,
-                    theme: t,
-                }
-                .render(v, buf);
-            } else {
-                Line::from(Span::styled("Space to add, on this row", t.muted)).render(v, buf);
-            }
         }
     }
 
@@ -546,11 +488,11 @@ impl CriticView<'_> {
     }
 }
 
-struct Rating {
-    label: String,
-    value: Option<u8>,
-    was: Option<u8>,
-    focused: bool,
+pub(super) struct Rating {
+    pub label: String,
+    pub value: Option<u8>,
+    pub was: Option<u8>,
+    pub focused: bool,
 }
 
 /// An editor with a quiet `›` in the margin, so it is clear where the words go.

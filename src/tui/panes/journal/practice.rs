@@ -36,7 +36,9 @@ pub(super) fn on_prompts(prompts: &[LetterPrompt], row: &mut usize, action: Acti
     OnPrompts::Stay
 }
 
-/// Keeps the line under the cursor for the deck of kind words, or lets it go again.
+/// Keeps the line under the cursor for the deck of kind words, or lets it go again. A line
+/// is what runs to a line break (Enter), however many rows soft wrap gives it: a row's
+/// edge falls wherever the window does, a line break where the person put it.
 pub(super) fn keep_line(page: &mut Page) -> Notice {
     let row = page.body.cursor().0;
     let line = page
@@ -52,8 +54,39 @@ pub(super) fn keep_line(page: &mut Page) -> Notice {
         page.kept.remove(i);
         return Some("That line is no longer kept for your deck.".into());
     }
+    let said = if line.chars().count() > 60 {
+        format!("{}…", line.chars().take(59).collect::<String>().trim_end())
+    } else {
+        line.clone()
+    };
     page.kept.push(line);
-    Some("Kept for your deck of kind words; it's there once the page is saved.".into())
+    Some(format!(
+        "Kept for your deck of kind words (marked ✓): “{said}” It's there once the page is saved."
+    ))
+}
+
+/// Marks the kept lines where the page shows them: a ✓ in the margin and their words set
+/// apart, on every row soft wrap gives them, so what `K` kept is plain to see.
+pub fn mark_kept(page: &Page, margin: Rect, text: Rect, buf: &mut Buffer, t: &Theme) {
+    if page.kept.is_empty() || margin.width < 2 {
+        return;
+    }
+    let lines = page.body.lines();
+    let top = usize::from(page.body.scroll_offset().0);
+    let mut last = None;
+    for r in 0..text.height {
+        // Rows past the text map to its last row again: there the text has ended.
+        let at = page.body.screen_to_data(top + usize::from(r), 0);
+        if last == Some(at) {
+            break;
+        }
+        last = Some(at);
+        let Some(line) = lines.get(at.0) else { break };
+        if page.kept.iter().any(|k| k == line.trim()) {
+            buf.set_string(margin.x + 1, text.y + r, "✓", t.notice);
+            buf.set_style(Rect::new(text.x, text.y + r, text.width, 1), t.notice);
+        }
+    }
 }
 
 /// The words shown above a letter: its prompt's (a new letter without one: a friend's).
@@ -102,8 +135,8 @@ pub fn kept_line(page: &Page, t: &Theme) -> Option<Line<'static>> {
         return None;
     }
     let words = match page.kept.len() {
-        1 => "1 line kept for your deck (K on a line keeps or lets go)".to_string(),
-        n => format!("{n} lines kept for your deck (K on a line keeps or lets go)"),
+        1 => "✓ 1 line kept for your deck (K on a line keeps or lets go)".to_string(),
+        n => format!("✓ {n} lines kept for your deck (K on a line keeps or lets go)"),
     };
     Some(Line::from(Span::styled(words, t.muted)))
 }

@@ -87,13 +87,17 @@ impl JournalView<'_> {
             Paragraph::new(Span::styled(text, t.notice))
                 .wrap(Wrap { trim: true })
                 .render(Rect::new(area.x, y, area.width, h), buf);
-            y += h;
+            // A blank row apart from what follows, when the pane has rows to spare.
+            y += h + u16::from(area.height > h + 4);
         }
         if let Some(w) = &p.waiting {
             let line = Line::from(Span::styled(
                 format!(
                     "An unsaved {} is waiting. Press n to carry on.",
-                    w.kind.as_str()
+                    match w.kind {
+                        crate::domain::EntryKind::Journal => "page",
+                        crate::domain::EntryKind::Letter => "letter",
+                    }
                 ),
                 t.notice,
             ));
@@ -199,5 +203,6 @@ impl JournalView<'_> {
             Line::from(Span::styled("›", t.focus)).render(mark, buf);
         }
         page.body.render(text, buf);
+        practice::mark_kept(page, mark, text, buf, t);
     }
 }

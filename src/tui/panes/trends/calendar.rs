@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -111,11 +111,15 @@ impl TrendsView<'_> {
                     symbol.repeat(filled)
                 };
                 let here = cursor == Some(day) && tr.span.contains(day) && !before;
-                let style = if here { t.selection } else { style };
-                let text = if here && symbol == " " {
-                    "·".into()
-                } else {
-                    text
+                // The chosen day keeps its mood's colour, reversed behind a diamond: reverse
+                // video on a full block would paint it in the background colour, as if empty.
+                let (text, style) = match (here, symbol) {
+                    (false, _) => (text, style),
+                    (true, "·" | " ") => ("·".to_string(), t.selection),
+                    (true, _) => (
+                        format!("{:^width$}", "◆", width = filled),
+                        style.add_modifier(Modifier::REVERSED),
+                    ),
                 };
                 buf.set_string(x, y, text, style);
                 if tr.span.contains(day) && !before {

@@ -3,10 +3,7 @@
 //! (`io::report::figures`), so the pane and the report always agree.
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Paragraph, Widget};
 
 use crate::insights::{Span, WeekStart, sparkline};
 use crate::store::{Result, Store};
@@ -78,8 +75,9 @@ pub fn load(
     })
 }
 
-pub fn draw(e: &Emotions, area: Rect, buf: &mut Buffer, t: &Theme) {
-    let mut lines: Vec<Line<'_>> = vec![Line::from(TextSpan::styled(
+/// The view's lines for a pane `width` columns wide.
+pub fn lines(e: &Emotions, width: u16, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = vec![Line::from(TextSpan::styled(
         "Emotions you noticed, week by week",
         t.title,
     ))];
@@ -136,15 +134,27 @@ pub fn draw(e: &Emotions, area: Rect, buf: &mut Buffer, t: &Theme) {
         "Mood by weekday (check-ins behind each)",
         t.title,
     )));
-    let mut days = Vec::new();
+    // The days are laid out here, a whole day at a time, so a row breaks between days and
+    // never inside one ("Mon 6.2 (3)" stays together).
+    let mut row: Vec<TextSpan<'static>> = Vec::new();
+    let mut used = 0;
     for (name, (mean, n)) in WEEKDAYS.iter().zip(e.weekdays) {
         let value = mean.map_or("–".to_string(), |m| format!("{m:.1}"));
-        days.push(TextSpan::styled(format!("{name} "), t.muted));
-        days.push(TextSpan::styled(value, t.text));
-        days.push(TextSpan::styled(format!(" ({n})  "), t.muted));
+        let count = format!(" ({n})");
+        let w = name.chars().count() + 1 + value.chars().count() + count.chars().count();
+        if used > 0 && used + 2 + w > usize::from(width) {
+            lines.push(Line::from(std::mem::take(&mut row)));
+            used = 0;
+        }
+        if used > 0 {
+            row.push(TextSpan::raw("  "));
+            used += 2;
+        }
+        row.push(TextSpan::styled(format!("{name} "), t.muted));
+        row.push(TextSpan::styled(value, t.text));
+        row.push(TextSpan::styled(count, t.muted));
+        used += w;
     }
-    lines.push(Line::from(days));
-    Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .render(area, buf);
+    lines.push(Line::from(row));
+    lines
 }

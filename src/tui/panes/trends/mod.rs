@@ -4,6 +4,7 @@
 
 mod calendar;
 mod emotions;
+mod scroll;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -66,6 +67,8 @@ pub struct TrendsPane {
     pub began: Option<NaiveDate>,
     /// The calendar's cursor, once moved (else the last day shown).
     pub cursor: Option<NaiveDate>,
+    /// How far a view of lines is scrolled.
+    pub scroll: self::scroll::Scroll,
 }
 
 impl TrendsPane {
@@ -78,6 +81,7 @@ impl TrendsPane {
             emotions: None,
             began: None,
             cursor: None,
+            scroll: Default::default(),
         }
     }
 
@@ -107,6 +111,12 @@ impl TrendsPane {
     /// Returns whether the figures need computing again.
     pub fn choose(&mut self, action: Action) -> bool {
         let i = Sub::ALL.iter().position(|s| *s == self.sub).unwrap_or(0);
+        if matches!(
+            action,
+            Action::Right | Action::Left | Action::LongerSpan | Action::ShorterSpan
+        ) {
+            self.scroll.home();
+        }
         match action {
             Action::Right => self.sub = Sub::ALL[(i + 1) % Sub::ALL.len()],
             Action::Left => self.sub = Sub::ALL[(i + Sub::ALL.len() - 1) % Sub::ALL.len()],
@@ -142,6 +152,11 @@ impl Pane for TrendsPane {
             && let Some(outcome) = self.calendar_action(action)
         {
             return Ok(outcome);
+        }
+        if matches!(self.sub, Sub::Rituals | Sub::Practice | Sub::Emotions)
+            && self.scroll.apply(action)
+        {
+            return Ok(Outcome::quiet());
         }
         let shown = self.trends.as_ref().map(|t| t.span);
         if self.choose(action) {
@@ -266,11 +281,12 @@ impl Widget for TrendsView<'_> {
             Sub::Mood => self.mood(tr, body, buf),
             Sub::Weeks => self.weeks(tr, body, buf),
             Sub::Calendar => self.calendar(tr, body, buf),
-            Sub::Rituals => self.rituals(tr, body, buf),
-            Sub::Practice => self.practice(tr, body, buf),
+            Sub::Rituals => self::scroll::draw(self.rituals(tr), &p.scroll, body, buf, t),
+            Sub::Practice => self::scroll::draw(self.practice(tr), &p.scroll, body, buf, t),
             Sub::Emotions => {
                 if let Some(e) = &p.emotions {
-                    self::emotions::draw(e, body, buf, t);
+                    let lines = self::emotions::lines(e, body.width, t);
+                    self::scroll::draw(lines, &p.scroll, body, buf, t);
                 }
             }
         }
@@ -331,6 +347,9 @@ impl TrendsView<'_> {
     fn weeks(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let (columns, width, what) = bar_columns(&tr.weeks, area.width);
+        // Room left over spreads the bars out, up to a gap of eight.
+        let slot = (area.width + 1) / columns.len().max(1) as u16;
+        let gap = slot.saturating_sub(width).clamp(1, 8);
         let bars: Vec<Bar<'_>> = columns
             .into_iter()
             .map(|(label, mean)| {
@@ -348,7 +367,7 @@ impl TrendsView<'_> {
         BarChart::default()
             .data(BarGroup::default().bars(&bars))
             .bar_width(width)
-            .bar_gap(1)
+            .bar_gap(gap)
             .max(100)
             .label_style(t.muted)
             .render(chart, buf);
@@ -360,7 +379,7 @@ impl TrendsView<'_> {
         .render(caption, buf);
     }
 
-    fn rituals(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+    fn rituals(&self, tr: &Trends) -> Vec<Line<'static>> {
         let t = self.theme;
         let mut lines = vec![Line::from(Span::styled(
             "Mean day mood with the ritual · without it",
@@ -396,12 +415,12 @@ impl TrendsView<'_> {
             }
             lines.push(Line::from(spans));
         }
-        Paragraph::new(lines).render(area, buf);
+        lines
     }
 
-    fn practice(&self, tr: &Trends, area: Rect, buf: &mut Buffer) {
+    fn practice(&self, tr: &Trends) -> Vec<Line<'static>> {
         let t = self.theme;
-        let mut lines: Vec<Line<'_>> = Vec::new();
+        let mut lines: Vec<Line<'static>> = Vec::new();
         let c = &tr.critic;
         lines.push(Line::from(Span::styled("Inner critic", t.title)));
         let per_week: Vec<Option<f64>> = c.per_week.iter().map(|(_, n)| Some(*n as f64)).collect();
@@ -428,10 +447,17 @@ impl TrendsView<'_> {
                 .iter()
                 .zip(c.helps)
                 .filter(|(_, n)| *n > 0)
-                .map(|(h, n)| format!("{} {n}", h.words()))
+                .map(|(h, n)| {
+                    let times = match n {
+                        1 => "once".to_string(),
+                        2 => "twice".to_string(),
+                        n => format!("{n} times"),
+                    };
+                    format!("“{}” {times}", h.words())
+                })
                 .collect();
             lines.push(Line::from(Span::styled(
-                format!("Helping or hurting? {}", said.join(" · ")),
+                format!("Helping or hurting, you said: {}", said.join(" · ")),
                 t.muted,
             )));
         }
@@ -473,9 +499,7 @@ impl TrendsView<'_> {
                 ),
             ]));
         }
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(area, buf);
+        lines
     }
 }
 
@@ -484,7 +508,8 @@ impl TrendsView<'_> {
 /// (or the week's first day, when there's room for it); otherwise one per month, each the
 /// mean of that month's days. Returns the bars, their width, and what each one is.
 fn bar_columns(weeks: &[Week], room: u16) -> (Vec<(String, Option<f64>)>, u16, &'static str) {
-    let fit = |n: usize| ((room + 1) / n.max(1) as u16).saturating_sub(1).min(7);
+    // Bars up to twelve wide, so a wide window is used rather than left empty.
+    let fit = |n: usize| ((room + 1) / n.max(1) as u16).saturating_sub(1).min(12);
     let width = fit(weeks.len());
     if width >= 3 {
         let mut last_month = None;
