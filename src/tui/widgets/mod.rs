@@ -295,6 +295,10 @@ impl<'a, F: Fn(usize) -> Row<'a>> Widget for Rows<'a, F> {
             let selected = self.highlight && i == self.selected;
             let Row { lines, tail } = (self.row)(i);
             let rows = (lines.len() as u16).clamp(1, per_row);
+            // A record is shown whole or not at all (only the first may be cut short).
+            if i > first && y + rows > area.bottom() {
+                break;
+            }
             let top = y;
             y += rows;
             for (k, mut line) in lines.into_iter().take(usize::from(rows)).enumerate() {
