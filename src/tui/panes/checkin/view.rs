@@ -115,17 +115,27 @@ impl CheckinView<'_> {
             return;
         }
         // Too short for every field (a notice or the sample line took rows): the fields
-        // scroll with the focus, so the row a key acts on is always the one on screen.
-        let fields: &[Field] = if inner.height < Field::ALL.len() as u16 {
+        // scroll with the focus, so the row a key acts on is always the one on screen, and
+        // the note (the person's own words) keeps its row at the foot.
+        let fields: Vec<Field> = if inner.height < Field::ALL.len() as u16 {
             let room = usize::from(inner.height);
             let at = match p.focus {
                 Focus::Field(f) => f.index(),
                 Focus::History => Field::ALL.len() - 1,
             };
-            let first = at.saturating_sub(room - 1).min(Field::ALL.len() - room);
-            &Field::ALL[first..first + room]
+            let (head, note) = Field::ALL.split_at(Field::ALL.len() - 1);
+            if room == 1 {
+                vec![Field::ALL[at]]
+            } else {
+                let n = room - 1;
+                let first = at
+                    .min(head.len() - 1)
+                    .saturating_sub(n - 1)
+                    .min(head.len() - n);
+                head[first..first + n].iter().chain(note).copied().collect()
+            }
         } else {
-            &Field::ALL
+            Field::ALL.to_vec()
         };
         let rows = Layout::vertical(
             fields
