@@ -201,3 +201,27 @@ fn the_weeks_view_spreads_across_a_wide_window() {
     assert!(reach > 160 * 2 / 3, "{reach}: {labels}");
     insta::assert_snapshot!("trends_weeks_160x45", screen);
 }
+
+#[test]
+fn helping_or_hurting_reads_as_what_the_person_said_and_how_often() {
+    let mut store = Store::open_in_memory().unwrap();
+    for (day, helps) in [
+        ("2026-11-25", kindly::domain::Helps::Hurting),
+        ("2026-11-26", kindly::domain::Helps::Hurting),
+        ("2026-11-27", kindly::domain::Helps::Unsure),
+    ] {
+        let mut t =
+            kindly::domain::Thought::new(at(&format!("{day}T09:00:00+00:00")), "I'm a mess")
+                .unwrap();
+        t.helps = Some(helps);
+        store.save_thought(&t, None).unwrap();
+    }
+    let mut app = app_with(store, NOW);
+    to_trends(&mut app);
+    to_view(&mut app, Sub::Practice);
+    let screen = plain(&app, 80, 24);
+    assert!(
+        screen.contains("Helping or hurting, you said: “hurting me” twice · “not sure” once"),
+        "{screen}"
+    );
+}

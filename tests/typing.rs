@@ -186,3 +186,13 @@ fn words_typed_into_an_opened_check_in_say_whose_note_and_how_to_leave_it() {
     let saved = app.store().checkins_between(None, None).unwrap();
     assert!(saved.iter().all(|c| c.note.is_none()), "nothing changed");
 }
+
+#[test]
+fn opening_search_clears_the_last_notice_from_under_it() {
+    let mut app = app();
+    press(&mut app, &[ctrl('s')]);
+    assert!(app.line().is_some_and(|l| l.starts_with("Pick a mood")));
+    press(&mut app, &[ch('/')]);
+    assert_eq!(app.line(), None);
+    assert!(!plain(&app, 80, 24).contains("Pick a mood"));
+}
