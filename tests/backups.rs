@@ -496,3 +496,52 @@ fn a_backup_dir_inside_the_folder_this_journal_syncs_through_is_refused() {
         "inside the sync folder",
     );
 }
+
+#[test]
+fn an_encrypted_journal_restores_and_opens_with_todays_passphrase() {
+    let j = TestJournal::new();
+    j.store();
+    let pass = j.file("pass", PASSPHRASE);
+    let newer = j.file("newer", "a newer and longer passphrase\n");
+    let p = pass.to_str().unwrap();
+    ok_on(&j.db, "2026-12-01", &["--passphrase-file", p, "encrypt"]);
+    for d in ["2026-12-01", "2026-12-02"] {
+        ok_on(
+            &j.db,
+            d,
+            &["--passphrase-file", p, "checkin", "--mood", "5"],
+        );
+    }
+    // The passphrase changes after the backups were made; the key stays the same.
+    let n = newer.to_str().unwrap();
+    ok_on(
+        &j.db,
+        "2026-12-02",
+        &[
+            "--passphrase-file",
+            p,
+            "passphrase",
+            "--new-passphrase-file",
+            n,
+        ],
+    );
+    let out = ok_on(
+        &j.db,
+        "2026-12-02",
+        &["--passphrase-file", n, "restore", "2026-12-01", "--yes"],
+    );
+    assert!(
+        out.contains("now holds 1 check-in,") && out.contains("(before: 2 check-ins,"),
+        "{out}"
+    );
+    assert_eq!(
+        checkins_in(&j.db, Some(&newer)),
+        1,
+        "today's passphrase opens it"
+    );
+    assert_eq!(
+        files_holding(j.dir.path(), "SQLite format 3"),
+        Vec::<PathBuf>::new(),
+        "no plain copy anywhere: journal, backups, the copy kept before the restore"
+    );
+}

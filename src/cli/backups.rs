@@ -245,7 +245,7 @@ fn look(backup: &Path, key: Option<&str>) -> Result<CopyLook, CliError> {
             "is encrypted and your journal isn't; open it with `kindly --db BACKUP` and its passphrase instead".into(),
         )),
         Err(StoreError::WrongPassphrase(_)) => Err(refuse(
-            "doesn't open with your journal's passphrase (was it made before the passphrase changed?)".into(),
+            "doesn't open with your journal's key (it was made before the journal was encrypted anew); open it with `kindly --db BACKUP` and the passphrase it had then".into(),
         )),
         Err(StoreError::NotADatabase(_) | StoreError::Foreign(_) | StoreError::Damaged { .. }) => {
             Err(refuse("isn't a kindly journal".into()))
