@@ -57,6 +57,20 @@ struct ListedBackup {
     breaks: Option<i64>,
 }
 
+/// Today's backup of the journal a command is about to write to, if it is due; refused
+/// (exit 2, before anything is written) when the backups folder lies in the sync folder.
+pub(super) fn daily(store: &Store, config: &Config) -> Result<crate::backups::Backup, CliError> {
+    Ok(crate::backups::due(store, config)?)
+}
+
+/// Once a command has given its answer: the day's backup, waited for a bounded time. It
+/// says something only when it couldn't be made.
+pub(super) fn after_answer(backup: crate::backups::Backup) {
+    if let Some(line) = backup.finish(crate::backups::COMMAND_WAIT) {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
+}
+
 /// `kindly backups`.
 pub fn list(
     journal: &Path,

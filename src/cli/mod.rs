@@ -315,7 +315,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let key = key_for(&path, &unlock)?;
             let store = Store::open_keyed(&path, key.as_deref())?;
             // Made once the first frame is out, on a thread of its own.
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             crate::tui::run(store, config, backup).map_err(CliError::Other)
         }
         Some(Command::Checkin(args)) => {
@@ -323,29 +323,29 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let config = load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, &unlock)?;
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             let words = input.note.clone().unwrap_or_default();
             checkin::run(&mut store, input)?;
             shared::care(&config, &words);
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Thought(args)) => {
             let config = load_config(cli.config)?;
             let thought = args.validate(&config.traps())?;
             let mut store = open_store(cli.db, &unlock)?;
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             let words = thought.texts().join("\n");
             thought::run(&mut store, thought)?;
             shared::care(&config, &words);
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Write(args)) => {
             let config = load_config(cli.config)?;
             let entry = args.validate(&mut std::io::stdin().lock())?;
             let mut store = open_store(cli.db, &unlock)?;
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             let tags: Vec<String> = entry.tags.iter().map(|t| t.to_string()).collect();
             let words = format!(
                 "{}\n{}\n{}",
@@ -355,7 +355,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             write::run(&mut store, entry)?;
             shared::care(&config, &words);
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Search(args)) => {
@@ -390,9 +390,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             let config = load_config(cli.config)?;
             let mut store = open_store(cli.db, &unlock)?;
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             import::report(Some(&mut store), &args, parsed)?;
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Encrypt { recovery_key_to }) => {
@@ -474,9 +474,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 return session::run(&mut store, args);
             }
             let mut store = open_store(cli.db, &unlock)?;
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             session::run(&mut store, args)?;
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Sync(args)) => {
@@ -511,9 +511,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             {
                 store.verify()?;
             }
-            let backup = daily(&store, &config)?;
+            let backup = backups::daily(&store, &config)?;
             sync::run(&mut store, prepared, &config)?;
-            after_answer(backup);
+            backups::after_answer(backup);
             Ok(())
         }
         Some(Command::Man) => {
@@ -537,20 +537,6 @@ pub(crate) fn open_store(
     let store = Store::open_keyed(&path, key_for(&path, unlock)?.as_deref())?;
     store.verify()?;
     Ok(store)
-}
-
-/// Today's backup of the journal a command is about to write to, if it is due; refused
-/// (exit 2, before anything is written) when the backups folder lies in the sync folder.
-fn daily(store: &Store, config: &config::Config) -> Result<crate::backups::Backup, CliError> {
-    Ok(crate::backups::due(store, config)?)
-}
-
-/// Once a command has given its answer: the day's backup, waited for a bounded time. It
-/// says something only when it couldn't be made.
-fn after_answer(backup: crate::backups::Backup) {
-    if let Some(line) = backup.finish(crate::backups::COMMAND_WAIT) {
-        let _ = writeln!(std::io::stderr(), "{line}");
-    }
 }
 
 /// Opens the journal for a command that only reads: never creates one, never writes.
