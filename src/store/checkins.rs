@@ -267,7 +267,8 @@ pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
 /// One check-in by id, trashed or not, on `conn` (a transaction too).
 pub(super) fn checkin_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<CheckIn>> {
     let sql = format!("{SELECT} WHERE c.id = ?1");
-    conn.query_row(&sql, [id.to_string()], read_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id.to_string()], read_row)
         .optional()?
         .transpose()
 }

@@ -53,7 +53,8 @@ impl Store {
     pub fn break_record(&self, id: Uuid) -> Result<Option<Break>> {
         let sql = format!("{SELECT_BREAK} WHERE id = ?1");
         self.conn
-            .query_row(&sql, [id.to_string()], read_break)
+            .prepare_cached(&sql)?
+            .query_row([id.to_string()], read_break)
             .optional()?
             .transpose()
     }
@@ -313,7 +314,8 @@ fn invalid(what: &str) -> StoreError {
 /// One entry by id, trashed or not, on `conn` (a transaction too).
 pub(super) fn entry_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Entry>> {
     let sql = format!("{SELECT_ENTRY} WHERE e.id = ?1");
-    conn.query_row(&sql, [id.to_string()], read_entry)
+    conn.prepare_cached(&sql)?
+        .query_row([id.to_string()], read_entry)
         .optional()?
         .transpose()
 }

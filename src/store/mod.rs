@@ -337,6 +337,9 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // An exchange reads and writes every kind of record by id, each with its own
+        // statements: room for all of them, so none is parsed again for every record.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             path: path.map(Path::to_path_buf),

@@ -89,7 +89,8 @@ impl Store {
     pub fn mark_even_removed(&self, id: Uuid) -> Result<Option<SessionMark>> {
         let sql = format!("{SELECT} WHERE id = ?1");
         self.conn
-            .query_row(&sql, [id.to_string()], read)
+            .prepare_cached(&sql)?
+            .query_row([id.to_string()], read)
             .optional()?
             .transpose()
     }

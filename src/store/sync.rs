@@ -324,14 +324,13 @@ impl Store {
         let Some(record) = record else {
             return Ok(None);
         };
-        let trashed: bool = self.conn.query_row(
-            &format!(
+        let trashed: bool = self
+            .conn
+            .prepare_cached(&format!(
                 "SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1",
                 kind.table()
-            ),
-            [id.to_string()],
-            |r| r.get(0),
-        )?;
+            ))?
+            .query_row([id.to_string()], |r| r.get(0))?;
         Ok(Some(Held {
             record,
             trashed,
@@ -341,6 +340,25 @@ impl Store {
             stamps: row.stamps,
             agreed: row.agreed,
         }))
+    }
+
+    /// Runs `f` in one read transaction, so many reads in a row take the journal's lock
+    /// once (and all see the same moment of it). Inside a transaction already, just runs it.
+    pub fn in_one_read<T, E: From<super::StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        let read = self
+            .conn
+            .unchecked_transaction()
+            .map_err(super::StoreError::from)?;
+        let out = f(self);
+        // Nothing was written: ending it gives the lock back.
+        drop(read);
+        out
     }
 
     /// Takes number `seq` for the next change file before it is written, so a file in

@@ -223,7 +223,8 @@ type EmotionRow = (String, Option<u8>, Option<u8>);
 /// One thought record by id, trashed or not, on `conn` (a transaction too).
 pub(super) fn thought_in(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<Thought>> {
     let sql = format!("{SELECT} WHERE t.id = ?1");
-    conn.query_row(&sql, [id.to_string()], read_row)
+    conn.prepare_cached(&sql)?
+        .query_row([id.to_string()], read_row)
         .optional()?
         .transpose()
 }

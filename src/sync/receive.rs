@@ -156,44 +156,10 @@ fn apply(
     };
     for _ in 0..5 {
         let limit = store.sync_clock()?.saturating_add(DAY_HLC);
-        let latest_day = chrono::Local::now().fixed_offset() + chrono::Duration::days(1);
-        let mut tally = Tally::default();
-        let mut settled = Vec::new();
-        let mut newest = 0;
-        for v in &change.records {
-            let Some(kind) = SyncKind::parse(&v.kind) else {
-                tally.refused += 1;
-                continue;
-            };
-            let clocks_fine = (0..=limit).contains(&v.hlc)
-                && v.stamps.values().all(|s| (0..=limit).contains(&s.at.hlc));
-            let Ok((whole, trashed)) = change::from_json(kind, &v.record) else {
-                tally.refused += 1;
-                continue;
-            };
-            if !clocks_fine || whole.at() > latest_day {
-                tally.refused += 1;
-                continue;
-            }
-            newest = v
-                .stamps
-                .values()
-                .map(|s| s.at.hlc)
-                .chain([v.hlc])
-                .fold(newest, i64::max);
-            let held = store.sync_held(kind, whole.id())?;
-            settle(
-                store,
-                me,
-                kind,
-                held,
-                v,
-                whole,
-                trashed,
-                &mut settled,
-                &mut tally,
-            )?;
-        }
+        // Every record's copy here is read in one read transaction: the journal's lock is
+        // taken once for the file, not once for each read.
+        let (settled, tally, newest) =
+            store.in_one_read(|store| decide(store, me, change, limit))?;
         if store.sync_apply(Some((key, &from)), &settled, newest)? {
             done.received += tally.received;
             done.both_changed += tally.both;
@@ -205,6 +171,55 @@ fn apply(
     // The journal kept changing under the exchange: the file waits for the next one.
     done.unfinished += 1;
     Ok(())
+}
+
+/// What applying one change file would settle, from the journal as it is now; with the
+/// counts it adds and the newest clock it carries.
+fn decide(
+    store: &Store,
+    me: &Me,
+    change: &Change,
+    limit: i64,
+) -> Result<(Vec<Settled>, Tally, i64)> {
+    let latest_day = chrono::Local::now().fixed_offset() + chrono::Duration::days(1);
+    let mut tally = Tally::default();
+    let mut settled = Vec::new();
+    let mut newest = 0;
+    for v in &change.records {
+        let Some(kind) = SyncKind::parse(&v.kind) else {
+            tally.refused += 1;
+            continue;
+        };
+        let clocks_fine = (0..=limit).contains(&v.hlc)
+            && v.stamps.values().all(|s| (0..=limit).contains(&s.at.hlc));
+        let Ok((whole, trashed)) = change::from_json(kind, &v.record) else {
+            tally.refused += 1;
+            continue;
+        };
+        if !clocks_fine || whole.at() > latest_day {
+            tally.refused += 1;
+            continue;
+        }
+        newest = v
+            .stamps
+            .values()
+            .map(|s| s.at.hlc)
+            .chain([v.hlc])
+            .fold(newest, i64::max);
+        let held = store.sync_held(kind, whole.id())?;
+        settle(
+            store,
+            me,
+            kind,
+            held,
+            v,
+            whole,
+            trashed,
+            &mut settled,
+            &mut tally,
+        )?;
+    }
+    Ok((settled, tally, newest))
 }
 
 /// Fills in a clock for every field that has none (versions from before fields had them).
@@ -227,12 +242,11 @@ pub fn newest(stamps: &Stamps, or: &Clock) -> Clock {
         .max(or.clone())
 }
 
-/// The sync bookkeeping of a record as agreed: its bucket and digest.
-pub fn digest_of(kind: SyncKind, record: &crate::store::Whole, trashed: bool) -> (u8, i64) {
-    (
-        state::bucket(kind, &record.id()),
-        state::digest(&change::canonical(record, trashed)),
-    )
+/// The sync bookkeeping of a record as agreed: its canonical text, bucket and digest.
+pub fn agreed_of(kind: SyncKind, record: &crate::store::Whole, trashed: bool) -> (String, u8, i64) {
+    let canonical = change::canonical(record, trashed);
+    let digest = state::digest(&canonical);
+    (canonical, state::bucket(kind, &record.id()), digest)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -253,10 +267,10 @@ fn settle(
     };
     let Some(h) = held else {
         let stamps = full_stamps(&v.record, &v.stamps, &theirs);
-        let (bucket, digest) = digest_of(kind, &whole, trashed);
+        let (agreed, bucket, digest) = agreed_of(kind, &whole, trashed);
         let at = newest(&stamps, &theirs);
         settled.push(Settled {
-            agreed: change::canonical(&whole, trashed),
+            agreed,
             record: whole,
             trashed,
             hlc: at.hlc,
@@ -301,33 +315,45 @@ fn settle(
             whole: theirs.clone(),
         },
     );
+    // The merge most often gives the other computer's version just as it came (the same
+    // record here, or a plain step forward), which was read already.
+    let read = if merged.record == v.record {
+        Ok((whole.clone(), trashed))
+    } else {
+        change::from_json(kind, &merged.record)
+    };
     // A merge that doesn't read as a record (a required text left empty) takes the
     // other computer's version whole; the text lost from here is kept as a copy.
-    let (record, record_trashed, mut stamps_now, agreed_map, kept) =
-        match change::from_json(kind, &merged.record) {
-            Ok((r, t)) => (r, t, merged.stamps, merged.agreed, merged.kept),
-            Err(_) => (
-                whole.clone(),
-                trashed,
-                full_stamps(&v.record, &v.stamps, &theirs),
-                v.record.clone(),
-                Vec::new(),
-            ),
-        };
+    let (record, record_trashed, mut stamps_now, agreed_map, kept, read_from) = match read {
+        Ok((r, t)) => (
+            r,
+            t,
+            merged.stamps,
+            merged.agreed,
+            merged.kept,
+            &merged.record,
+        ),
+        Err(_) => (
+            whole.clone(),
+            trashed,
+            full_stamps(&v.record, &v.stamps, &theirs),
+            v.record.clone(),
+            Vec::new(),
+            &v.record,
+        ),
+    };
     let still_pending = h.pending
         && agreed_map
             .iter()
             .any(|(k, a)| k != "id" && merged.record.get(k) != Some(a));
-    let agreed_whole = change::from_json(kind, &agreed_map).ok();
+    let agreed_whole = if agreed_map == *read_from {
+        Some((record.clone(), record_trashed))
+    } else {
+        change::from_json(kind, &agreed_map).ok()
+    };
     let (agreed_text, bucket, digest) = match &agreed_whole {
-        Some((r, t)) => {
-            let (b, d) = digest_of(kind, r, *t);
-            (change::canonical(r, *t), b, d)
-        }
-        None => {
-            let (b, d) = digest_of(kind, &record, record_trashed);
-            (change::canonical(&record, record_trashed), b, d)
-        }
+        Some((r, t)) => agreed_of(kind, r, *t),
+        None => agreed_of(kind, &record, record_trashed),
     };
     let mut at = newest(&stamps_now, &theirs).max(here.clone());
     if still_pending {
@@ -370,10 +396,10 @@ fn settle(
             .filter(|n| *n != "id")
             .map(|n| (n.clone(), Stamp::at(k.clock.clone())))
             .collect();
-        let (bucket, digest) = digest_of(kind, &copy_whole, true);
+        let (agreed, bucket, digest) = agreed_of(kind, &copy_whole, true);
         tally.kept += 1;
         settled.push(Settled {
-            agreed: change::canonical(&copy_whole, true),
+            agreed,
             record: copy_whole,
             trashed: true,
             hlc: k.clock.hlc,

@@ -14,7 +14,7 @@ use super::folder::{
     DEVICES, EXTENSION, PER_FILE, Result, SyncError, io, make_dir, place_new, replace_whole,
 };
 use super::layout::{MAX_SEQ, STATE_FILE, change_files, device_dirs, seen_numbers, seq_of};
-use super::receive::{digest_of, full_stamps, json, newest};
+use super::receive::{agreed_of, full_stamps, json, newest};
 use super::seal::Keys;
 use super::state::{self, State};
 use crate::store::{Held, Me, Settled, Store};
@@ -89,14 +89,14 @@ fn version_of(held: &Held, me: &Me) -> (Versioned, Settled) {
     }
     let stamps = full_stamps(&current, &stamps, &whole);
     let at = newest(&stamps, &whole);
-    let (bucket, digest) = digest_of(kind, &held.record, held.trashed);
+    let (agreed, bucket, digest) = agreed_of(kind, &held.record, held.trashed);
     let settled = Settled {
         record: held.record.clone(),
         trashed: held.trashed,
         hlc: at.hlc,
         device: at.device.clone(),
         stamps: json(&stamps),
-        agreed: change::canonical(&held.record, held.trashed),
+        agreed,
         bucket,
         digest,
         pending: false,
