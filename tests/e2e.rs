@@ -127,6 +127,26 @@ fn idle_uses_no_cpu_while_waiting_for_keys() {
     let db = dir.path().join("k.db");
     let pane = Pane::start("idle", dir.path(), &db, (80, 24));
     pane.wait_for("How are you, right now?");
+    // Opening does one piece of work after the first frame: the day's backup, on a thread
+    // of its own. Idling is what follows it, so the window starts once it is in place.
+    let backups = dir.path().join("backups");
+    let made = || {
+        std::fs::read_dir(&backups).is_ok_and(|d| {
+            d.flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.ends_with(".db") && !name.starts_with('.')
+            })
+        })
+    };
+    let start = std::time::Instant::now();
+    while !made() {
+        assert!(
+            start.elapsed() < common::tmux::PATIENCE,
+            "the day's backup never appeared in {}",
+            backups.display()
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
     let pid = pane.kindly_pid();
     let before = cpu_ticks(pid);
     // This wait is the measurement window itself, not a stand-in for synchronisation.
