@@ -223,20 +223,7 @@ fn three_wrong_passphrases_stop_calmly_and_leave_the_journal_as_it_was() {
     let pane = common::tmux::Pane::start_with("wrong", dir.path(), &db, (80, 24), "trends");
     for asked in 1..=3 {
         // The prompt is asked afresh each time: wait for this try's own.
-        let prompts = || {
-            pane.screen()
-                .matches("Passphrase for your kindly journal")
-                .count()
-        };
-        let start = std::time::Instant::now();
-        while prompts() < asked {
-            assert!(
-                start.elapsed() < common::tmux::PATIENCE,
-                "{}",
-                pane.screen()
-            );
-            std::thread::sleep(std::time::Duration::from_millis(25));
-        }
+        pane.wait_for_count("Passphrase for your kindly journal", asked);
         pane.text("not it at all");
         pane.keys(&["Enter"]);
     }

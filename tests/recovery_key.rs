@@ -537,20 +537,10 @@ fn three_wrong_tries_name_the_recovery_key_which_then_opens_it_at_the_prompt() {
     let pane = common::tmux::Pane::start_with("wrong", &tries, &j.db, (80, 24), "trends");
     for asked in 1..=3 {
         // The prompt is asked afresh each time: wait for this try's own.
-        let prompts = || {
-            pane.screen()
-                .matches("Passphrase for your kindly journal (or its recovery key)")
-                .count()
-        };
-        let start = std::time::Instant::now();
-        while prompts() < asked {
-            assert!(
-                start.elapsed() < common::tmux::PATIENCE,
-                "{}",
-                pane.screen()
-            );
-            std::thread::sleep(std::time::Duration::from_millis(25));
-        }
+        pane.wait_for_count(
+            "Passphrase for your kindly journal (or its recovery key)",
+            asked,
+        );
         pane.text("not it at all");
         pane.keys(&["Enter"]);
     }

@@ -116,6 +116,16 @@ impl Pane {
         }
     }
 
+    /// Waits until `needle` shows `times` times on the screen (a prompt asked afresh shows
+    /// once more each time), polling; fails with the screen if it never does.
+    pub fn wait_for_count(&self, needle: &str, times: usize) {
+        let start = Instant::now();
+        while self.screen().matches(needle).count() < times {
+            assert!(start.elapsed() < PATIENCE, "{}", self.screen());
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
     /// Waits for kindly to exit and returns (exit code, `stty -a` afterwards).
     pub fn wait_exit(&self) -> (String, String) {
         let done = self.dir.join("done");
