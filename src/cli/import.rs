@@ -231,11 +231,14 @@ fn counts(j: &Journal) -> String {
 /// Looks a record up for the merge: its fingerprint now, and when an import last wrote it.
 fn held(store: &Store, kind: Kind, id: Uuid) -> crate::store::Result<Option<Held>> {
     let now = match kind {
-        Kind::CheckIn => store.checkin(id)?.map(|r| r.fingerprint()),
-        Kind::Thought => store.thought(id)?.map(|r| r.fingerprint()),
-        Kind::Entry => store.entry(id)?.map(|r| r.fingerprint()),
-        Kind::Break => store.break_record(id)?.map(|r| r.fingerprint()),
-        Kind::Session => store.mark(id)?.map(|r| r.fingerprint()),
+        Kind::CheckIn => store.checkin(id)?.map(|r| r.fingerprint()).transpose()?,
+        Kind::Thought => store.thought(id)?.map(|r| r.fingerprint()).transpose()?,
+        Kind::Entry => store.entry(id)?.map(|r| r.fingerprint()).transpose()?,
+        Kind::Break => store
+            .break_record(id)?
+            .map(|r| r.fingerprint())
+            .transpose()?,
+        Kind::Session => store.mark(id)?.map(|r| r.fingerprint()).transpose()?,
     };
     Ok(match now {
         Some(now) => Some(Held {

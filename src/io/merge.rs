@@ -60,12 +60,17 @@ pub struct Plan {
 }
 
 /// A stable fingerprint of a record's content (not its id): the same on every machine
-/// and every run, so it can be kept in the journal and compared later.
-fn fingerprint<R: Serialize>(mut record: R, clear_id: impl FnOnce(&mut R)) -> String {
+/// and every run, so it can be kept in the journal and compared later. A record that
+/// would not serialise is an error, never the fingerprint of nothing (which every such
+/// record would share, and so be taken for unchanged).
+fn fingerprint<R: Serialize>(
+    mut record: R,
+    clear_id: impl FnOnce(&mut R),
+) -> serde_json::Result<String> {
     const NAMESPACE: Uuid = Uuid::from_u128(0x6b69_6e64_6c79_4000_8000_6669_6e67_6572);
     clear_id(&mut record);
-    let json = serde_json::to_vec(&record).unwrap_or_default();
-    Uuid::new_v5(&NAMESPACE, &json).to_string()
+    let json = serde_json::to_vec(&record)?;
+    Ok(Uuid::new_v5(&NAMESPACE, &json).to_string())
 }
 
 /// A record that can be imported.
@@ -73,7 +78,7 @@ pub trait Imported {
     const KIND: Kind;
     fn id(&self) -> Uuid;
     fn set_id(&mut self, id: Uuid);
-    fn fingerprint(&self) -> String;
+    fn fingerprint(&self) -> serde_json::Result<String>;
 }
 
 macro_rules! imported {
@@ -86,7 +91,7 @@ macro_rules! imported {
             fn set_id(&mut self, id: Uuid) {
                 self.id = id;
             }
-            fn fingerprint(&self) -> String {
+            fn fingerprint(&self) -> serde_json::Result<String> {
                 fingerprint(<$record>::from(self), |r| r.id.clear())
             }
         }
@@ -102,7 +107,7 @@ imported!(SessionMark, SessionRecord, Kind::Session);
 /// Decides the fate of every record in `incoming`. `find` looks an id up in the journal;
 /// `aliases` gives, for a record, an older id the same source record may have been given
 /// by an earlier kindly (it is used when the journal holds that one instead).
-pub fn plan<E>(
+pub fn plan<E: From<serde_json::Error>>(
     incoming: Journal,
     aliases: &dyn Fn(Uuid) -> Option<Uuid>,
     find: &mut dyn FnMut(Kind, Uuid) -> Result<Option<Held>, E>,
@@ -145,7 +150,7 @@ pub fn plan<E>(
 }
 
 /// One record's fate; returns it when it is to be saved.
-fn decide<R: Imported, E>(
+fn decide<R: Imported, E: From<serde_json::Error>>(
     mut record: R,
     plan: &mut Plan,
     seen: &mut HashSet<Uuid>,
@@ -164,7 +169,7 @@ fn decide<R: Imported, E>(
         plan.counts.duplicates += 1;
         return Ok(None);
     }
-    let incoming = record.fingerprint();
+    let incoming = record.fingerprint()?;
     let save = match held {
         None => {
             plan.counts.added += 1;
@@ -217,7 +222,7 @@ mod tests {
         let [new, same, changed, edited, twice] =
             ["new", "same", "changed", "edited", "twice"].map(checkin);
         let mut held: HashMap<Uuid, Held> = HashMap::new();
-        let fp = |c: &CheckIn| c.fingerprint();
+        let fp = |c: &CheckIn| c.fingerprint().unwrap();
         held.insert(
             same.id,
             Held {
@@ -258,7 +263,8 @@ mod tests {
             ..Journal::default()
         };
         let plan =
-            plan::<()>(incoming, &|_| None, &mut |_, id| Ok(held.get(&id).cloned())).unwrap();
+            plan::<serde_json::Error>(incoming, &|_| None, &mut |_, id| Ok(held.get(&id).cloned()))
+                .unwrap();
         assert_eq!(
             plan.counts,
             Counts {
@@ -279,11 +285,11 @@ mod tests {
         let (old, new) = (checkin("as it was"), checkin("as it is now"));
         let new = CheckIn { id: old.id, ..new };
         let held = Held {
-            now: new.fingerprint(),
-            imported: Some(new.fingerprint()),
-            earlier: vec![old.fingerprint(), new.fingerprint()],
+            now: new.fingerprint().unwrap(),
+            imported: Some(new.fingerprint().unwrap()),
+            earlier: vec![old.fingerprint().unwrap(), new.fingerprint().unwrap()],
         };
-        let plan = plan::<()>(
+        let plan = plan::<serde_json::Error>(
             Journal {
                 checkins: vec![old],
                 ..Journal::default()
@@ -305,12 +311,12 @@ mod tests {
             now: {
                 let mut o = c.clone();
                 o.id = old;
-                o.fingerprint()
+                o.fingerprint().unwrap()
             },
             imported: None,
             earlier: Vec::new(),
         };
-        let plan = plan::<()>(
+        let plan = plan::<serde_json::Error>(
             Journal {
                 checkins: vec![c.clone()],
                 ..Journal::default()

@@ -160,7 +160,13 @@ pub fn has_work(store: &Store, folder: Option<&Path>) -> Result<bool> {
             }
         }
         if let Some(theirs) = send::read_state(&keys, &device, &dir)
-            && store.sync_healed(&device)?.as_deref() != Some(theirs.gist().as_str())
+            && store.sync_healed(&device)?.as_deref()
+                != Some(
+                    theirs
+                        .gist()
+                        .map_err(crate::store::StoreError::from)?
+                        .as_str(),
+                )
         {
             return Ok(true);
         }

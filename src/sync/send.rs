@@ -269,7 +269,7 @@ pub fn heal(
                 answered.push((asked, "answered".to_string()));
             }
         }
-        let gist = theirs.gist();
+        let gist = theirs.gist().map_err(crate::store::StoreError::from)?;
         if store.sync_healed(&device)?.as_deref() == Some(gist.as_str()) {
             continue;
         }
@@ -382,7 +382,7 @@ fn publish(store: &mut Store, me: &Me, keys: &Keys, folder: &Path) -> Result<()>
             .collect(),
         personal: store.personal_lists()?,
     };
-    let gist = state.gist();
+    let gist = state.gist().map_err(crate::store::StoreError::from)?;
     let mine = folder.join(DEVICES).join(&me.device);
     if store.sync_healed(&me.device)?.as_deref() == Some(gist.as_str())
         && mine.join(STATE_FILE).is_file()

@@ -38,8 +38,9 @@ pub struct State {
 
 impl State {
     /// What the state says, without when it was written (two states that say the same
-    /// thing are the same state).
-    pub fn gist(&self) -> String {
+    /// thing are the same state). An error if the lists won't serialise: a gist without
+    /// them would match a state whose lists differ, and the exchange would skip it.
+    pub fn gist(&self) -> serde_json::Result<String> {
         let mut hash = Sha256::new();
         for b in &self.buckets {
             hash.update(b.as_bytes());
@@ -51,8 +52,8 @@ impl State {
         for f in &self.troubled {
             hash.update(f.as_bytes());
         }
-        hash.update(serde_json::to_vec(&self.personal).unwrap_or_default());
-        hex(&hash.finalize()[..16])
+        hash.update(serde_json::to_vec(&self.personal)?);
+        Ok(hex(&hash.finalize()[..16]))
     }
 }
 

@@ -192,7 +192,9 @@ pub struct DrawCx<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftOut {
     pub slot: &'static str,
-    pub value: serde_json::Value,
+    /// The draft as JSON, or why it would not serialise (kept, so writing it is an error
+    /// rather than a slot quietly filled with `null`).
+    value: Result<serde_json::Value, String>,
     /// Nothing worth keeping: the slot is cleared instead of written.
     pub blank: bool,
 }
@@ -201,9 +203,16 @@ impl DraftOut {
     pub fn of<T: serde::Serialize>(slot: &'static str, draft: &T, blank: bool) -> Self {
         Self {
             slot,
-            value: serde_json::to_value(draft).unwrap_or(serde_json::Value::Null),
+            value: serde_json::to_value(draft).map_err(|e| e.to_string()),
             blank,
         }
+    }
+
+    /// The draft as JSON to write, or the error that kept it from serialising.
+    pub fn value(&self) -> serde_json::Result<&serde_json::Value> {
+        self.value
+            .as_ref()
+            .map_err(|e| <serde_json::Error as serde::ser::Error>::custom(e))
     }
 }
 

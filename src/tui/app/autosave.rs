@@ -49,7 +49,7 @@ impl Autosave {
         self.dirty_since = None;
         for d in drafts {
             if !d.blank {
-                store.save_draft(d.slot, &d.value)?;
+                store.save_draft(d.slot, d.value()?)?;
                 self.held.insert(d.slot);
             } else if self.held.remove(d.slot) {
                 store.clear_draft(d.slot)?;

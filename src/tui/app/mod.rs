@@ -559,12 +559,9 @@ impl App {
             .iter()
             .filter(|d| !d.blank)
             .filter_map(|d| {
-                keep_aside(
-                    self.store.path(),
-                    self.store.key(),
-                    d.slot,
-                    &d.value.to_string(),
-                )
+                // A draft that won't serialise has no text to keep; the others still go.
+                let text = d.value().ok()?.to_string();
+                keep_aside(self.store.path(), self.store.key(), d.slot, &text)
             })
             .collect()
     }
