@@ -212,7 +212,7 @@ impl DraftOut {
     pub fn value(&self) -> serde_json::Result<&serde_json::Value> {
         self.value
             .as_ref()
-            .map_err(|e| <serde_json::Error as serde::ser::Error>::custom(e))
+            .map_err(<serde_json::Error as serde::ser::Error>::custom)
     }
 }
 
