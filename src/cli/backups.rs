@@ -1,22 +1,17 @@
 //! `kindly backups` (the copies kindly made by itself) and `kindly restore BACKUP` (one of
 //! them put back in place of the journal, after keeping the journal as it is now).
 
+use super::shared::Format;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use super::shared::{CliError, write_stdout};
 use crate::backups::{Kept, Shelf};
 use crate::config::Config;
 use crate::store::{self, CopyLook, Hold, Store, StoreError, conversion_path, side};
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct BackupsArgs {

@@ -1,9 +1,10 @@
 //! `kindly kind`: one of your own kind lines, for a shell start-up line; and the deck they
 //! come from, to look through or take a line out of.
 
+use super::shared::Format;
 use std::path::Path;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::shared::CliError;
@@ -26,12 +27,6 @@ enum Action {
     /// Take a line out of the deck, by its number in `kindly kind list` or its exact words
     /// (the record it is in stays as it is)
     Remove { line: String },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Serialize)]

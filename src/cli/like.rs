@@ -1,17 +1,11 @@
 //! `kindly search --like TEXT`: earlier thought records whose thought resembles TEXT.
 
-use clap::ValueEnum;
+use super::shared::Format;
 use serde::Serialize;
 
 use super::shared::CliError;
 use crate::domain::{InvalidInput, Percent, Scale, Thought, visible};
 use crate::store::Store;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 pub fn validate(text: &str) -> Result<(), CliError> {
     if text.trim().is_empty() {

@@ -26,8 +26,8 @@ pub struct SearchArgs {
     #[arg(long, value_name = "DATE", conflicts_with = "like")]
     to: Option<String>,
     /// How to print what is found: text, or JSON for scripts
-    #[arg(long, value_enum, default_value_t = super::like::Format::Text)]
-    format: super::like::Format,
+    #[arg(long, value_enum, default_value_t = super::shared::Format::Text)]
+    format: super::shared::Format,
 }
 
 impl SearchArgs {
@@ -48,8 +48,8 @@ impl SearchArgs {
                 "--format" => {
                     let v = inline.or_else(|| rest.next()).unwrap_or_default();
                     self.format = match v.as_str() {
-                        "text" => super::like::Format::Text,
-                        "json" => super::like::Format::Json,
+                        "text" => super::shared::Format::Text,
+                        "json" => super::shared::Format::Json,
                         _ => {
                             return Err(CliError::Usage(format!(
                                 "--format takes text or json, not '{v}'"
@@ -99,7 +99,7 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<(), CliError> {
             StoreError::Invalid(i) => CliError::Invalid(i),
             other => CliError::Store(other),
         })?;
-    if matches!(args.format, super::like::Format::Json) {
+    if matches!(args.format, super::shared::Format::Json) {
         let rows: Vec<serde_json::Value> = found
             .iter()
             .map(|f| {

@@ -2,7 +2,8 @@
 //! `checkin`, `thought` and `write` print) or add a note alone; list what waits, oldest
 //! first; after the session, mark it all talked about (kept and dated, out of the list).
 
-use clap::{Args, Subcommand, ValueEnum};
+use super::shared::Format;
+use clap::{Args, Subcommand};
 use std::io::IsTerminal;
 
 use serde::Serialize;
@@ -20,12 +21,6 @@ pub struct SessionArgs {
     /// How to list what waits
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -166,3 +166,11 @@ pub fn in_own_editor(text: &str) -> Result<String, CliError> {
         }),
     }
 }
+
+/// How a command prints its answer: lines for a person, or JSON for a script. One type
+/// for every command that offers `--format text|json`, so they all spell it alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}

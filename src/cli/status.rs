@@ -1,20 +1,15 @@
 //! `kindly status`: one quick line for a shell prompt or login message. Never a scold,
 //! never a question, never a failure: whatever the journal is, it answers and exits 0.
 
+use super::shared::Format;
 use std::path::Path;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use super::shared::CliError;
 use crate::domain::{CheckIn, Scale, time};
 use crate::store::{Store, StoreError};
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {

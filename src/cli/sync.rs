@@ -1,8 +1,9 @@
 //! `kindly sync`: one journal on every computer, through a folder the person already syncs.
 
+use super::shared::Format;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use super::passphrase;
 use super::shared::{CliError, write_stdout};
@@ -51,12 +52,6 @@ enum Action {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 impl SyncArgs {

@@ -1,20 +1,15 @@
 //! `kindly trends`: mood, rituals and practice over weeks, as text or JSON.
 
+use super::shared::Format;
 use std::fmt::Write as _;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use serde::Serialize;
 
 use super::shared::CliError;
 use crate::domain::time;
 use crate::insights::{BreakSummary, RitualImpact, Span, Trends, Week, WeekStart, sparkline};
 use crate::store::Store;
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct TrendsArgs {
