@@ -757,3 +757,41 @@ fn a_damaged_key_file_is_named_rather_than_blamed_on_the_passphrase() {
         "nothing was written"
     );
 }
+
+#[test]
+fn a_journal_copied_without_its_key_file_says_the_key_file_is_missing() {
+    let j = locked();
+    let elsewhere = j.dir.path().join("new-laptop");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let copy = elsewhere.join("k.db");
+    std::fs::copy(&j.db, &copy).unwrap();
+    let journal = std::fs::read(&copy).unwrap();
+    for (flag, secret) in [
+        ("--passphrase-file", &j.pass),
+        ("--recovery-key-file", &j.rk),
+    ] {
+        let out = kindly(&copy)
+            .arg(flag)
+            .arg(secret)
+            .args(["checkin", "--mood", "5"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{flag}: {err}");
+        assert!(
+            err.contains("k.db.keys"),
+            "{flag} names the key file: {err}"
+        );
+        assert!(err.contains("copied"), "{flag}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert_eq!(
+            std::fs::read(&copy).unwrap(),
+            journal,
+            "nothing was written"
+        );
+    }
+    // With the key file beside it, the copy opens with either secret.
+    std::fs::copy(key_file(&j.db), key_file(&copy)).unwrap();
+    assert_eq!(with_pass(&copy, &j.pass), Some(vec![3, 0, 0, 0]));
+    assert_eq!(with_recovery(&copy, &j.rk), Some(vec![3, 0, 0, 0]));
+}

@@ -120,8 +120,27 @@ pub fn unlocked(path: &Path, unlock: &Unlock) -> Result<Unlocked, CliError> {
             "{e}, and the journal can't be opened without it; it was left untouched. Put back the .keys file of a backup made since the journal was last encrypted (it opens with the passphrase or recovery key it was made with)"
         )));
     }
+    // A journal copied to a new computer without its key file: say what's missing, rather
+    // than let a right passphrase or recovery key sound wrong.
+    let keyless = key_file_of(path).is_none();
+    let missing_key_file = || {
+        format!(
+            "if this journal was copied here from another computer or folder, its key file ({}) needs to come with it, into the same folder",
+            crate::store::key_file(path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        )
+    };
     if let Some(f) = &unlock.recovery_key_file {
         let key = recovery_from_file(f)?;
+        if keyless {
+            return Err(CliError::Other(anyhow::anyhow!(
+                "a recovery key opens a journal through its key file, and {} has none beside it; the journal was left untouched. {}",
+                path.display(),
+                capitalised(&missing_key_file())
+            )));
+        }
         return Store::unlock(path, &key.grouped()).ok_or_else(|| {
             CliError::Other(anyhow::anyhow!(
                 "the recovery key in {} doesn't open {} (it may be one that a newer recovery key replaced); the journal was left untouched",
@@ -132,10 +151,28 @@ pub fn unlocked(path: &Path, unlock: &Unlock) -> Result<Unlocked, CliError> {
     }
     if let Some(f) = &unlock.passphrase_file {
         let pass = from_file(f)?;
-        return Store::unlock(path, &pass)
-            .ok_or_else(|| StoreError::WrongPassphrase(path.to_path_buf()).into());
+        return Store::unlock(path, &pass).ok_or_else(|| {
+            if keyless {
+                CliError::Other(anyhow::anyhow!(
+                    "{}; {}",
+                    StoreError::WrongPassphrase(path.to_path_buf()),
+                    missing_key_file()
+                ))
+            } else {
+                StoreError::WrongPassphrase(path.to_path_buf()).into()
+            }
+        });
     }
     tries(path, |typed| Store::unlock(path, typed))
+}
+
+/// `text` with its first letter made a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The key the encrypted journal at `path` opens with, as SQLCipher takes it.
