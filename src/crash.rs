@@ -2,7 +2,6 @@
 //! developers in a private log file that never holds journal text.
 
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::PathBuf;
 
 /// Where crash notes go: the platform state folder (`~/.local/state/kindly/crash.log`).
@@ -18,10 +17,7 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let Some(path) = log_path() else { return };
         if let Some(dir) = path.parent() {
-            let _ = std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir);
+            let _ = crate::private_file::folder(dir);
         }
         let place = info.location().map_or("an unknown place".to_string(), |l| {
             format!("{}:{}", l.file(), l.line())
@@ -33,12 +29,7 @@ pub fn install() {
             place,
             std::thread::current().name().unwrap_or("unnamed"),
         );
-        if let Ok(mut file) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(&path)
-        {
+        if let Ok(mut file) = crate::private_file::open(&path, crate::private_file::Open::Append) {
             let _ = file.write_all(line.as_bytes());
         }
     }));

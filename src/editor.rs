@@ -6,7 +6,6 @@
 
 use std::fs;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -176,19 +175,13 @@ impl Private {
             std::process::id(),
             uuid::Uuid::new_v4().simple()
         ));
-        fs::DirBuilder::new().mode(0o700).create(&folder)?;
-        // The mode is asked for again, whatever the umask took away or let through.
-        fs::set_permissions(&folder, std::os::unix::fs::PermissionsExt::from_mode(0o700))?;
+        crate::private_file::new_folder(&folder)?;
         let file = folder.join("kindly.md");
         Ok(Self { folder, file })
     }
 
     fn write(&self, text: &str) -> std::io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&self.file)?;
+        let mut f = crate::private_file::open(&self.file, crate::private_file::Open::New)?;
         f.write_all(text.as_bytes())?;
         if !text.is_empty() && !text.ends_with('\n') {
             f.write_all(b"\n")?;

@@ -15,6 +15,7 @@ pub mod domain;
 pub mod editor;
 pub mod insights;
 pub mod io;
+pub mod private_file;
 pub mod store;
 pub mod sync;
 pub mod tui;

@@ -1,8 +1,7 @@
 //! The backups folder of one journal: the names its copies go by, the copies in it, and
 //! the leftovers of a copy that was stopped halfway.
 
-use std::fs::{DirBuilder, File, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -79,21 +78,16 @@ impl Shelf {
 
     /// Makes the folder (0700) if it isn't there yet.
     pub fn make(&self) -> std::io::Result<()> {
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&self.dir)
+        crate::private_file::folder(&self.dir)
     }
 
     /// Takes this journal's backups in hand, or `None` while another kindly is making one:
     /// held until the value is dropped or the process ends, however it ends.
     pub fn hold(&self) -> std::io::Result<Option<File>> {
-        let file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(self.dir.join(format!(".{}.backing-up", self.stem)))?;
+        let file = crate::private_file::open(
+            &self.dir.join(format!(".{}.backing-up", self.stem)),
+            crate::private_file::Open::Keep,
+        )?;
         match file.try_lock() {
             Ok(()) => Ok(Some(file)),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),

@@ -2,9 +2,10 @@
 //! always whole (a temporary file in the same folder, flushed to disk, then renamed), and
 //! nothing left behind when writing fails.
 
-use std::fs::{DirBuilder, OpenOptions};
+use crate::private_file;
+use std::fs::OpenOptions;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -94,16 +95,12 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = temporary(path)?;
     let _unfinished = super::unfinished::Unfinished::register(&tmp);
     let result = (|| -> std::io::Result<()> {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
+        let mut file = private_file::open(&tmp, private_file::Open::New)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         hold_for_test();
         std::fs::rename(&tmp, path)?;
-        sync_folder(path);
+        private_file::sync_folder_of(path);
         Ok(())
     })();
     if result.is_err() {
@@ -129,11 +126,8 @@ fn hold_for_test() {
 /// Puts a finished file in place under a name that must not exist yet (a backup never
 /// replaces an earlier one): linked, so a name taken meanwhile is refused, not overwritten.
 pub fn place_new(tmp: &Path, path: &Path) -> anyhow::Result<()> {
-    let result = std::fs::hard_link(tmp, path);
-    let _ = std::fs::remove_file(tmp);
-    result.with_context(|| format!("couldn't put the copy at {}", path.display()))?;
-    sync_folder(path);
-    Ok(())
+    private_file::link_into_place(tmp, path)
+        .with_context(|| format!("couldn't put the copy at {}", path.display()))
 }
 
 /// A temporary path beside `path` for a file built elsewhere (a backup), removed again by
@@ -150,21 +144,7 @@ pub fn folder(dir: &Path) -> Result<(), CliError> {
             dir.display()
         )));
     }
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
+    private_file::folder(dir)
         .with_context(|| format!("couldn't make the folder {}", dir.display()))
         .map_err(CliError::Other)
-}
-
-/// Flushes the folder's entry for a renamed file, so the new name survives a power cut.
-fn sync_folder(path: &Path) {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }

@@ -332,7 +332,7 @@ fn agent_file(schedule: &Schedule, command: &[String]) -> String {
 /// Writes a small file of the person's own (0600): it names their journal's path.
 fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
+
     let fail = |e: std::io::Error| {
         CliError::Usage(format!(
             "the reminder couldn't be written to {} ({e})",
@@ -342,13 +342,8 @@ fn write_private(path: &Path, text: &str) -> Result<(), CliError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(fail)?;
+    let mut f =
+        crate::private_file::open(path, crate::private_file::Open::Replace).map_err(fail)?;
     f.write_all(text.as_bytes()).map_err(fail)
 }
 

@@ -18,18 +18,12 @@ pub fn turn_file(journal: &Path) -> PathBuf {
 }
 
 fn open(path: &Path) -> Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map_err(|source| StoreError::Read {
+    crate::private_file::open(path, crate::private_file::Open::Keep).map_err(|source| {
+        StoreError::Read {
             path: path.to_path_buf(),
             source,
-        })
+        }
+    })
 }
 
 impl Store {

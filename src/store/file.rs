@@ -2,9 +2,10 @@
 //! may be opened, holding it so it is never swapped while in use, and clearing what a
 //! conversion killed midway left behind.
 
-use std::fs::{DirBuilder, File, OpenOptions};
+use crate::private_file;
+use std::fs::{File, OpenOptions};
 use std::io::Read;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -151,18 +152,9 @@ pub fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
     {
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)
-            .map_err(create_err)?;
+        private_file::folder(parent).map_err(create_err)?;
     }
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(create_err)?;
+    private_file::open(path, private_file::Open::New).map_err(create_err)?;
     Ok(())
 }
 

@@ -7,9 +7,7 @@
 //! readable without one of the two secrets: each copy of the key is sealed by age
 //! (scrypt, then ChaCha20-Poly1305), the way the sync folder's key is.
 
-use std::fs::OpenOptions;
-use std::io::{Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
@@ -268,26 +266,12 @@ impl KeyFile {
     /// renamed into place, so a stop at any instant leaves the old file or the new one.
     pub fn replace(&self, path: &Path) -> std::io::Result<()> {
         let temp = side(path, &format!(".{}.tmp", std::process::id()));
-        let written =
-            write_private(&temp, &self.to_bytes()).and_then(|()| std::fs::rename(&temp, path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        sync_folder(path);
-        written
+        crate::private_file::replace_whole(&temp, path, &self.to_bytes())
     }
 }
 
-/// Creates `path` (0600, never replacing a file there) holding `bytes`, flushed to disk.
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
+/// Creates a private file (0600, never over one there) holding bytes, flushed to disk.
+pub use crate::private_file::write_new as write_private;
 
 /// Gives the staged key file its lasting name, if it opens the journal now (`encrypt` or a
 /// first conversion was stopped between putting the journal in place and naming its key
@@ -296,16 +280,7 @@ pub fn settle_staged(journal: &Path) {
     let staged = staged_key_file(journal);
     if std::fs::hard_link(&staged, key_file(journal)).is_ok() {
         let _ = std::fs::remove_file(&staged);
-        sync_folder(journal);
-    }
-}
-
-/// Flushes the folder's entry for a renamed file, so the new name survives a power cut.
-pub fn sync_folder(path: &Path) {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Ok(d) = std::fs::File::open(dir)
-    {
-        let _ = d.sync_all();
+        crate::private_file::sync_folder_of(journal);
     }
 }
 
@@ -325,16 +300,11 @@ pub fn copy_key_file(
     let dest = key_file(copy);
     let temp = side(&dest, &format!(".{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    let placed = write_private(&temp, &bytes).and_then(|()| {
-        if replace {
-            std::fs::rename(&temp, &dest)
-        } else {
-            std::fs::hard_link(&temp, &dest)
-        }
-    });
-    let _ = std::fs::remove_file(&temp);
-    placed?;
-    sync_folder(&dest);
+    if replace {
+        crate::private_file::replace_whole(&temp, &dest, &bytes)?;
+    } else {
+        crate::private_file::place_new(&temp, &dest, &bytes)?;
+    }
     Ok(Some(dest))
 }
 

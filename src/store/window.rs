@@ -2,8 +2,8 @@
 //! each window holds a lock on a small file of its own beside the journal for as long as it
 //! runs, and the lock goes with the process however it ends (a quit, a kill, a crash).
 
-use std::fs::{DirBuilder, File, OpenOptions, TryLockError};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use crate::private_file;
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
 use super::file::side;
@@ -67,17 +67,8 @@ impl Window {
 }
 
 fn hold(dir: &Path, id: &str) -> Option<File> {
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .ok()?;
-    let file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(dir.join(id))
-        .ok()?;
+    private_file::folder(dir).ok()?;
+    let file = private_file::open(&dir.join(id), private_file::Open::New).ok()?;
     file.try_lock().ok()?;
     Some(file)
 }

@@ -1,7 +1,6 @@
 //! What every part of sync shares about the folder: its names, its marker, the error, and
 //! writing a file whole and never over another.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::domain::InvalidInput;
@@ -62,20 +61,9 @@ pub(super) fn new_device() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
-/// The folder of `path` and the hidden name its new content is written under first
-/// (`.NAME.PID.tmp`), with any such file a dead process left there removed.
-fn beside(path: &Path) -> (&Path, PathBuf) {
+/// The hidden name `path`'s new content is written under first (`.NAME.PID.tmp`), with
+/// any such file a dead process left there removed.
+fn beside(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -83,39 +71,19 @@ fn beside(path: &Path) -> (&Path, PathBuf) {
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&temp);
-    (dir, temp)
+    temp
 }
 
 /// Writes `bytes` as `path`, whole or not at all, never over a file already there: written
 /// beside under a hidden name, flushed, then linked into place.
 pub(super) fn place_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let (dir, temp) = beside(path);
-    if let Err(e) = write_private(&temp, bytes) {
-        // A full disk stays no fuller than it was.
-        let _ = std::fs::remove_file(&temp);
-        return Err(e);
-    }
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    linked?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    crate::private_file::place_new(&beside(path), path, bytes)
 }
 
 /// Writes `bytes` over `path` whole: beside it (`.NAME.PID.tmp`), flushed, then renamed
 /// into place, so a reader sees the old file or the new one, never half of either.
 pub(super) fn replace_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let (dir, temp) = beside(path);
-    let written = write_private(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    written
+    crate::private_file::replace_whole(&beside(path), path, bytes)
 }
 
 /// Whether `name` is one of the hidden files kindly writes beside one of its own before
@@ -157,11 +125,7 @@ pub(super) fn sweep_temp(dir: &Path) -> usize {
 }
 
 pub(super) fn make_dir(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(path)
+    crate::private_file::folder(path)
 }
 
 pub(super) fn absolute(p: &Path) -> PathBuf {

@@ -1,10 +1,9 @@
 //! Autosave: notices when unsaved work changed, writes every pane's drafts when due, and
 //! clears only the draft slots this window wrote or took up.
 
+use crate::private_file;
 use std::collections::HashSet;
-use std::fs::{DirBuilder, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -81,11 +80,7 @@ pub fn keep_aside(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join("kindly-kept-aside");
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .ok()?;
+    private_file::folder(&dir).ok()?;
     let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
     let ending = if key.is_some() { "txt.age" } else { "txt" };
     let path = dir.join(format!("{slot}-{stamp}-{}.{ending}", std::process::id()));
@@ -103,12 +98,7 @@ pub fn keep_aside(
             .collect::<Vec<_>>()
             .join("\n\n")
     );
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&path)
-        .ok()?;
+    let mut file = private_file::open(&path, private_file::Open::New).ok()?;
     let bytes = match key {
         Some(key) => {
             let mut lock = age::scrypt::Recipient::new(key.to_string().into());
