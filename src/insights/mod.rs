@@ -81,7 +81,8 @@ impl Span {
     }
 }
 
-fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+/// The mean of some values; none of none.
+pub fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
     let (sum, n) = values
         .into_iter()
         .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));

@@ -8,14 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 
 use crate::domain::{Break, CheckIn, DaySummary, Scale, Thought, summarise_days};
-use crate::insights::Span;
-
-fn mean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
-    let (s, n) = values
-        .into_iter()
-        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| s / n as f64)
-}
+use crate::insights::{Span, mean};
 
 /// One week's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,16 +98,9 @@ fn tally<'a>(names: impl Iterator<Item = &'a str>, keep: usize) -> Vec<(String, 
     v
 }
 
+/// The belief's relief as the domain counts it, so the report, Trends and the CLI agree.
 fn belief_relief(t: &Thought) -> Option<f64> {
-    Some(f64::from(t.belief?.get()) - f64::from(t.belief_after?.get()))
-}
-
-fn intensity_relief(t: &Thought) -> Option<f64> {
-    mean(
-        t.emotions.iter().filter_map(|e| {
-            Some(f64::from(e.intensity?.get()) - f64::from(e.intensity_after?.get()))
-        }),
-    )
+    t.belief_relief().map(f64::from)
 }
 
 /// The days of the period with no check-in, as stretches of at least three days.
@@ -198,7 +184,7 @@ pub fn figures(
             .collect();
         w.thoughts = ts.len();
         w.belief_relief = mean(ts.iter().filter_map(|t| belief_relief(t)));
-        w.intensity_relief = mean(ts.iter().filter_map(|t| intensity_relief(t)));
+        w.intensity_relief = mean(ts.iter().filter_map(|t| t.intensity_relief()));
     }
     let mut felt: BTreeMap<String, (usize, Vec<f64>, Vec<f64>)> = BTreeMap::new();
     for t in &thoughts {

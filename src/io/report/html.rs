@@ -4,9 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::figures::{Figures, TIMES, WEEKDAYS, WeekRow};
-use super::{Source, at_a_glance, gap_line, num};
-use crate::domain::Scale;
+use super::model::{Block, Item, Report, Series};
+use super::source::Source;
 use crate::insights::Trends;
 
 fn escape(text: &str) -> String {
@@ -73,15 +72,10 @@ pub fn daily(t: &Trends) -> String {
 }
 
 /// One small chart of a weekly series: a bar per week (none where there was nothing).
-fn small(
-    title: &str,
-    weeks: &[WeekRow],
-    get: impl Fn(&WeekRow) -> Option<f64>,
-    lo: f64,
-    hi: f64,
-) -> String {
+fn small(s: &Series) -> String {
+    let (title, lo, hi) = (s.name, s.lo, s.hi);
     let (w, h, pad) = (220.0_f64, 96.0_f64, 16.0_f64);
-    let n = weeks.len().max(1) as f64;
+    let n = s.weeks.len().max(1) as f64;
     let step = (w - 2.0 * pad) / n;
     let y = |v: f64| h - pad - (v - lo) / (hi - lo) * (h - 2.0 * pad - 10.0);
     let mut svg = format!(
@@ -96,8 +90,8 @@ fn small(
         h - pad,
         h - pad
     );
-    for (i, wk) in weeks.iter().enumerate() {
-        if let Some(v) = get(wk) {
+    for (i, (start, value)) in s.weeks.iter().zip(&s.values).enumerate() {
+        if let Some(v) = *value {
             let top = y(v);
             let _ = write!(
                 svg,
@@ -105,7 +99,7 @@ fn small(
                 pad + i as f64 * step + step * 0.15,
                 step * 0.7,
                 (h - pad - top).max(0.5),
-                wk.start
+                start
             );
         }
     }
@@ -117,7 +111,7 @@ fn small(
     svg
 }
 
-fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
+fn table(head: &[String], rows: &[Vec<String>]) -> String {
     let mut out = String::from("<table><tr>");
     for h in head {
         let _ = write!(out, "<th>{}</th>", escape(h));
@@ -126,7 +120,7 @@ fn table(head: &[&str], rows: Vec<Vec<String>>) -> String {
     for r in rows {
         out.push_str("<tr>");
         for c in r {
-            let _ = write!(out, "<td>{}</td>", escape(&c));
+            let _ = write!(out, "<td>{}</td>", escape(c));
         }
         out.push_str("</tr>");
     }
@@ -144,234 +138,73 @@ section,table,figure,.chart{break-inside:avoid;page-break-inside:avoid}\
 @page{margin:15mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}.first{border:none;padding:0}h2{break-after:avoid;page-break-after:avoid}a{color:inherit}}";
 
-pub fn html(s: &Source<'_>) -> String {
-    let t = s.trends;
-    let f: Figures = s.figures();
-    let mut body = String::new();
-    let _ = write!(
-        body,
-        "<section class=\"first\"><h1>{}</h1><ul>",
-        escape(&s.title())
-    );
-    for line in at_a_glance(s, &f) {
-        let _ = write!(body, "<li>{}</li>", escape(&line));
+fn item(i: &Item) -> String {
+    match &i.own {
+        Some(own) => format!(
+            "{} — <span class=\"own\">{}</span>",
+            escape(&i.text),
+            escape(own)
+        ),
+        None => escape(&i.text),
     }
-    body.push_str("</ul>");
-    if !s.marks.is_empty() {
-        body.push_str("<h2>To bring up</h2><ul class=\"marks\">");
-        for (m, about) in s.marks {
-            let _ = write!(
-                body,
-                "<li>{} · {}",
-                m.added_at.format("%-d %b"),
-                escape(about)
-            );
-            if let Some(note) = &m.note {
-                let _ = write!(body, " — <span class=\"own\">{}</span>", escape(note));
+}
+
+fn block(body: &mut String, b: &Block<'_>) {
+    match b {
+        Block::Subheading(h) => {
+            let _ = write!(body, "<h2>{}</h2>", escape(h));
+        }
+        Block::List(list) => {
+            body.push_str(if list.marks {
+                "<ul class=\"marks\">"
+            } else {
+                "<ul>"
+            });
+            for i in &list.items {
+                let _ = write!(body, "<li>{}</li>", item(i));
             }
-            body.push_str("</li>");
+            body.push_str("</ul>");
         }
-        body.push_str("</ul>");
+        Block::Text(text) => {
+            let _ = write!(body, "<p>{}</p>", escape(text));
+        }
+        Block::Note(text) => {
+            let _ = write!(body, "<p class=\"note\">{}</p>", escape(text));
+        }
+        Block::Table(t) => body.push_str(&table(&t.head, &t.rows)),
+        Block::Weekly(series) => {
+            body.push_str("<div class=\"smalls\">");
+            for s in series {
+                body.push_str(&small(s));
+            }
+            body.push_str("</div>");
+        }
+        Block::DailyMood(trends) => body.push_str(&daily(trends)),
     }
-    body.push_str("</section>");
-    let _ = write!(
-        body,
-        "<section><h2>Mood by day</h2><p class=\"note\">Each ring is a day's mean mood (1 to 10); the dashed line is the 7-day average.</p>{}</section>",
-        daily(t)
-    );
-    body.push_str("<section><h2>Week by week</h2><div class=\"smalls\">");
-    body.push_str(&small("Mood (1–10)", &f.weeks, |w| w.mood, 1.0, 10.0));
-    body.push_str(&small("Energy (1–10)", &f.weeks, |w| w.energy, 1.0, 10.0));
-    body.push_str(&small(
-        "Kindness to self (1–5)",
-        &f.weeks,
-        |w| w.parts[0],
-        1.0,
-        5.0,
-    ));
-    body.push_str(&small(
-        "Common humanity (1–5)",
-        &f.weeks,
-        |w| w.parts[1],
-        1.0,
-        5.0,
-    ));
-    body.push_str(&small(
-        "Mindfulness (1–5)",
-        &f.weeks,
-        |w| w.parts[2],
-        1.0,
-        5.0,
-    ));
-    body.push_str(&small(
-        "Thought records",
-        &f.weeks,
-        |w| Some(w.thoughts as f64),
-        0.0,
-        f.weeks.iter().map(|w| w.thoughts).max().unwrap_or(1).max(1) as f64,
-    ));
-    body.push_str("</div>");
-    body.push_str(&table(
-        &[
-            "week of",
-            "check-ins",
-            "mood",
-            "energy",
-            "thought records",
-            "belief eased",
-            "feelings eased",
-        ],
-        f.weeks
-            .iter()
-            .map(|w| {
-                vec![
-                    w.start.format("%-d %b").to_string(),
-                    w.checkins.to_string(),
-                    num(w.mood),
-                    num(w.energy),
-                    w.thoughts.to_string(),
-                    num(w.belief_relief),
-                    num(w.intensity_relief),
-                ]
-            })
-            .collect(),
-    ));
-    body.push_str("</section>");
-    if !f.emotions.is_empty() || !f.felt.is_empty() {
-        body.push_str("<section><h2>Emotions</h2>");
-        if !f.emotions.is_empty() {
-            let list: Vec<String> = f
-                .emotions
-                .iter()
-                .map(|(e, n)| format!("{e} ({n})"))
-                .collect();
-            let _ = write!(
-                body,
-                "<p>Noticed most in check-ins: {}.</p>",
-                escape(&list.join(", "))
-            );
+}
+
+/// The report as one HTML page.
+pub fn html(s: &Source<'_>) -> String {
+    render(&Report::of(s))
+}
+
+fn render(report: &Report<'_>) -> String {
+    let title = escape(&report.title);
+    let mut body = String::new();
+    for section in &report.sections {
+        match section.heading {
+            None => {
+                let _ = write!(body, "<section class=\"first\"><h1>{title}</h1>");
+            }
+            Some(h) => {
+                let _ = write!(body, "<section><h2>{}</h2>", escape(h));
+            }
         }
-        if !f.felt.is_empty() {
-            body.push_str("<p class=\"note\">Rated in thought records (0–100), before and after reframing.</p>");
-            body.push_str(&table(
-                &["emotion", "records", "before", "after"],
-                f.felt
-                    .iter()
-                    .map(|e| {
-                        vec![
-                            e.name.clone(),
-                            e.records.to_string(),
-                            num(e.before),
-                            num(e.after),
-                        ]
-                    })
-                    .collect(),
-            ));
+        for b in &section.blocks {
+            block(&mut body, b);
         }
         body.push_str("</section>");
     }
-    if !f.voices.is_empty() || !f.traps.is_empty() {
-        body.push_str("<section><h2>The inner critic</h2>");
-        if !f.voices.is_empty() {
-            body.push_str(&table(
-                &[
-                    "voice that came back",
-                    "records",
-                    "belief eased, earlier",
-                    "lately",
-                ],
-                f.voices
-                    .iter()
-                    .map(|v| {
-                        vec![
-                            v.name.clone(),
-                            v.records.to_string(),
-                            num(v.earlier),
-                            num(v.later),
-                        ]
-                    })
-                    .collect(),
-            ));
-        }
-        if !f.traps.is_empty() {
-            let list: Vec<String> = f.traps.iter().map(|(v, n)| format!("{v} ({n})")).collect();
-            let _ = write!(
-                body,
-                "<p>Thinking traps noticed most: {}.</p>",
-                escape(&list.join(", "))
-            );
-        }
-        body.push_str("</section>");
-    }
-    if f.checkins > 0 {
-        body.push_str("<section><h2>When</h2>");
-        let mut head = vec![""];
-        head.extend(WEEKDAYS);
-        let mut moods = vec!["mood".to_string()];
-        moods.extend(f.weekdays.iter().map(|c| num(c.mean)));
-        let mut ns = vec!["check-ins".to_string()];
-        ns.extend(f.weekdays.iter().map(|c| c.n.to_string()));
-        body.push_str(&table(&head, vec![moods, ns]));
-        body.push_str(&table(
-            &["time of day", "mood", "check-ins"],
-            TIMES
-                .iter()
-                .zip(f.times.iter())
-                .map(|(n, c)| vec![n.to_string(), num(c.mean), c.n.to_string()])
-                .collect(),
-        ));
-        body.push_str("</section>");
-    }
-    if t.rituals.iter().any(|r| r.comparable()) {
-        body.push_str("<section><h2>Gentle rituals</h2><p class=\"note\">Mean day mood on days with the ritual, and without it.</p>");
-        body.push_str(&table(
-            &["ritual", "with", "days", "without", "days"],
-            t.rituals
-                .iter()
-                .filter(|r| r.comparable())
-                .map(|r| {
-                    vec![
-                        r.name.clone(),
-                        num(r.mean_with),
-                        r.days_with.to_string(),
-                        num(r.mean_without),
-                        r.days_without.to_string(),
-                    ]
-                })
-                .collect(),
-        ));
-        body.push_str("</section>");
-    }
-    if !f.gaps.is_empty() {
-        body.push_str("<section><h2>Quieter stretches</h2><ul>");
-        for (a, b) in &f.gaps {
-            let _ = write!(body, "<li>{}</li>", escape(&gap_line(*a, *b)));
-        }
-        body.push_str("</ul></section>");
-    }
-    if s.include_notes {
-        body.push_str("<section><h2>In your own words</h2><ul>");
-        for c in s.checkins.iter().filter(|c| c.note.is_some()) {
-            let _ = write!(
-                body,
-                "<li>{} (mood {}): {}</li>",
-                c.at.format("%Y-%m-%d %H:%M"),
-                c.mood.get(),
-                escape(c.note.as_deref().unwrap_or_default())
-            );
-        }
-        for th in s.thoughts.iter().filter(|t| t.reframe.is_some()) {
-            let _ = write!(
-                body,
-                "<li>{}: “{}” → “{}”</li>",
-                th.at.format("%Y-%m-%d"),
-                escape(&th.thought),
-                escape(th.reframe.as_deref().unwrap_or_default())
-            );
-        }
-        body.push_str("</ul></section>");
-    }
-    let title = escape(&s.title());
     crate::domain::visible(&format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width\"/><title>{title}</title><style>{STYLE}</style></head><body>{body}<p class=\"note\">Made by kindly, a self-compassion journal. Not a clinical assessment.</p></body></html>\n"
     ))
