@@ -17,9 +17,6 @@ fn content_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// The journal-state key that marks a journal filled by `kindly demo`.
-pub const SAMPLE_MARK: &str = "sample_journal";
-
 /// A whole sample journal for `weeks` weeks up to `now`: check-ins, thought records about
 /// every third day, a journal page or letter every few days, and breaks on some low days.
 pub fn journal(weeks: u32, now: DateTime<FixedOffset>, config: &Config) -> Journal {

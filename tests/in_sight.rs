@@ -56,7 +56,7 @@ fn a_short_form_scrolls_its_fields_so_the_focused_one_is_drawn() {
     // A sample journal's line and a two-row notice at 40×12 leave the form seven rows for
     // its eight fields.
     let mut store = kindly::store::Store::open_in_memory().unwrap();
-    store.set_state(kindly::demo::SAMPLE_MARK, "1").unwrap();
+    store.mark_sample().unwrap();
     let mut app = app_with(store, NOW);
     let all_shown = |app: &App| {
         let screen = plain(app, 40, 12);

@@ -50,7 +50,7 @@ fn fill_and_open(args: &DemoArgs, path: &std::path::Path, config: Config) -> Res
     let sample = crate::demo::journal(args.weeks, crate::domain::time::now_local(), &config);
     store.save_journal(&sample)?;
     // Marked, so every screen on it says it holds sample weeks, not someone's journal.
-    store.set_state(crate::demo::SAMPLE_MARK, "1")?;
+    store.mark_sample()?;
     if args.fill_only {
         eprintln!(
             "Filled {} with {} weeks of sample data: {} check-ins, {} thought records, {} pages and letters, {} breaks.",

@@ -1,6 +1,8 @@
-//! The screen's small notes in the journal, each with its own typed accessor: the days a
-//! letter or care was offered (the choices added from the form are in `personal.rs`). Kept
-//! in the `state` table, so they survive a restart.
+//! The journal's small notes about itself, each with its own typed accessor (the string
+//! keys of the `app_state` table stay in the store): the days a letter or care was
+//! offered, and whether `kindly demo` filled it (the choices added from the form are in
+//! `personal.rs`, the deck's last line in `deck.rs`). Kept in the table, so they survive a
+//! restart.
 
 use chrono::NaiveDate;
 
@@ -24,7 +26,20 @@ impl Offer {
     }
 }
 
+/// The key that marks a journal filled by `kindly demo`.
+const SAMPLE: &str = "sample_journal";
+
 impl Store {
+    /// Whether `kindly demo` filled this journal (every screen then says it is a sample).
+    pub fn is_sample(&self) -> Result<bool> {
+        Ok(self.state(SAMPLE)?.is_some())
+    }
+
+    /// Marks the journal as one `kindly demo` filled.
+    pub fn mark_sample(&mut self) -> Result<()> {
+        self.set_state(SAMPLE, "1")
+    }
+
     /// The day `offer` was last made, if ever.
     pub fn offered_on(&self, offer: Offer) -> Result<Option<NaiveDate>> {
         Ok(self

@@ -224,7 +224,7 @@ impl Store {
         ))
     }
 
-    pub fn state(&self, key: &str) -> Result<Option<String>> {
+    pub(super) fn state(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM app_state WHERE key = ?1", [key], |r| {
@@ -233,7 +233,7 @@ impl Store {
             .optional()?)
     }
 
-    pub fn set_state(&mut self, key: &str, value: &str) -> Result<()> {
+    pub(super) fn set_state(&mut self, key: &str, value: &str) -> Result<()> {
         let tx = self.write()?;
         tx.execute(
             "INSERT INTO app_state (key, value) VALUES (?1, ?2)

@@ -128,10 +128,12 @@ impl App {
             journal: JournalPane::with_prompts(&config.letter_prompts),
             trends: TrendsPane::new(config.week_start),
         };
-        // The config file was checked when it was read; a refused map never gets here.
-        let keymap = keymap::Keymap::with(&config.keys).unwrap_or_default();
+        // The config file was checked when it was read, so this can't refuse; if it ever
+        // did, the screen says so rather than quietly dropping the person's own keys.
+        let keymap = keymap::Keymap::with(&config.keys)
+            .map_err(|e| anyhow::anyhow!("[keys] {}: {}", e.action, e.message))?;
         let care = config.care();
-        let sample = store.state(crate::demo::SAMPLE_MARK)?.is_some();
+        let sample = store.is_sample()?;
         let seen_version = store.data_version()?;
         let mut app = Self {
             store,
