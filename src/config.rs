@@ -48,6 +48,8 @@ pub struct Config {
     pub backup_dir: Option<PathBuf>,
     /// How many daily, weekly and monthly backups are kept.
     pub backups_kept: crate::domain::BackupsKept,
+    /// The person's own measures beside mood, from the `[[measures]]` tables.
+    pub measures: Vec<crate::domain::MeasureSpec>,
     /// The file these came from, whether or not it exists, so help can point at it.
     pub path: Option<PathBuf>,
 }
@@ -72,6 +74,7 @@ impl Default for Config {
             look_back: true,
             backup_dir: None,
             backups_kept: crate::domain::BackupsKept::default(),
+            measures: Vec::new(),
             path: None,
         }
     }
@@ -98,6 +101,7 @@ struct RawConfig {
     look_back: Option<bool>,
     backup_dir: Option<PathBuf>,
     backups_kept: Option<toml::Value>,
+    measures: Option<Vec<crate::domain::RawMeasure>>,
 }
 
 /// One key or several, as the `[keys]` table allows.
@@ -291,8 +295,21 @@ impl Config {
                 )
             })?);
         }
+        config.measures = crate::domain::resolve_measures(raw.measures.unwrap_or_default())
+            .map_err(|(i, e)| ConfigError::Invalid {
+                path: PathBuf::new(),
+                line: line_of_nth(text, "[[measures]]", i),
+                key: format!(" (measure {}, key `{}`)", i + 1, e.field),
+                message: e.problem,
+            })?;
         Ok(config)
     }
+}
+
+/// The line of the `n`th (from 0) table header `header`.
+fn line_of_nth(text: &str, header: &str, n: usize) -> usize {
+    let mut lines = text.lines().enumerate().filter(|(_, l)| l.trim() == header);
+    lines.nth(n).map_or(1, |(i, _)| i + 1)
 }
 
 /// The most of any one kind of backup kindly keeps: more is almost surely a slip.

@@ -7,6 +7,7 @@ use clap::Args;
 use std::io::IsTerminal;
 
 use super::shared::CliError;
+use crate::config::Config;
 use crate::domain::{
     CheckIn, Energy, InvalidInput, Mood, PartRating, Scale, parse_label_list, time, when,
 };
@@ -14,9 +15,10 @@ use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
-    /// How you feel, 1 (very low) to 10 (very good)
+    /// How you feel, 1 (very low) to 10 (very good); may be left out when only measures kept
+    /// per day are given
     #[arg(long, value_name = "1-10", allow_hyphen_values = true)]
-    mood: String,
+    mood: Option<String>,
     /// How much energy you have, 1 to 10
     #[arg(long, value_name = "1-10", allow_hyphen_values = true)]
     energy: Option<String>,
@@ -41,14 +43,43 @@ pub struct CheckinArgs {
     /// Write the note in your own editor ($VISUAL, else $EDITOR), starting from --note
     #[arg(long)]
     edit: bool,
+    /// One of your own measures (from config.toml's [[measures]]): sleep=7.5, meds=yes;
+    /// give it once for each measure
+    #[arg(
+        long = "measure",
+        value_name = "NAME=VALUE",
+        allow_hyphen_values = true
+    )]
+    measures: Vec<String>,
     /// When it was (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
 }
 
+/// A check-in as given, checked as far as it can be without the journal: the measures'
+/// values are read against their definitions once the journal is open.
+#[derive(Debug)]
+pub struct Given {
+    /// None when only measures kept per day were given.
+    pub checkin: Option<CheckIn>,
+    pub at: DateTime<FixedOffset>,
+    /// Each `--measure NAME=VALUE`, as typed.
+    pub measures: Vec<(String, String)>,
+}
+
+impl Given {
+    /// The words given, for the support line.
+    pub fn words(&self) -> String {
+        self.checkin
+            .as_ref()
+            .and_then(|c| c.note.clone())
+            .unwrap_or_default()
+    }
+}
+
 impl CheckinArgs {
     /// Checks every value before anything touches the database.
-    pub fn validate(self, stdin: &mut impl Read) -> Result<CheckIn, CliError> {
+    pub fn validate(self, stdin: &mut impl Read) -> Result<Given, CliError> {
         self.validate_at(stdin, time::now_local())
     }
 
@@ -56,9 +87,26 @@ impl CheckinArgs {
         self,
         stdin: &mut impl Read,
         now: DateTime<FixedOffset>,
-    ) -> Result<CheckIn, CliError> {
-        let mood = Mood::parse("mood", &self.mood)?;
+    ) -> Result<Given, CliError> {
+        let measures = super::measures::split_all(&self.measures)?;
         let at = moment(self.at.as_deref(), now)?;
+        let mood = match self.mood.as_deref() {
+            Some(text) => Mood::parse("mood", text)?,
+            None if !measures.is_empty() && self.others_left_out() => {
+                return Ok(Given {
+                    checkin: None,
+                    at,
+                    measures,
+                });
+            }
+            None => {
+                return Err(InvalidInput::new(
+                    "--mood",
+                    "is needed: how you feel, 1 to 10 (measures kept per day may be given alone with --measure)",
+                )
+                .into());
+            }
+        };
         let mut c = CheckIn::new(at, mood);
         c.energy = self
             .energy
@@ -98,7 +146,23 @@ impl CheckinArgs {
             let note = super::shared::in_own_editor(c.note.as_deref().unwrap_or(""))?;
             c.set_note(&note);
         }
-        Ok(c)
+        Ok(Given {
+            checkin: Some(c),
+            at,
+            measures,
+        })
+    }
+
+    /// Whether nothing but measures (and a time) was given.
+    fn others_left_out(&self) -> bool {
+        self.energy.is_none()
+            && self.emotions.is_none()
+            && self.rituals.is_none()
+            && self.kindness.is_none()
+            && self.humanity.is_none()
+            && self.mindfulness.is_none()
+            && self.note.is_none()
+            && !self.edit
     }
 }
 
@@ -121,8 +185,22 @@ pub(super) fn moment(
     }
 }
 
-pub fn run(store: &mut Store, checkin: CheckIn) -> Result<(), CliError> {
-    store.save_checkin(&checkin, None)?;
+/// Saves the check-in with its measures, all in one transaction, once every value is read
+/// against its measure: a value that doesn't fit writes nothing.
+pub fn run(store: &mut Store, config: &Config, given: Given) -> Result<(), CliError> {
+    if given.measures.is_empty()
+        && let Some(checkin) = &given.checkin
+    {
+        store.save_checkin(checkin, None)?;
+    } else {
+        super::measures::record(store, config, &given)?;
+    }
+    let Some(checkin) = &given.checkin else {
+        if std::io::stderr().is_terminal() {
+            eprintln!("Saved for the day. Thank you.");
+        }
+        return Ok(());
+    };
     if std::io::stderr().is_terminal() {
         eprintln!("Saved. Thank you for checking in.");
     }
@@ -141,6 +219,10 @@ mod tests {
     }
 
     fn parse(argv: &[&str]) -> Result<CheckIn, CliError> {
+        given(argv).map(|g| g.checkin.unwrap())
+    }
+
+    fn given(argv: &[&str]) -> Result<Given, CliError> {
         let mut all = vec!["checkin"];
         all.extend_from_slice(argv);
         let now = DateTime::parse_from_rfc3339("2026-11-29T12:00:00+00:00").unwrap();
@@ -174,6 +256,17 @@ mod tests {
         assert_eq!(c.emotions.len(), 2);
         assert_eq!(c.kindness.map(PartRating::get), Some(4));
         assert_eq!(c.note.as_deref(), Some("from stdin"));
+    }
+
+    #[test]
+    fn measures_alone_make_no_checkin_but_anything_else_needs_a_mood() {
+        let g = given(&["--measure", "sleep=6.5"]).unwrap();
+        assert!(g.checkin.is_none());
+        assert_eq!(g.measures, vec![("sleep".into(), "6.5".into())]);
+        let err = given(&["--measure", "sleep=6.5", "--energy", "4"]).unwrap_err();
+        assert!(err.to_string().starts_with("--mood is needed"), "{err}");
+        assert_eq!(err.exit_code(), 2);
+        assert!(given(&[]).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod import;
 mod kind;
 mod like;
 mod man;
+mod measures;
 mod nudge;
 mod output;
 mod passphrase;
@@ -90,6 +91,9 @@ pub enum Command {
         after_help = "Example:\n  kindly thought --thought \"I always mess this up\" --voice \"my old boss\" \\\n    --emotion shame=80 --belief 80 --distortions overgeneralisation \\\n    --reframe \"I made one mistake and I fixed it\" --belief-after 40 --intensity-after 45\n\nThinking traps: all-or-nothing, overgeneralisation, mental filter, discounting the positive,\nmind reading, fortune telling, catastrophising, emotional reasoning, should statements,\nlabelling, self-blame, blaming others (and your own, from config.toml)."
     )]
     Thought(thought::ThoughtArgs),
+    /// Your own measures beside mood (sleep, medication, …), from config.toml's [[measures]]
+    #[command(after_help = "Example:\n  kindly measures --format json")]
+    Measures(measures::MeasuresArgs),
     /// Write a journal entry or a letter to yourself: as words, from standard input, or in
     /// your own editor (--edit)
     #[command(
@@ -322,10 +326,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             // A broken config file is worth hearing about even when this command needs none of it.
             let config = load_config(cli.config)?;
             let input = args.validate(&mut std::io::stdin().lock())?;
+            measures::check_before_journal(&config, cli.db.clone(), &input)?;
             let mut store = open_store(cli.db, &unlock)?;
             let backup = backups::daily(&store, &config)?;
-            let words = input.note.clone().unwrap_or_default();
-            checkin::run(&mut store, input)?;
+            let words = input.words();
+            checkin::run(&mut store, &config, input)?;
             shared::care(&config, &words);
             backups::after_answer(backup);
             Ok(())
@@ -358,6 +363,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             backups::after_answer(backup);
             Ok(())
         }
+        Some(Command::Measures(args)) => measures::command(cli.db, cli.config, &unlock, &args),
         Some(Command::Search(args)) => {
             let args = args.validate()?;
             let store = open_reading(cli.db, &unlock)?;

@@ -7,6 +7,8 @@ mod ids;
 mod keeping;
 mod label;
 mod lexicon;
+mod measure;
+mod measures_kept;
 mod personal;
 mod prompts;
 mod scale;
@@ -24,6 +26,10 @@ pub use entry::{Break, Entry, EntryKind};
 pub use ids::{id_start, short_id, told_apart};
 pub use keeping::BackupsKept;
 pub use label::{Label, parse_label_list};
+pub use measure::{
+    Amount, CheckinReading, DayReading, Measure, MeasureKind, Per, Reading, show_number,
+};
+pub use measures_kept::{MeasureSpec, RawMeasure, resolve_all as resolve_measures, settle};
 pub use personal::PersonalLists;
 pub use prompts::{LetterPrompt, letter_prompt_words, letter_prompts};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};

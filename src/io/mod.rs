@@ -10,6 +10,7 @@ pub mod jrnl;
 pub mod json_out;
 pub mod kindly_csv;
 pub mod kindly_json;
+pub mod measures_json;
 pub mod merge;
 pub mod newer;
 pub mod report;

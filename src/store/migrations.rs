@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_sync_trust.sql"),
     include_str!("../../migrations/0013_window_drafts.sql"),
     include_str!("../../migrations/0014_imported_earlier.sql"),
+    include_str!("../../migrations/0015_measures.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -12,6 +12,7 @@ mod exchange_turn;
 mod file;
 mod health;
 mod keys;
+mod measures;
 mod migrations;
 mod over;
 mod personal;
@@ -48,6 +49,7 @@ pub use keys::{
 
 pub use app_state::Offer;
 pub use checkins::{Direction, LabelKind, format_at};
+pub use measures::Measured;
 pub use migrations::{APPLICATION_ID, latest as latest_schema_version};
 pub use search::{Found, SearchError, fts_query};
 pub use search_labels::check_search;

@@ -8,6 +8,7 @@ mod as_typed;
 mod checkin;
 mod export;
 mod journal_file;
+mod measures;
 mod special_files;
 mod status;
 mod thought;
