@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use clap::Args;
 use std::io::IsTerminal;
 
+use super::measures::Given;
 use super::shared::CliError;
 use crate::config::Config;
 use crate::domain::{
@@ -54,27 +55,6 @@ pub struct CheckinArgs {
     /// When it was (RFC 3339, or YYYY-MM-DD[ HH:MM] local time); default now
     #[arg(long, value_name = "DATETIME")]
     at: Option<String>,
-}
-
-/// A check-in as given, checked as far as it can be without the journal: the measures'
-/// values are read against their definitions once the journal is open.
-#[derive(Debug)]
-pub struct Given {
-    /// None when only measures kept per day were given.
-    pub checkin: Option<CheckIn>,
-    pub at: DateTime<FixedOffset>,
-    /// Each `--measure NAME=VALUE`, as typed.
-    pub measures: Vec<(String, String)>,
-}
-
-impl Given {
-    /// The words given, for the support line.
-    pub fn words(&self) -> String {
-        self.checkin
-            .as_ref()
-            .and_then(|c| c.note.clone())
-            .unwrap_or_default()
-    }
 }
 
 impl CheckinArgs {

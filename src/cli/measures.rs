@@ -3,10 +3,11 @@
 
 use clap::{Args, ValueEnum};
 
-use super::checkin::Given;
+use chrono::{DateTime, FixedOffset};
+
 use super::shared::CliError;
 use crate::config::Config;
-use crate::domain::{DayReading, InvalidInput, Measure, Per, Reading, settle};
+use crate::domain::{CheckIn, DayReading, InvalidInput, Measure, Per, Reading, settle};
 use crate::io::measures_json::MeasureRecord;
 use crate::store::{Measured, Store};
 
@@ -20,6 +21,27 @@ pub enum Format {
 pub struct MeasuresArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+/// A check-in as given, checked as far as it can be without the journal: the measures'
+/// values are read against their definitions once the journal is open.
+#[derive(Debug)]
+pub struct Given {
+    /// None when only measures kept per day were given.
+    pub checkin: Option<CheckIn>,
+    pub at: DateTime<FixedOffset>,
+    /// Each `--measure NAME=VALUE`, as typed.
+    pub measures: Vec<(String, String)>,
+}
+
+impl Given {
+    /// The words given, for the support line.
+    pub fn words(&self) -> String {
+        self.checkin
+            .as_ref()
+            .and_then(|c| c.note.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// Splits each `NAME=VALUE`; the values are read once the measures are known.
@@ -70,7 +92,8 @@ pub fn check_before_journal(
     db: Option<std::path::PathBuf>,
     given: &Given,
 ) -> Result<(), CliError> {
-    if given.measures.is_empty() || Store::exists(&super::journal_path(db)?)? {
+    let journal = crate::config::database_path(db);
+    if given.measures.is_empty() || journal.map(|p| Store::exists(&p)).transpose()? == Some(true) {
         return Ok(());
     }
     readings(&known(None, config)?.0, given).map(|_| ())
@@ -145,14 +168,14 @@ fn unknown(name: &str, all: &[Measure]) -> InvalidInput {
 pub fn command(
     db: Option<std::path::PathBuf>,
     config: Option<std::path::PathBuf>,
-    unlock: &super::passphrase::Unlock,
     args: &MeasuresArgs,
+    open: impl FnOnce() -> Result<Store, CliError>,
 ) -> Result<(), CliError> {
-    let config = super::load_config(config)?;
-    let path = super::journal_path(db.clone())?;
-    let store = Store::exists(&path)?
-        .then(|| super::open_reading(db, unlock))
+    let config = super::shared::load_config(config)?;
+    let there = crate::config::database_path(db)
+        .map(|p| Store::exists(&p))
         .transpose()?;
+    let store = (there == Some(true)).then(open).transpose()?;
     run(store.as_ref(), &config, args)
 }
 

@@ -1,6 +1,7 @@
 //! The command line: parses arguments, then runs one command or opens the TUI.
 
 mod backups;
+mod bad_usage;
 mod checkin;
 mod demo;
 mod export;
@@ -231,7 +232,7 @@ pub fn main() -> ExitCode {
     );
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_exit(e),
+        Err(e) => return bad_usage::clap_exit(e),
     };
     let outcome = std::panic::catch_unwind(|| {
         if let Some(words) = std::env::var_os("KINDLY_PANIC_FOR_TEST") {
@@ -257,51 +258,6 @@ pub fn main() -> ExitCode {
                 crate::domain::visible_line(msg.lines().next().unwrap_or_default())
             );
             ExitCode::from(e.exit_code())
-        }
-    }
-}
-
-/// clap explains at length; kindly keeps bad usage to one line with a pointer to help.
-fn clap_exit(e: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = e.print();
-            ExitCode::SUCCESS
-        }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
-            ExitCode::from(2)
-        }
-        _ => {
-            // The first paragraph of clap's message, folded onto one line.
-            let text = e.to_string();
-            let first = text
-                .trim_start()
-                .split("\n\n")
-                .next()
-                .unwrap_or("that wasn't understood")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let first = first.trim_start_matches("error: ");
-            // clap's own guess at a misspelt command, flag or value, kept on the one line.
-            use clap::error::{ContextKind, ContextValue};
-            let guess = [
-                ContextKind::SuggestedSubcommand,
-                ContextKind::SuggestedArg,
-                ContextKind::SuggestedValue,
-            ]
-            .into_iter()
-            .find_map(|k| match e.get(k) {
-                Some(ContextValue::String(s)) => Some(s.clone()),
-                Some(ContextValue::Strings(v)) => Some(v.join("' or '")),
-                _ => None,
-            })
-            .map(|g| format!("; did you mean '{g}'?"))
-            .unwrap_or_default();
-            eprintln!("kindly: {first}{guess} (see 'kindly --help')");
-            ExitCode::from(2)
         }
     }
 }
@@ -363,7 +319,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             backups::after_answer(backup);
             Ok(())
         }
-        Some(Command::Measures(args)) => measures::command(cli.db, cli.config, &unlock, &args),
+        Some(Command::Measures(args)) => {
+            measures::command(cli.db.clone(), cli.config, &args, || {
+                open_reading(cli.db, &unlock)
+            })
+        }
         Some(Command::Search(args)) => {
             let args = args.validate()?;
             let store = open_reading(cli.db, &unlock)?;
