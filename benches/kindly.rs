@@ -196,6 +196,8 @@ fn tui_benches(c: &mut Criterion) {
                 entries: store.entries_between(None, None).unwrap(),
                 breaks: store.breaks_between(None, None).unwrap(),
                 session: store.all_marks().unwrap(),
+                measures: store.measures().unwrap(),
+                days: store.day_readings_between(None, None).unwrap(),
             };
             let mut out = Vec::new();
             kindly::io::kindly_json::write(&kindly::io::kindly_json::export(&journal), &mut out)

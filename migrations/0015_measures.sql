@@ -19,11 +19,14 @@ CREATE TABLE measures (
 
 CREATE UNIQUE INDEX measures_by_name ON measures (name COLLATE NOCASE);
 
--- Values given with one check-in (yes is 1, no is 0); they go with it to the trash.
+-- Values given with one check-in (yes is 1, no is 0); they go with it to the trash. A value
+-- may come (from another computer, a file) before its measure does, so measure_id is not
+-- a foreign key: the value waits, kept, for its definition.
 CREATE TABLE checkin_measures (
     checkin_id TEXT NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
-    measure_id TEXT NOT NULL REFERENCES measures (id),
+    measure_id TEXT NOT NULL,
     value      REAL NOT NULL,
+    position   INTEGER NOT NULL,                  -- the order given
     PRIMARY KEY (checkin_id, measure_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -32,7 +35,7 @@ CREATE INDEX checkin_measures_by_measure ON checkin_measures (measure_id);
 -- The one value of a day for a measure kept per day (a night's sleep), with or without
 -- a check-in that day.
 CREATE TABLE day_measures (
-    measure_id TEXT NOT NULL REFERENCES measures (id),
+    measure_id TEXT NOT NULL,
     day        TEXT NOT NULL,                     -- YYYY-MM-DD, the local day it was lived
     value      REAL NOT NULL,
     at         TEXT NOT NULL,                     -- RFC 3339 with offset, when it was given

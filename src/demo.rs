@@ -4,8 +4,8 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveTime, TimeZone};
 
 use crate::config::Config;
 use crate::domain::{
-    Break, CheckIn, Energy, Entry, EntryKind, FeltEmotion, Journal, Label, Mood, PartRating,
-    Percent, Scale, Thought,
+    Amount, Break, CheckIn, DayReading, Energy, Entry, EntryKind, FeltEmotion, Journal, Label,
+    Measure, MeasureKind, Mood, PartRating, Per, Percent, Reading, Scale, Thought, first_id,
 };
 
 const NOTES: &str = include_str!("../assets/demo-notes.txt");
@@ -125,7 +125,43 @@ pub fn journal(weeks: u32, now: DateTime<FixedOffset>, config: &Config) -> Journ
     out.thoughts.iter_mut().for_each(|t| t.id = next_id());
     out.entries.iter_mut().for_each(|e| e.id = next_id());
     out.breaks.iter_mut().for_each(|b| b.id = next_id());
+    (out.measures, out.days) = measures(weeks, &out.checkins);
     out
+}
+
+/// Sleep and medication for the sample days: a night's sleep on most days, a little longer
+/// on the better ones, and medication taken on most. A generator of their own, so every
+/// other sample record stays as it was.
+fn measures(weeks: u32, checkins: &[CheckIn]) -> (Vec<Measure>, Vec<DayReading>) {
+    let mut sleep = Measure::new("sleep", MeasureKind::Number);
+    sleep.id = first_id("sleep", |_| false);
+    sleep.unit = Some("hours".into());
+    sleep.decimals = 1;
+    sleep.per = Per::Day;
+    let mut meds = Measure::new("meds", MeasureKind::YesNo);
+    meds.id = first_id("meds", |_| false);
+    meds.per = Per::Day;
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ u64::from(weeks));
+    let mut days = Vec::new();
+    for c in checkins {
+        if days.last().is_some_and(|d: &DayReading| d.day == c.day()) {
+            continue;
+        }
+        let value = |measure, v: f64| {
+            Amount::new(v).map(|value| DayReading {
+                day: c.day(),
+                reading: Reading { measure, value },
+                at: c.at,
+            })
+        };
+        if rng.chance(90) {
+            let tenths = 45 + u64::from(c.mood.get()) * 3 + rng.below(15);
+            days.extend(value(sleep.id, tenths.min(100) as f64 / 10.0));
+        }
+        let taken = if rng.chance(85) { 1.0 } else { 0.0 };
+        days.extend(value(meds.id, taken));
+    }
+    (vec![sleep, meds], days)
 }
 
 fn offset_at(
@@ -278,6 +314,33 @@ mod tests {
                 .any(|t| t.belief_relief().is_some_and(|r| r > 0))
         );
         assert_eq!(journal(12, now, &Config::default()), j, "deterministic");
+    }
+
+    #[test]
+    fn the_demo_keeps_sleep_and_medication_that_fit_their_measures() {
+        let now = DateTime::parse_from_rfc3339("2026-11-29T21:00:00+00:00").unwrap();
+        let j = journal(12, now, &Config::default());
+        let names: Vec<&str> = j.measures.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["sleep", "meds"]);
+        for (m, least) in j.measures.iter().zip([60, 70]) {
+            let mine: Vec<_> = j
+                .days
+                .iter()
+                .filter(|d| d.reading.measure == m.id)
+                .collect();
+            assert!(mine.len() >= least, "{}: {}", m.name, mine.len());
+            assert!(mine.iter().all(|d| m.fits(d.reading.value)), "{}", m.name);
+        }
+        let meds = j.measures[1].id;
+        let taken = j
+            .days
+            .iter()
+            .filter(|d| d.reading.measure == meds && d.reading.value.get() == 1.0);
+        let skipped = j
+            .days
+            .iter()
+            .filter(|d| d.reading.measure == meds && d.reading.value.get() == 0.0);
+        assert!(taken.count() > 0 && skipped.count() > 0);
     }
 
     #[test]

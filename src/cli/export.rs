@@ -66,7 +66,8 @@ impl ExportArgs {
         if let Some(out) = &self.output {
             match self.format {
                 Format::Csv => {
-                    for name in crate::io::text::CSV_FILES {
+                    let measures = crate::io::measures_text::MEASURES_CSV;
+                    for name in crate::io::text::CSV_FILES.into_iter().chain([measures]) {
                         super::output::refuse_existing(&out.join(name), self.force)?;
                     }
                 }
@@ -103,6 +104,9 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
                 plan.from.is_none_or(|f| day >= f) && plan.to.is_none_or(|t| day <= t)
             })
             .collect(),
+        // Every definition, so each value in a part of the journal says what it measures.
+        measures: store.measures()?,
+        days: store.day_readings_between(plan.from, plan.to)?,
     };
     let bytes = match plan.format {
         Format::Json => {

@@ -104,9 +104,13 @@ pub fn check_before_journal(
 pub fn record(store: &mut Store, config: &Config, given: &Given) -> Result<(), CliError> {
     let (all, writes) = known(Some(store), config)?;
     let (per_checkin, per_day) = readings(&all, given)?;
+    let checkin = given.checkin.clone().map(|mut c| {
+        c.measures = per_checkin;
+        c
+    });
     store.save_measured(Measured {
         definitions: &writes,
-        checkin: given.checkin.as_ref().map(|c| (c, per_checkin.as_slice())),
+        checkin: checkin.as_ref(),
         days: &per_day,
     })?;
     Ok(())

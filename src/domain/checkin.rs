@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use uuid::Uuid;
 
-use super::{Energy, Label, Mood, PartRating, Scale};
+use super::{Energy, Label, Mood, PartRating, Reading, Scale};
 
 /// The three parts of self-compassion a check-in can rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,8 @@ pub struct CheckIn {
     pub mindfulness: Option<PartRating>,
     /// Free text; `None` rather than an empty string when nothing was written.
     pub note: Option<String>,
+    /// The person's own measures kept per check-in, each once, in the order given.
+    pub measures: Vec<Reading>,
 }
 
 impl CheckIn {
@@ -69,6 +71,7 @@ impl CheckIn {
             humanity: None,
             mindfulness: None,
             note: None,
+            measures: Vec::new(),
         }
     }
 

@@ -241,6 +241,21 @@ impl Measure {
         })
     }
 
+    /// Whether a value kept for this measure (from a file, another computer) is one it
+    /// could have been given.
+    pub fn fits(&self, value: Amount) -> bool {
+        let v = value.get();
+        let whole = v.fract() == 0.0;
+        let in_range =
+            self.min.is_none_or(|lo| v >= lo as f64) && self.max.is_none_or(|hi| v <= hi as f64);
+        match self.kind {
+            MeasureKind::YesNo => v == 0.0 || v == 1.0,
+            MeasureKind::Scale => whole && in_range,
+            MeasureKind::Count => whole && v >= 0.0 && in_range,
+            MeasureKind::Number => in_range,
+        }
+    }
+
     /// A value as a person reads it: yes or no, or the number with only the decimals it
     /// needs.
     pub fn show(&self, value: Amount) -> String {

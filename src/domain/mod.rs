@@ -29,7 +29,9 @@ pub use label::{Label, parse_label_list};
 pub use measure::{
     Amount, CheckinReading, DayReading, Measure, MeasureKind, Per, Reading, show_number,
 };
-pub use measures_kept::{MeasureSpec, RawMeasure, resolve_all as resolve_measures, settle};
+pub use measures_kept::{
+    MeasureSpec, RawMeasure, first_id, resolve_all as resolve_measures, settle,
+};
 pub use personal::PersonalLists;
 pub use prompts::{LetterPrompt, letter_prompt_words, letter_prompts};
 pub use scale::{Energy, Mood, PartRating, Percent, Scale};
@@ -70,6 +72,10 @@ pub struct Journal {
     pub breaks: Vec<Break>,
     /// What the person wants to bring to their next session.
     pub session: Vec<SessionMark>,
+    /// The person's own measures, and the values kept per day (those kept per check-in are
+    /// on the check-ins).
+    pub measures: Vec<Measure>,
+    pub days: Vec<DayReading>,
 }
 
 /// The most kindly keeps in one text (a note, a body, a reframe): far beyond any page a

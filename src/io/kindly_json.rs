@@ -10,6 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::measures_json::{DayRecord, MeasureRecord, ValueRecord, measures_of, readings};
 use super::source::{Parsed, bad, json_problem};
 use crate::domain::time::format_at;
 use crate::domain::{
@@ -41,6 +42,12 @@ pub struct Document {
     /// kindly 0.4; optional, and left out when empty. Only a whole export carries them.
     #[serde(default, skip_serializing_if = "PersonalLists::is_empty")]
     pub personal: PersonalLists,
+    /// The person's own measures (definitions, with their ids), and the values kept per
+    /// day. Added in kindly 0.5; optional, and left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<MeasureRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +69,9 @@ pub struct CheckInRecord {
     pub mindfulness: Option<u8>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Values of measures kept per check-in (added in kindly 0.5; left out when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<ValueRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,6 +237,7 @@ impl From<&CheckIn> for CheckInRecord {
             humanity: c.humanity.map(PartRating::get),
             mindfulness: c.mindfulness.map(PartRating::get),
             note: c.note.clone(),
+            measures: c.measures.iter().map(ValueRecord::from).collect(),
         }
     }
 }
@@ -328,6 +339,7 @@ impl CheckInRecord {
         c.humanity = scale(place, "humanity", self.humanity)?;
         c.mindfulness = scale(place, "mindfulness", self.mindfulness)?;
         c.note = self.note.clone();
+        c.measures = readings(place, &self.measures)?;
         Ok(c)
     }
 }
@@ -416,6 +428,8 @@ impl Document {
             breaks: j.breaks.iter().map(BreakRecord::from).collect(),
             session: j.session.iter().map(SessionRecord::from).collect(),
             personal: PersonalLists::default(),
+            measures: j.measures.iter().map(MeasureRecord::from).collect(),
+            days: j.days.iter().map(DayRecord::from).collect(),
         }
     }
 
@@ -458,6 +472,7 @@ impl Document {
         for (i, r) in self.session.iter().enumerate() {
             j.session.push(r.to_domain(&format!("session[{i}]"))?);
         }
+        (j.measures, j.days) = measures_of(self, &j.checkins)?;
         Ok(j)
     }
 }
@@ -497,6 +512,8 @@ pub fn read(text: &str) -> Result<Parsed, InvalidInput> {
             breaks: Vec::new(),
             session: Vec::new(),
             personal: PersonalLists::default(),
+            measures: Vec::new(),
+            days: Vec::new(),
         };
         head.to_journal()?;
     }
@@ -510,80 +527,5 @@ pub fn read(text: &str) -> Result<Parsed, InvalidInput> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn absent_values_are_null_or_empty() {
-        let at = DateTime::parse_from_rfc3339("2026-11-29T08:00:00+01:00").unwrap();
-        let c = CheckIn::new(at, Mood::new(7).unwrap());
-        let mut buf = Vec::new();
-        write(
-            &export(&Journal {
-                checkins: vec![c.clone()],
-                ..Journal::default()
-            }),
-            &mut buf,
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
-        assert_eq!(v["format"], "kindly");
-        assert_eq!(v["version"], 1);
-        let rec = &v["checkins"][0];
-        assert_eq!(rec["id"], c.id.to_string());
-        assert_eq!(rec["at"], "2026-11-29T08:00:00+01:00");
-        assert_eq!(rec["mood"], 7);
-        assert!(rec["energy"].is_null());
-        assert!(rec["note"].is_null());
-        assert_eq!(rec["emotions"], serde_json::json!([]));
-        for key in ["thoughts", "entries", "breaks"] {
-            assert_eq!(v[key], serde_json::json!([]));
-        }
-    }
-
-    #[test]
-    fn a_record_with_only_its_required_fields_reads() {
-        let text = r#"{"format":"kindly","version":1,"checkins":[
-            {"id":"5f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e5f","at":"2026-11-29T08:00:00+01:00","mood":6}]}"#;
-        let j = read(text).unwrap().journal;
-        assert_eq!(j.checkins.len(), 1);
-        assert_eq!(j.checkins[0].note, None);
-        assert!(j.checkins[0].emotions.is_empty());
-    }
-
-    #[test]
-    fn unknown_fields_from_a_later_kindly_are_passed_over() {
-        let text = r#"{"format":"kindly","version":1,"mood_scale":"1-10","checkins":[
-            {"id":"5f0c2a4e-8a3b-4c1d-9e2f-0a1b2c3d4e5f","at":"2026-11-29T08:00:00+01:00","mood":6,"weather":"rain"}]}"#;
-        assert_eq!(read(text).unwrap().journal.checkins.len(), 1);
-    }
-
-    #[test]
-    fn a_newer_version_is_refused_for_what_it_is() {
-        // Even with a record this kindly could not read, the version is what it names.
-        let text = r#"{"format":"kindly","version":2,"checkins":[{"id":7,"mood":"sunny"}]}"#;
-        let err = read(text).unwrap_err().to_string();
-        assert!(err.contains("newer kindly (version 2"), "{err}");
-    }
-
-    #[test]
-    fn every_field_round_trips() {
-        let at = DateTime::parse_from_rfc3339("2026-11-29T08:00:00+01:00").unwrap();
-        let mut t = Thought::new(at, "I always get this wrong").unwrap();
-        t.voice = Some("my old boss".into());
-        t.belief = Percent::new(80).ok();
-        t.belief_after = Percent::new(30).ok();
-        t.emotions.push(FeltEmotion {
-            name: Label::new("emotions", "shame").unwrap(),
-            intensity: Percent::new(70).ok(),
-            intensity_after: Percent::new(40).ok(),
-        });
-        let j = Journal {
-            thoughts: vec![t],
-            ..Journal::default()
-        };
-        let doc = export(&j);
-        let again = export(&doc.to_journal().unwrap());
-        assert_eq!(doc.thoughts, again.thoughts);
-    }
-}
+#[path = "kindly_json_tests.rs"]
+mod tests;

@@ -120,7 +120,12 @@ pub fn plan<E: From<serde_json::Error>>(
         entries,
         breaks,
         session,
+        measures,
+        days,
     } = incoming;
+    // Measures and days' values are settled as the journal saves them (by id, or by name).
+    plan.save.measures = measures;
+    plan.save.days = days;
     for r in checkins {
         if let Some(r) = decide(r, &mut plan, &mut seen, aliases, find)? {
             plan.save.checkins.push(r);

@@ -11,6 +11,7 @@ pub mod json_out;
 pub mod kindly_csv;
 pub mod kindly_json;
 pub mod measures_json;
+pub mod measures_text;
 pub mod merge;
 pub mod newer;
 pub mod report;

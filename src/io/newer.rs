@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::kindly_json::{BreakRecord, CheckInRecord, EntryRecord, SessionRecord, ThoughtRecord};
+use super::measures_json::{DayRecord, MeasureRecord};
 use crate::domain::{Journal, PersonalLists};
 
 /// Each top-level name of a kindly export, with how many records it holds and how many of
@@ -111,7 +112,11 @@ pub fn in_export(text: &str, j: &Journal) -> Vec<Unknown> {
             .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
             .unwrap_or_default()
     }
-    let checkin = fields(j.checkins.first().map(CheckInRecord::from));
+    let mut checkin = fields(j.checkins.first().map(CheckInRecord::from));
+    // Left out of a check-in with no measures, and known all the same.
+    checkin.push("measures".into());
+    let measure = fields(j.measures.first().map(MeasureRecord::from));
+    let day = fields(j.days.first().map(DayRecord::from));
     let thought = fields(j.thoughts.first().map(ThoughtRecord::from));
     let entry = fields(j.entries.first().map(EntryRecord::from));
     let pause = fields(j.breaks.first().map(BreakRecord::from));
@@ -137,6 +142,8 @@ pub fn in_export(text: &str, j: &Journal) -> Vec<Unknown> {
             known("breaks", "break", "breaks", &pause),
             known("session", "session mark", "session marks", &mark),
             known("personal", "your own lists", "your own lists", &personal),
+            known("measures", "measure", "measures", &measure),
+            known("days", "day's value", "days' values", &day),
         ],
     )
 }

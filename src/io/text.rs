@@ -154,12 +154,16 @@ pub fn csv_files(j: &Journal) -> Result<Vec<(&'static str, Vec<u8>)>, csv::Error
             b.wish.clone().unwrap_or_default(),
         ])?;
     }
-    Ok(vec![
+    let mut files = vec![
         (CSV_FILES[0], finish(checkins)?),
         (CSV_FILES[1], finish(thoughts)?),
         (CSV_FILES[2], finish(entries)?),
         (CSV_FILES[3], finish(breaks)?),
-    ])
+    ];
+    if let Some(values) = super::measures_text::csv(j)? {
+        files.push((super::measures_text::MEASURES_CSV, values));
+    }
+    Ok(files)
 }
 
 /// The files a CSV export writes, one per record kind.
@@ -175,9 +179,10 @@ pub fn markdown(j: &Journal) -> String {
             .map(|e| format!(" · energy {}", e.get()))
             .unwrap_or_default();
         let mut s = format!(
-            "### {} · check-in · mood {}{energy}\n",
+            "### {} · check-in · mood {}{energy}{}\n",
             c.at.format("%H:%M"),
-            c.mood.get()
+            c.mood.get(),
+            super::measures_text::on_line(&j.measures, &c.measures)
         );
         // The self-compassion parts rated (1–5), the unrated left out.
         let parts: Vec<String> = [
@@ -291,6 +296,9 @@ pub fn markdown(j: &Journal) -> String {
         days.entry(b.at.date_naive())
             .or_default()
             .push((b.at.timestamp(), s));
+    }
+    for (day, line) in super::measures_text::day_lines(j) {
+        days.entry(day).or_default().push((i64::MIN, line));
     }
     let mut md = String::from("# kindly journal\n");
     for (day, mut records) in days.into_iter().rev() {

@@ -12,7 +12,9 @@ const SELECT: &str =
     (SELECT json_group_array(name) FROM (SELECT name FROM checkin_labels
         WHERE checkin_id = c.id AND kind = 'emotion' ORDER BY position)),
     (SELECT json_group_array(name) FROM (SELECT name FROM checkin_labels
-        WHERE checkin_id = c.id AND kind = 'ritual' ORDER BY position))
+        WHERE checkin_id = c.id AND kind = 'ritual' ORDER BY position)),
+    (SELECT json_group_array(json_array(measure_id, value)) FROM (SELECT measure_id, value
+        FROM checkin_measures WHERE checkin_id = c.id ORDER BY position))
   FROM checkins c";
 
 /// Which way to look from a day when browsing history.
@@ -261,7 +263,7 @@ pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
             insert.execute(params![id, kind.as_sql(), label.as_str(), pos as i64])?;
         }
     }
-    Ok(())
+    super::measures::put_checkin_readings(tx, c.id, &c.measures)
 }
 
 /// One check-in by id, trashed or not, on `conn` (a transaction too).
@@ -283,9 +285,17 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<CheckIn>> {
     let note = crate::domain::paragraphs_in(r.get(7)?);
     let emotions: String = r.get(8)?;
     let rituals: String = r.get(9)?;
-    Ok(build(
-        id, at, mood, energy, parts, note, &emotions, &rituals,
-    ))
+    let measures: String = r.get(10)?;
+    let mut c = build(id, at, mood, energy, parts, note, &emotions, &rituals);
+    if let Ok(c) = &mut c
+        && measures != "[]"
+    {
+        match super::measures::readings_of(&measures) {
+            Ok(m) => c.measures = m,
+            Err(e) => return Ok(Err(e)),
+        }
+    }
+    Ok(c)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -319,6 +329,7 @@ fn build(
         humanity: part(parts[1])?,
         mindfulness: part(parts[2])?,
         note,
+        measures: Vec::new(),
     })
 }
 

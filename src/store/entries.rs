@@ -140,8 +140,12 @@ impl Store {
                 rusqlite::params![id.to_string(), fp],
             )?;
         }
+        let here = super::measures::welcome(&tx, &j.measures)?;
         for c in &j.checkins {
-            super::checkins::upsert(&tx, c)?;
+            super::checkins::upsert(&tx, &here.checkin(c))?;
+        }
+        for d in &j.days {
+            super::measures::put_day_reading(&tx, &here.day(d))?;
         }
         for t in &j.thoughts {
             super::thoughts::upsert(&tx, t)?;

@@ -1,7 +1,9 @@
 //! Measures in SQL: their definitions, and their values per check-in or per day.
 
 use chrono::{DateTime, NaiveDate};
-use rusqlite::{Row, Transaction, params};
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::checkins::{stamp_now, upsert};
@@ -13,12 +15,12 @@ use crate::domain::{
 
 const SELECT: &str = "SELECT id, name, kind, min, max, unit, decimals, per, hidden FROM measures";
 
-/// What one save of measures holds: new or changed definitions, perhaps a check-in with
-/// its own values, and the days' values.
+/// What one save of measures holds: new or changed definitions, perhaps a check-in (with
+/// its own values), and the days' values.
 #[derive(Debug, Default)]
 pub struct Measured<'a> {
     pub definitions: &'a [Measure],
-    pub checkin: Option<(&'a CheckIn, &'a [Reading])>,
+    pub checkin: Option<&'a CheckIn>,
     pub days: &'a [DayReading],
 }
 
@@ -43,9 +45,8 @@ impl Store {
         for m in measured.definitions {
             upsert_measure(&tx, m)?;
         }
-        if let Some((checkin, readings)) = measured.checkin {
+        if let Some(checkin) = measured.checkin {
             upsert(&tx, checkin)?;
-            put_checkin_readings(&tx, checkin.id, readings)?;
         }
         for d in measured.days {
             put_day_reading(&tx, d)?;
@@ -126,6 +127,53 @@ impl Store {
     }
 }
 
+/// The ids a file's measures have in this journal: their own, or, for a measure this
+/// journal already keeps under another id by the same name, that one.
+pub(super) struct Welcomed(HashMap<Uuid, Uuid>);
+
+impl Welcomed {
+    fn id(&self, id: Uuid) -> Uuid {
+        self.0.get(&id).copied().unwrap_or(id)
+    }
+
+    /// The check-in with its values under this journal's measure ids.
+    pub(super) fn checkin(&self, c: &CheckIn) -> CheckIn {
+        let mut c = c.clone();
+        for r in &mut c.measures {
+            r.measure = self.id(r.measure);
+        }
+        c
+    }
+
+    pub(super) fn day(&self, d: &DayReading) -> DayReading {
+        let mut d = *d;
+        d.reading.measure = self.id(d.reading.measure);
+        d
+    }
+}
+
+/// Brings in a file's measures: one this journal keeps (by id, or by name under another
+/// id) stays as the journal has it; a new one is added.
+pub(super) fn welcome(tx: &Transaction<'_>, incoming: &[Measure]) -> Result<Welcomed> {
+    let mut map = HashMap::new();
+    for m in incoming {
+        let here: Option<String> = tx
+            .prepare_cached(
+                "SELECT id FROM measures WHERE id = ?1
+                 UNION ALL SELECT id FROM measures WHERE name = ?2 COLLATE NOCASE LIMIT 1",
+            )?
+            .query_row(params![m.id.to_string(), m.name], |r| r.get(0))
+            .optional()?;
+        match here {
+            Some(id) => {
+                map.insert(m.id, parse_id(&id)?);
+            }
+            None => upsert_measure(tx, m)?,
+        }
+    }
+    Ok(Welcomed(map))
+}
+
 pub(super) fn upsert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
     super::cached(
         tx,
@@ -152,7 +200,13 @@ pub(super) fn upsert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
     Ok(())
 }
 
-/// Replaces a check-in's values with `readings`.
+/// A check-in's values as its row reads them: `[[measure id, value], …]`.
+pub(super) fn readings_of(json: &str) -> Result<Vec<Reading>> {
+    let pairs: Vec<(String, f64)> = serde_json::from_str(json)?;
+    pairs.iter().map(|(m, v)| reading(m, *v)).collect()
+}
+
+/// Replaces a check-in's values with `readings`, kept in the order given.
 pub(super) fn put_checkin_readings(
     tx: &Transaction<'_>,
     checkin: Uuid,
@@ -164,11 +218,12 @@ pub(super) fn put_checkin_readings(
         "DELETE FROM checkin_measures WHERE checkin_id = ?1",
         [&id],
     )?;
-    for r in readings {
+    for (pos, r) in readings.iter().enumerate() {
         super::cached(
             tx,
-            "INSERT INTO checkin_measures (checkin_id, measure_id, value) VALUES (?1, ?2, ?3)",
-            params![id, r.measure.to_string(), r.value.get()],
+            "INSERT INTO checkin_measures (checkin_id, measure_id, value, position)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, r.measure.to_string(), r.value.get(), pos as i64],
         )?;
     }
     Ok(())
@@ -249,11 +304,12 @@ mod tests {
         sleep.per = Per::Day;
         sleep.unit = Some("hours".into());
         let meds = Measure::new("meds", MeasureKind::YesNo);
-        let c = CheckIn::new(at("2026-12-01T21:00:00+01:00"), Mood::new(6).unwrap());
+        let mut c = CheckIn::new(at("2026-12-01T21:00:00+01:00"), Mood::new(6).unwrap());
         let given = [Reading {
             measure: meds.id,
             value: Amount::YES,
         }];
+        c.measures = given.to_vec();
         let night = DayReading {
             day: c.day(),
             reading: Reading {
@@ -265,7 +321,7 @@ mod tests {
         store
             .save_measured(Measured {
                 definitions: &[sleep.clone(), meds.clone()],
-                checkin: Some((&c, &given)),
+                checkin: Some(&c),
                 days: &[night],
             })
             .unwrap();
@@ -273,6 +329,7 @@ mod tests {
         let readings = store.checkin_readings_between(None, None).unwrap();
         assert_eq!(readings.len(), 1);
         assert_eq!((readings[0].checkin, readings[0].reading), (c.id, given[0]));
+        assert_eq!(store.checkin(c.id).unwrap(), Some(c));
         assert_eq!(store.day_readings_between(None, None).unwrap(), vec![night]);
     }
 
@@ -311,15 +368,16 @@ mod tests {
     fn renaming_keeps_the_values_and_hiding_deletes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
         let mut pain = Measure::new("pain", MeasureKind::Scale);
-        let c = CheckIn::new(at("2026-12-01T21:00:00+00:00"), Mood::new(4).unwrap());
+        let mut c = CheckIn::new(at("2026-12-01T21:00:00+00:00"), Mood::new(4).unwrap());
         let given = [Reading {
             measure: pain.id,
             value: Amount::new(7.0).unwrap(),
         }];
+        c.measures = given.to_vec();
         store
             .save_measured(Measured {
                 definitions: std::slice::from_ref(&pain),
-                checkin: Some((&c, &given)),
+                checkin: Some(&c),
                 days: &[],
             })
             .unwrap();
@@ -339,15 +397,15 @@ mod tests {
     fn a_checkin_in_the_trash_takes_its_values_out_of_view() {
         let mut store = Store::open_in_memory().unwrap();
         let meds = Measure::new("meds", MeasureKind::YesNo);
-        let c = CheckIn::new(at("2026-12-01T21:00:00+00:00"), Mood::new(4).unwrap());
-        let given = [Reading {
+        let mut c = CheckIn::new(at("2026-12-01T21:00:00+00:00"), Mood::new(4).unwrap());
+        c.measures = vec![Reading {
             measure: meds.id,
             value: Amount::NO,
         }];
         store
             .save_measured(Measured {
                 definitions: std::slice::from_ref(&meds),
-                checkin: Some((&c, &given)),
+                checkin: Some(&c),
                 days: &[],
             })
             .unwrap();

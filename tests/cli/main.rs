@@ -9,6 +9,7 @@ mod checkin;
 mod export;
 mod journal_file;
 mod measures;
+mod measures_export;
 mod special_files;
 mod status;
 mod thought;

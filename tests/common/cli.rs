@@ -200,13 +200,43 @@ pub fn every_kind_of_record() -> Journal {
     );
     talked.done_at = Some(at("2026-11-27T16:00:00+00:00"));
     let alone = SessionMark::alone(awkward, at("2026-11-26T19:00:00+00:00")).unwrap();
+    let (measures, days) = own_measures(&mut c);
     Journal {
         checkins: vec![c, bare],
         thoughts: vec![t],
         entries: vec![e, plain],
         breaks: vec![b, half],
         session: vec![talked, alone],
+        measures,
+        days,
     }
+}
+
+/// A measure of each kind, hidden and renamed ones too, with values on `c` and its day.
+fn own_measures(c: &mut CheckIn) -> (Vec<Measure>, Vec<DayReading>) {
+    let mut sleep = Measure::new("sleep", MeasureKind::Number);
+    sleep.unit = Some("hours".into());
+    sleep.decimals = 1;
+    sleep.max = Some(24);
+    sleep.per = Per::Day;
+    let meds = Measure::new("meds", MeasureKind::YesNo);
+    let mut pain = Measure::new("pain \"today\" 😣", MeasureKind::Scale);
+    pain.min = Some(1);
+    pain.max = Some(5);
+    let mut cups = Measure::new("café cups", MeasureKind::Count);
+    cups.unit = Some("cups".into());
+    cups.hidden = true;
+    let value = |m: &Measure, v: f64| Reading {
+        measure: m.id,
+        value: Amount::new(v).unwrap(),
+    };
+    c.measures = vec![value(&meds, 1.0), value(&pain, 4.0), value(&cups, 3.0)];
+    let night = DayReading {
+        day: c.day(),
+        reading: value(&sleep, 6.5),
+        at: c.at,
+    };
+    (vec![sleep, meds, pain, cups], vec![night])
 }
 
 /// Every file under `dir` whose bytes hold `needle`.
