@@ -472,7 +472,7 @@ impl Document {
         for (i, r) in self.session.iter().enumerate() {
             j.session.push(r.to_domain(&format!("session[{i}]"))?);
         }
-        (j.measures, j.days) = measures_of(self, &j.checkins)?;
+        (j.measures, j.days) = measures_of(&self.measures, &self.days, &j.checkins)?;
         Ok(j)
     }
 }

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Number;
 use uuid::Uuid;
 
-use super::kindly_json::Document;
 use super::source::bad;
 use crate::domain::time::format_at;
 use crate::domain::{
@@ -151,11 +150,12 @@ pub fn readings(place: &str, given: &[ValueRecord]) -> Result<Vec<Reading>, Inva
 /// The file's measures and days' values, every value checked against its measure: a value
 /// for a measure the file doesn't define, or one that doesn't fit it, is named.
 pub fn measures_of(
-    doc: &Document,
+    defined: &[MeasureRecord],
+    given: &[DayRecord],
     checkins: &[CheckIn],
 ) -> Result<(Vec<Measure>, Vec<DayReading>), InvalidInput> {
     let mut measures: Vec<Measure> = Vec::new();
-    for (i, r) in doc.measures.iter().enumerate() {
+    for (i, r) in defined.iter().enumerate() {
         let place = format!("measures[{i}]");
         let m = r.to_measure().map_err(|e| bad(&place, e))?;
         if measures
@@ -188,7 +188,7 @@ pub fn measures_of(
         }
     }
     let mut days: Vec<DayReading> = Vec::new();
-    for (i, d) in doc.days.iter().enumerate() {
+    for (i, d) in given.iter().enumerate() {
         let place = format!("days[{i}]");
         let r = reading(&place, &d.measure, &d.value)?;
         check(&place, &r)?;

@@ -263,7 +263,7 @@ pub(super) fn upsert(tx: &Transaction<'_>, c: &CheckIn) -> Result<()> {
             insert.execute(params![id, kind.as_sql(), label.as_str(), pos as i64])?;
         }
     }
-    super::measures::put_checkin_readings(tx, c.id, &c.measures)
+    super::readings::put_checkin_readings(tx, c.id, &c.measures)
 }
 
 /// One check-in by id, trashed or not, on `conn` (a transaction too).
@@ -290,7 +290,7 @@ fn read_row(r: &Row<'_>) -> rusqlite::Result<Result<CheckIn>> {
     if let Ok(c) = &mut c
         && measures != "[]"
     {
-        match super::measures::readings_of(&measures) {
+        match super::readings::readings_of(&measures) {
             Ok(m) => c.measures = m,
             Err(e) => return Ok(Err(e)),
         }

@@ -7,10 +7,10 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::checkins::{stamp_now, upsert};
-use super::{Result, Store, StoreError};
+use super::readings::{parse_day, parse_id, reading, unreadable};
+use super::{Result, Store};
 use crate::domain::{
-    Amount, CheckIn, CheckinReading, DayReading, InvalidInput, Measure, MeasureKind, Per, Reading,
-    time::format_at,
+    CheckIn, CheckinReading, DayReading, Measure, MeasureKind, Per, time::format_at,
 };
 
 const SELECT: &str = "SELECT id, name, kind, min, max, unit, decimals, per, hidden FROM measures";
@@ -200,35 +200,6 @@ pub(super) fn upsert_measure(tx: &Transaction<'_>, m: &Measure) -> Result<()> {
     Ok(())
 }
 
-/// A check-in's values as its row reads them: `[[measure id, value], …]`.
-pub(super) fn readings_of(json: &str) -> Result<Vec<Reading>> {
-    let pairs: Vec<(String, f64)> = serde_json::from_str(json)?;
-    pairs.iter().map(|(m, v)| reading(m, *v)).collect()
-}
-
-/// Replaces a check-in's values with `readings`, kept in the order given.
-pub(super) fn put_checkin_readings(
-    tx: &Transaction<'_>,
-    checkin: Uuid,
-    readings: &[Reading],
-) -> Result<()> {
-    let id = checkin.to_string();
-    super::cached(
-        tx,
-        "DELETE FROM checkin_measures WHERE checkin_id = ?1",
-        [&id],
-    )?;
-    for (pos, r) in readings.iter().enumerate() {
-        super::cached(
-            tx,
-            "INSERT INTO checkin_measures (checkin_id, measure_id, value, position)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![id, r.measure.to_string(), r.value.get(), pos as i64],
-        )?;
-    }
-    Ok(())
-}
-
 /// Sets a day's value; a later one given for the same day replaces it.
 pub(super) fn put_day_reading(tx: &Transaction<'_>, d: &DayReading) -> Result<()> {
     super::cached(
@@ -269,29 +240,10 @@ fn read_measure(r: &Row<'_>) -> rusqlite::Result<Result<Measure>> {
     Ok(build())
 }
 
-fn unreadable(what: &str) -> StoreError {
-    StoreError::Invalid(InvalidInput::new(what, "is not readable"))
-}
-
-fn parse_id(text: &str) -> Result<Uuid> {
-    Uuid::parse_str(text).map_err(|_| unreadable("id"))
-}
-
-fn parse_day(text: &str) -> Result<NaiveDate> {
-    text.parse().map_err(|_| unreadable("day"))
-}
-
-fn reading(measure: &str, value: f64) -> Result<Reading> {
-    Ok(Reading {
-        measure: parse_id(measure)?,
-        value: Amount::new(value).ok_or_else(|| unreadable("value"))?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Mood, Scale};
+    use crate::domain::{Amount, Mood, Reading, Scale};
 
     fn at(text: &str) -> DateTime<chrono::FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()

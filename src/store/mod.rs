@@ -16,6 +16,7 @@ mod measures;
 mod migrations;
 mod over;
 mod personal;
+mod readings;
 mod search;
 mod search_labels;
 mod session;
