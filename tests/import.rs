@@ -395,7 +395,7 @@ fn csv_export_writes_one_private_file_per_kind_with_proper_quoting() {
 }
 
 #[test]
-fn csv_export_to_a_folder_not_there_yet_makes_it_with_all_four_files() {
+fn csv_export_to_a_folder_not_there_yet_makes_it_with_every_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("k.db");
     save_journal(&db, &every_kind_of_record());
@@ -414,7 +414,13 @@ fn csv_export_to_a_folder_not_there_yet_makes_it_with_all_four_files() {
     names.sort();
     assert_eq!(
         names,
-        ["breaks.csv", "checkins.csv", "entries.csv", "thoughts.csv"]
+        [
+            "breaks.csv",
+            "checkins.csv",
+            "entries.csv",
+            "measures.csv",
+            "thoughts.csv"
+        ]
     );
     // A file where the folder should be is refused, and left alone.
     let file = dir.path().join("not-a-folder");

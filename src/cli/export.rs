@@ -60,7 +60,7 @@ impl ExportArgs {
         let (from, to) = super::shared::date_range(self.from.as_deref(), self.to.as_deref())?;
         if matches!(self.format, Format::Csv) && self.output.is_none() {
             return Err(CliError::Usage(
-                "CSV is four files (check-ins, thought records, pages and letters, breaks); name a folder for them with -o DIR".into(),
+                "CSV is a file for each kind of record (check-ins, thought records, pages and letters, breaks, and measures when you keep any); name a folder for them with -o DIR".into(),
             ));
         }
         if let Some(out) = &self.output {

@@ -140,7 +140,7 @@ pub fn beside(path: &Path) -> anyhow::Result<PathBuf> {
 pub fn folder(dir: &Path) -> Result<(), CliError> {
     if dir.exists() && !dir.is_dir() {
         return Err(CliError::Usage(format!(
-            "{} is a file; CSV export writes four files, so -o wants a folder",
+            "{} is a file; CSV export writes a file for each kind of record, so -o wants a folder",
             dir.display()
         )));
     }
