@@ -1,21 +1,15 @@
 //! `kindly measures`, and reading `--measure NAME=VALUE` against the person's measures:
 //! those kept in the journal, brought up to date by the config's `[[measures]]`.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::shared::CliError;
+use super::shared::{CliError, Format};
 use crate::config::Config;
 use crate::domain::{CheckIn, DayReading, InvalidInput, Measure, Per, Reading, settle};
 use crate::io::measures_json::MeasureRecord;
 use crate::store::{Measured, Store};
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct MeasuresArgs {
