@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use kindly::domain::Scale;
 use kindly::store::Store;
 use kindly::tui::keymap::Mode;
 use kindly::tui::pane::PaneId;
@@ -195,4 +196,143 @@ fn opening_search_clears_the_last_notice_from_under_it() {
     press(&mut app, &[ch('/')]);
     assert_eq!(app.line(), None);
     assert!(!plain(&app, 80, 24).contains("Pick a mood"));
+}
+
+/// The form with every scale set: mood 7, energy 4, the parts 2, 3 and 4; focus on `row`.
+fn form_on(row: Field) -> kindly::tui::App {
+    let mut app = app();
+    for (field, digit) in [
+        (Field::Mood, '7'),
+        (Field::Energy, '4'),
+        (Field::Kindness, '2'),
+        (Field::Humanity, '3'),
+        (Field::Mindfulness, '4'),
+    ] {
+        focus(&mut app, Focus::Field(field));
+        press(&mut app, &[ch(digit)]);
+    }
+    focus(&mut app, Focus::Field(row));
+    app
+}
+
+fn scales(app: &kindly::tui::App) -> [Option<u8>; 5] {
+    let p = checkin_pane(app);
+    [
+        p.mood.map(|m| m.get()),
+        p.energy.map(|e| e.get()),
+        p.parts[0].map(|r| r.get()),
+        p.parts[1].map(|r| r.get()),
+        p.parts[2].map(|r| r.get()),
+    ]
+}
+
+const SCALE_ROWS: [Field; 5] = [
+    Field::Mood,
+    Field::Energy,
+    Field::Kindness,
+    Field::Humanity,
+    Field::Mindfulness,
+];
+
+#[test]
+fn words_begun_with_a_key_letter_on_a_scale_row_go_whole_into_the_note_and_nudge_nothing() {
+    // Each begins with a letter that is a key on these rows: h/l nudge, j/k move, i steps
+    // down, x clears, o answers nothing with no letter offered.
+    let sentences = [
+        "had a good day",
+        "lovely walk",
+        "just ok",
+        "kind of tired",
+        "i am fine",
+        "okay",
+        "xmas shopping",
+        "low, but here",
+    ];
+    for row in SCALE_ROWS {
+        for words in sentences {
+            let mut app = form_on(row);
+            let before = scales(&app);
+            typed(&mut app, words);
+            assert_eq!(note(&app), words, "typed on {row:?}");
+            assert_eq!(scales(&app), before, "{words:?} typed on {row:?}");
+            assert_eq!(app.mode(), Mode::Writing, "{words:?} on {row:?}");
+        }
+    }
+    // Saved, the check-in holds the words and the values as they were set.
+    let mut app = form_on(Field::Mood);
+    typed(&mut app, "had a good day");
+    press(&mut app, &[ctrl('s')]);
+    let saved = app.store().checkins_between(None, None).unwrap();
+    assert_eq!(saved[0].note.as_deref(), Some("had a good day"));
+    assert_eq!(saved[0].mood.get(), 7);
+    assert_eq!(saved[0].energy.map(|e| e.get()), Some(4));
+}
+
+#[test]
+fn the_forms_letter_keys_still_act_when_no_word_follows() {
+    // h and l nudge, again and again; j and k move; a digit after a letter sets the row.
+    let mut app = form_on(Field::Mood);
+    typed(&mut app, "hh");
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(5));
+    typed(&mut app, "lll");
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(8));
+    typed(&mut app, "jl");
+    assert_eq!(checkin_pane(&app).focus, Focus::Field(Field::Energy));
+    assert_eq!(checkin_pane(&app).energy.map(|e| e.get()), Some(5));
+    typed(&mut app, "k");
+    press(&mut app, &[ch('h'), ch('6')]);
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(6));
+    // x clears; a key that is not a letter between ends any word: the next letter starts
+    // the note alone, and what the keys did stays.
+    press(
+        &mut app,
+        &[
+            ch('x'),
+            key(ratatui::crossterm::event::KeyCode::Down),
+            ch('a'),
+        ],
+    );
+    assert_eq!(checkin_pane(&app).mood, None);
+    assert_eq!(note(&app), "a");
+    // A letter after h that has a meaning of its own acts: b opens the break.
+    let mut app = form_on(Field::Mood);
+    typed(&mut app, "lb");
+    assert_eq!(checkin_pane(&app).mood.map(|m| m.get()), Some(8));
+    assert_eq!(app.mode(), Mode::BreakMood);
+    assert_eq!(note(&app), "");
+}
+
+#[test]
+fn down_to_the_note_then_i_writes_there_without_the_keys_in_the_words() {
+    let mut app = form_on(Field::Mindfulness);
+    typed(&mut app, "jifeeling steady");
+    assert_eq!(note(&app), "feeling steady");
+    assert_eq!(scales(&app)[4], Some(4));
+}
+
+#[test]
+fn a_word_begun_on_the_choices_leaves_what_was_picked() {
+    // On Emotions `i` picks the chip under the cursor and Space unpicks it; "i am" is words.
+    let mut app = form_on(Field::Emotions);
+    let picked = checkin_pane(&app).emotions.clone();
+    typed(&mut app, "i am here");
+    assert_eq!(note(&app), "i am here");
+    assert_eq!(checkin_pane(&app).emotions, picked);
+    // Picking with i and Space, then a digit, is kept.
+    let mut app = form_on(Field::Emotions);
+    press(&mut app, &[ch('i'), ch('7')]);
+    assert_eq!(checkin_pane(&app).emotions.picked.len(), 1);
+}
+
+#[test]
+fn the_screen_after_words_begun_with_h_shows_the_mood_as_it_was() {
+    let mut app = form_on(Field::Mood);
+    typed(&mut app, "had a good day");
+    let screen = plain(&app, 80, 24);
+    assert!(screen.contains("had a good day"), "{screen}");
+    assert!(screen.contains("Your words go in the note"), "{screen}");
+    insta::assert_snapshot!("words_begun_with_h_80x24", screen);
+    let small = plain(&app, 40, 12);
+    assert!(small.contains("had a good day"), "{small}");
+    insta::assert_snapshot!("words_begun_with_h_40x12", small);
 }

@@ -289,6 +289,13 @@ pub trait Pane: Draw {
         None
     }
 
+    /// Every key pressed (or click, as `None, None`) while the pane shows, before it is
+    /// answered: `typed` is the plain character, `action` what the keymap asks for if it
+    /// would do anything. A pane reading typed words across keys may answer it itself.
+    fn word_key(&mut self, _typed: Option<char>, _action: Option<Action>) -> Option<Outcome> {
+        None
+    }
+
     /// The words being written or read here now (the form, the flow, the page or record
     /// open), so the support line can show when they speak of self-harm. Never stored.
     fn words_in_sight(&self) -> String {

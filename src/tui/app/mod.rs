@@ -288,7 +288,11 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(..) => true,
-            Event::Mouse(m) if !self.help_open => self.handle_mouse(m),
+            Event::Mouse(m) if !self.help_open => {
+                // A click between two letters means they were not one word.
+                self.current_mut().word_key(None, None);
+                self.handle_mouse(m)
+            }
             Event::Paste(text) => {
                 // Terminals send a paste's line ends as CR; every field gets newlines.
                 let text = &crate::domain::paragraphs(text);
@@ -312,7 +316,11 @@ impl App {
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
         let mode = self.mode();
-        if let Some(action) = self.keymap.action_for(mode, key) {
+        let action = self.keymap.action_for(mode, key);
+        if self.word_key(key, action) {
+            return true;
+        }
+        if let Some(action) = action {
             self.apply(action);
             return true;
         }

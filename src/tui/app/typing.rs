@@ -1,7 +1,10 @@
 //! Letters typed where no text field is open, and the line kept under the pane while a
 //! way back from the trash holds: nothing typed acts unseen or vanishes unexplained.
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::App;
+use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 
 impl App {
@@ -26,6 +29,37 @@ impl App {
             },
         }
         true
+    }
+
+    /// Shows the pane a key before it is answered, so a word begun with a letter that is
+    /// also a key can be taken up as words; returns whether the pane answered it itself.
+    pub(super) fn word_key(&mut self, key: &KeyEvent, action: Option<Action>) -> bool {
+        let typed = match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        // Help, search and the session list have the keys while they are open.
+        if self.mode() != self.current().mode() {
+            return false;
+        }
+        // The offered letter's keys do nothing while no letter is offered.
+        let does_something = action.filter(|a| {
+            self.offer.is_some() || !matches!(a, Action::OpenOffer | Action::DismissOffer)
+        });
+        match self.current_mut().word_key(typed, does_something) {
+            Some(outcome) => {
+                self.notice = None;
+                self.act_on(outcome);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The line under the pane: what the last action said, or else what stays said while

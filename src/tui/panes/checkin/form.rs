@@ -1,7 +1,7 @@
 //! The pieces of the check-in form: its fields, where the focus is, and the chip sets
 //! (emotions, rituals) with the ones picked and a cursor.
 
-use crate::domain::Label;
+use crate::domain::{Energy, Label, Mood, PartRating};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -124,6 +124,27 @@ impl Chips {
     }
 }
 
+/// What the form's rows hold, to be put back when a key turns out to have begun a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rows {
+    pub(super) mood: Option<Mood>,
+    pub(super) energy: Option<Energy>,
+    pub(super) parts: [Option<PartRating>; 3],
+    pub(super) emotions: Chips,
+    pub(super) rituals: Chips,
+    pub(super) focus: Focus,
+}
+
+/// A letter (and maybe a space after it) that acted on the form's rows, and the rows as
+/// they were before it: the start of a word if a letter follows that no key here takes.
+#[derive(Debug, Clone)]
+pub struct WordStart {
+    pub(super) letters: String,
+    pub(super) before: Rows,
+    /// The rows once the letter had acted; a word is only taken up while they still are.
+    pub(super) after: Option<Rows>,
+}
+
 /// What the form's one-line question asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ask {
@@ -135,13 +156,13 @@ pub enum Ask {
 impl super::CheckinPane {
     /// A letter typed on the form or the day list, where no key answers it: it starts (or
     /// carries on) the note, so the words being typed land there instead of vanishing.
-    pub(super) fn take_typed(&mut self, c: char) -> Option<crate::tui::pane::Outcome> {
+    pub(super) fn take_typed(&mut self, typed: &str) -> Option<crate::tui::pane::Outcome> {
         if self.pause.is_some() || self.asking.is_some() {
             return None;
         }
         self.focus = Focus::Field(Field::Note);
         self.writing = true;
-        self.note.insert_char(c);
+        self.note.insert_str(typed);
         crate::tui::widgets::show_cursor(&mut self.note, true);
         // Words going into a saved check-in opened a key ago say whose note it is, and how
         // to leave it as it was.

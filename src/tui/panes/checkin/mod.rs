@@ -6,6 +6,7 @@ mod form;
 pub mod look_back;
 mod view;
 mod when;
+mod word_start;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::TextArea;
@@ -13,7 +14,7 @@ use uuid::Uuid;
 
 use self::compassion_break::BreakFlow;
 pub use self::drafts::Draft;
-pub use self::form::{Ask, Chips, Field, Focus};
+pub use self::form::{Ask, Chips, Field, Focus, WordStart};
 use crate::domain::MarkedKind;
 use crate::domain::{CheckIn, Energy, Label, Mood, PartRating, Scale};
 use crate::store::{Direction, LabelKind, Store, Whole};
@@ -56,6 +57,8 @@ pub struct CheckinPane {
     pub look_back: Option<String>,
     /// No check-ins at all yet: the day list shows a short welcome instead.
     pub first_time: bool,
+    /// A letter that acted on the form's rows a key ago, in case it began a word.
+    word: Option<WordStart>,
 }
 
 impl CheckinPane {
@@ -78,6 +81,7 @@ impl CheckinPane {
             later: None,
             pause: None,
             first_time: false,
+            word: None,
         }
     }
 
@@ -161,6 +165,7 @@ impl CheckinPane {
     pub fn apply(&mut self, action: Action, ctx: &mut Ctx<'_>) -> crate::store::Result<Outcome> {
         let before = self.draft();
         let mut outcome = self.act(action, ctx)?;
+        self.word_acted();
         outcome.changed |= self.draft() != before;
         Ok(outcome)
     }
@@ -480,7 +485,11 @@ impl Pane for CheckinPane {
     }
 
     fn typed(&mut self, c: char) -> Option<Outcome> {
-        self.take_typed(c)
+        self.take_typed(&c.to_string())
+    }
+
+    fn word_key(&mut self, typed: Option<char>, action: Option<Action>) -> Option<Outcome> {
+        CheckinPane::word_key(self, typed, action)
     }
 
     fn words_in_sight(&self) -> String {
