@@ -226,3 +226,43 @@ fn edits_of_different_parts_of_a_record_both_stay() {
     );
     assert!(j.store().trashed_entries().unwrap().is_empty());
 }
+
+#[test]
+fn every_pane_shows_what_another_window_saved_once_the_person_comes_to_it() {
+    use kindly::tui::pane::PaneId;
+    let j = TestJournal::new();
+    let mut a = window(&j);
+    // Every pane has read the (empty) journal once, and a is back on the Check-in pane.
+    for _ in 0..4 {
+        press(&mut a, &[key(KeyCode::Tab)]);
+    }
+    assert_eq!(a.pane_id(), PaneId::Checkin);
+    assert!(trends_pane(&a).began.is_none());
+
+    // Another window (or a command) saves one of each while a shows the form.
+    let mut other = j.store();
+    other
+        .save_checkin(&checkin("2026-11-29T09:00:00+00:00", 6, "", None), None)
+        .unwrap();
+    let thought =
+        kindly::domain::Thought::new(at("2026-11-29T09:05:00+00:00"), "I never get it right")
+            .unwrap();
+    other.save_thought(&thought, None).unwrap();
+    page(&j, "A page written in the other window.");
+
+    // Waking reads the pane showing at once.
+    assert!(a.look_for_changes());
+    assert_eq!(checkin_pane(&a).list.len(), 1);
+    // The others read it on arrival, before they are drawn.
+    press(&mut a, &[key(KeyCode::Tab)]);
+    assert_eq!(critic_pane(&a).list.len(), 1);
+    assert!(text(&a, 80, 24).contains("I never get it right"));
+    press(&mut a, &[key(KeyCode::Tab)]);
+    assert_eq!(journal_pane(&a).list.len(), 1);
+    assert!(text(&a, 80, 24).contains("A page written in the other window."));
+    press(&mut a, &[key(KeyCode::Tab)]);
+    assert_eq!(
+        trends_pane(&a).began.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-29")
+    );
+}
