@@ -3,16 +3,31 @@
 //! and offers no thinking trap for that thought. It never blocks writing and never
 //! stores anything about it.
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::lexicon::{Lexicon, Said, phrases};
 use super::words::folded;
 
 const CRISIS_WORDS: &str = include_str!("../../assets/crisis-words.txt");
 
+/// The built-in phrases, read once for the whole process and only when a text is first
+/// looked through: reading them costs about a millisecond, which neither the screen's first
+/// frame nor a command that writes no words need wait for.
+fn built_in() -> &'static Lexicon {
+    static BUILT_IN: OnceLock<Lexicon> = OnceLock::new();
+    BUILT_IN.get_or_init(|| Lexicon::new(phrases(CRISIS_WORDS.lines(), true)))
+}
+
+/// Reads the built-in phrases now, so the first text looked through later doesn't wait:
+/// for the screen, once its first frame is out.
+pub fn read_ahead() {
+    built_in();
+}
+
 /// The phrases that bring the support line: the built-in lexicon and the person's own.
 pub struct CrisisWords {
-    phrases: Lexicon,
+    /// The person's own phrases (config `crisis_words`); the built-in ones are shared.
+    own: Lexicon,
     /// The last text looked through that held none of them. Typing adds to the end of a
     /// text, so the next look need only read its end again: a long page costs no more
     /// at each keypress than a short note. Kept in memory only, never written anywhere.
@@ -28,7 +43,7 @@ impl Default for CrisisWords {
 impl Clone for CrisisWords {
     fn clone(&self) -> Self {
         Self {
-            phrases: self.phrases.clone(),
+            own: self.own.clone(),
             clear: Mutex::default(),
         }
     }
@@ -36,17 +51,17 @@ impl Clone for CrisisWords {
 
 impl PartialEq for CrisisWords {
     fn eq(&self, other: &Self) -> bool {
-        self.phrases == other.phrases
+        self.own == other.own
     }
 }
 
 impl Eq for CrisisWords {}
 
-/// Shows the phrases, never the text last read.
+/// Shows the person's own phrases, never the text last read.
 impl std::fmt::Debug for CrisisWords {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CrisisWords")
-            .field("phrases", &self.phrases)
+            .field("own", &self.own)
             .finish_non_exhaustive()
     }
 }
@@ -54,10 +69,9 @@ impl std::fmt::Debug for CrisisWords {
 impl CrisisWords {
     /// The built-in phrases plus `own` (from config `crisis_words`, in the same form).
     pub fn with_own(own: &[String]) -> Self {
-        let lines = CRISIS_WORDS.lines().chain(own.iter().map(String::as_str));
         // A slip of the keyboard must not hide these words.
         Self {
-            phrases: Lexicon::new(phrases(lines, true)),
+            own: Lexicon::new(phrases(own.iter().map(String::as_str), true)),
             clear: Mutex::default(),
         }
     }
@@ -65,22 +79,37 @@ impl CrisisWords {
     /// Whether `text` holds any of the phrases, however it is written.
     pub fn found_in(&self, text: &str) -> bool {
         let mut clear = self.clear.lock().unwrap_or_else(PoisonError::into_inner);
-        let found = match text.strip_prefix(clear.as_str()) {
+        // Nothing written yet (the screen's first frame): no phrase can be there.
+        let found = !text.trim().is_empty() && self.found_after(text, &clear);
+        if !found {
+            text.clone_into(&mut clear);
+        }
+        found
+    }
+
+    /// Whether `text` holds any of the phrases, reading again only the end of it when it
+    /// begins with `clear`, a text that held none.
+    fn found_after(&self, text: &str, clear: &str) -> bool {
+        let lexicons = [built_in(), &self.own];
+        let found_from = |said: &Said, first: usize| {
+            lexicons
+                .iter()
+                .filter(|l| !l.is_empty())
+                .any(|l| l.found_from(said, first))
+        };
+        match text.strip_prefix(clear) {
             Some("") if !clear.is_empty() => false,
             Some(_) if !clear.is_empty() => {
                 // Words far enough back from the end of the clear text meet the same
                 // words around them as before; two are read again for what a phrase
                 // may not follow.
-                let cut = safe_cut(&clear, self.phrases.reach + 4);
+                let reach = lexicons.iter().map(|l| l.reach).max().unwrap_or(0);
+                let cut = safe_cut(clear, reach + 4);
                 let context = if cut == 0 { 0 } else { 2 };
-                self.phrases.found_from(&Said::new(&text[cut..]), context)
+                found_from(&Said::new(&text[cut..]), context)
             }
-            _ => self.phrases.found_in(&Said::new(text)),
-        };
-        if !found {
-            text.clone_into(&mut clear);
+            _ => found_from(&Said::new(text), 0),
         }
-        found
     }
 }
 
@@ -317,7 +346,7 @@ mod tests {
                 let so_far = &text[..end];
                 assert_eq!(
                     typing.found_in(so_far),
-                    typing.phrases.found_in(&Said::new(so_far)),
+                    CrisisWords::default().found_in(so_far),
                     "{so_far}"
                 );
             }

@@ -20,7 +20,7 @@ mod traps;
 pub mod when;
 pub mod words;
 
-pub use care::{CrisisWords, support_line};
+pub use care::{CrisisWords, read_ahead as read_crisis_words_ahead, support_line};
 pub use checkin::{CheckIn, DaySummary, Part, summarise_days};
 pub use entry::{Break, Entry, EntryKind};
 pub use ids::{id_start, short_id, told_apart};

@@ -84,39 +84,58 @@ impl LabelFilter {
         }
     }
 
-    /// SELECT kind, id, at, the record's own words, and its picked names, for the records
-    /// carrying this name (`?1`), between two days (`?2`, `?3`).
-    fn sql(&self) -> String {
+    /// One statement for each kind of record that can carry this name: SELECT kind, id, at,
+    /// the record's own words, and its picked names, for the newest `?4` records (-1: all)
+    /// carrying the name `?1`, between two days (`?2`, `?3`). The newest are chosen from ids
+    /// and times alone; words and names are read only for those.
+    fn statements(&self) -> Vec<String> {
         match self {
-            LabelFilter::Tag(_) => "SELECT 'entry', e.id, e.at, coalesce(e.title || ' · ', '') || e.body,
+            LabelFilter::Tag(_) => vec![
+                "SELECT 'entry', e.id, e.at, coalesce(e.title || ' · ', '') || e.body,
                         (SELECT group_concat(name, ', ') FROM entry_tags WHERE entry_id = e.id)
                    FROM entries e
-                  WHERE e.deleted_at IS NULL AND e.day >= coalesce(?2, '') AND e.day <= coalesce(?3, '9999')
-                    AND EXISTS (SELECT 1 FROM entry_tags l WHERE l.entry_id = e.id AND l.name = ?1 COLLATE NOCASE)"
-                .to_string(),
-            LabelFilter::Emotion(_) => format!(
-                "{} UNION ALL
-                 SELECT 'thought', t.id, t.at, t.thought,
+                  WHERE e.id IN (SELECT n.id FROM entries n
+                                  WHERE n.deleted_at IS NULL AND n.day >= coalesce(?2, '') AND n.day <= coalesce(?3, '9999')
+                                    AND n.id IN (SELECT entry_id FROM entry_tags WHERE name = ?1 COLLATE NOCASE)
+                                  ORDER BY n.at_utc DESC LIMIT ?4)"
+                    .to_string(),
+            ],
+            LabelFilter::Emotion(_) => vec![
+                checkins_with("emotion"),
+                "SELECT 'thought', t.id, t.at, t.thought,
                         (SELECT group_concat(name, ', ') FROM thought_emotions WHERE thought_id = t.id)
                    FROM thoughts t
-                  WHERE t.deleted_at IS NULL AND t.day >= coalesce(?2, '') AND t.day <= coalesce(?3, '9999')
-                    AND EXISTS (SELECT 1 FROM thought_emotions l WHERE l.thought_id = t.id AND l.name = ?1 COLLATE NOCASE)",
-                checkins_with("emotion")
-            ),
-            LabelFilter::Ritual(_) => checkins_with("ritual"),
+                  WHERE t.id IN (SELECT n.id FROM thoughts n
+                                  WHERE n.deleted_at IS NULL AND n.day >= coalesce(?2, '') AND n.day <= coalesce(?3, '9999')
+                                    AND n.id IN (SELECT thought_id FROM thought_emotions WHERE name = ?1 COLLATE NOCASE)
+                                  ORDER BY n.at_utc DESC LIMIT ?4)"
+                    .to_string(),
+            ],
+            LabelFilter::Ritual(_) => vec![checkins_with("ritual")],
         }
     }
 }
 
-/// The check-ins carrying the name `?1` as a label of `kind` (emotion or ritual).
+/// The check-ins carrying the name `?1` as a label of `kind` (emotion or ritual). Ten years
+/// hold some 17,000 labels under a few dozen names: the names spelt like `?1` in any case
+/// come from the (kind, name) index by skip-scan, and the check-ins from the same index.
 fn checkins_with(kind: &str) -> String {
     format!(
-        "SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
+        "WITH RECURSIVE names(name) AS (
+             SELECT min(name) FROM checkin_labels WHERE kind = '{kind}'
+             UNION ALL
+             SELECT (SELECT min(name) FROM checkin_labels WHERE kind = '{kind}' AND name > names.name)
+               FROM names WHERE names.name IS NOT NULL
+         )
+         SELECT 'checkin', c.id, c.at, coalesce(c.note, ''),
                 (SELECT group_concat(name, ', ') FROM checkin_labels WHERE checkin_id = c.id)
            FROM checkins c
-          WHERE c.deleted_at IS NULL AND c.day >= coalesce(?2, '') AND c.day <= coalesce(?3, '9999')
-            AND EXISTS (SELECT 1 FROM checkin_labels l WHERE l.checkin_id = c.id
-                        AND l.kind = '{kind}' AND l.name = ?1 COLLATE NOCASE)"
+          WHERE c.id IN (SELECT n.id FROM checkins n
+                          WHERE n.deleted_at IS NULL AND n.day >= coalesce(?2, '') AND n.day <= coalesce(?3, '9999')
+                            AND n.id IN (SELECT checkin_id FROM checkin_labels
+                                          WHERE kind = '{kind}'
+                                            AND name IN (SELECT name FROM names WHERE name = ?1 COLLATE NOCASE))
+                          ORDER BY n.at_utc DESC LIMIT ?4)"
     )
 }
 
@@ -135,15 +154,20 @@ impl Store {
         if filters.is_empty() {
             let mut found = self.search_words(typed, limit, from, to)?;
             // A plain word is also a name that may have been picked: after what was
-            // written, the records carrying it as a tag, an emotion or a ritual.
-            if let Some(name) = plain_name(typed) {
+            // written, the records carrying it as a tag, an emotion or a ritual. When
+            // what was written already fills the list, none of them would be shown. Else
+            // the newest `limit` of each are enough: at most `found.len()` of them are
+            // already listed, and the rest fill the room left.
+            if found.len() < limit
+                && let Some(name) = plain_name(typed)
+            {
                 let mut picked = Vec::new();
                 for by_name in [
                     LabelFilter::Tag(name.clone()),
                     LabelFilter::Emotion(name.clone()),
                     LabelFilter::Ritual(name),
                 ] {
-                    picked.extend(self.labelled(&[by_name], from, to)?);
+                    picked.extend(self.labelled(&[by_name], from, to, Some(limit))?);
                 }
                 picked.sort_by_key(|f| std::cmp::Reverse(f.at));
                 for f in picked {
@@ -155,7 +179,10 @@ impl Store {
             found.truncate(limit);
             return Ok(found);
         }
-        let mut labelled = self.labelled(&filters, from, to)?;
+        // One name alone: only the newest `limit` are read. Several, or with words, are
+        // matched among all the records carrying them.
+        let newest = (filters.len() == 1 && words.is_empty()).then_some(limit);
+        let mut labelled = self.labelled(&filters, from, to, newest)?;
         if !words.is_empty() {
             let by_words = self.search_words(&words, usize::MAX, from, to)?;
             labelled = by_words
@@ -168,45 +195,21 @@ impl Store {
     }
 
     /// The records carrying every name in `filters`, newest first, each with its picked
-    /// names (the matched ones marked) and the start of its words.
+    /// names (the matched ones marked) and the start of its words: all of them, or the
+    /// newest `newest` of each kind of record.
     pub(super) fn labelled(
         &self,
         filters: &[LabelFilter],
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
+        newest: Option<usize>,
     ) -> Result<Vec<Found>> {
+        let newest = newest.map_or(-1, |n| i64::try_from(n).unwrap_or(-1));
         let mut found: Option<Vec<Found>> = None;
         for filter in filters {
-            let mut stmt = self.conn.prepare_cached(&filter.sql())?;
-            let rows = stmt.query_map(
-                rusqlite::params![
-                    filter.name(),
-                    from.map(|d| d.to_string()),
-                    to.map(|d| d.to_string())
-                ],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                    ))
-                },
-            )?;
             let mut these = Vec::new();
-            for row in rows {
-                let (kind, id, at, words, names) = row?;
-                let (Ok(id), Ok(at)) = (Uuid::parse_str(&id), DateTime::parse_from_rfc3339(&at))
-                else {
-                    continue;
-                };
-                these.push(Found {
-                    kind: kind_of(&kind),
-                    id,
-                    at,
-                    snippet: snippet(names.as_deref().unwrap_or(""), &words, filters),
-                });
+            for sql in filter.statements() {
+                self.labelled_by(&sql, filter, filters, (from, to), newest, &mut these)?;
             }
             found = Some(match found {
                 None => these,
@@ -219,6 +222,49 @@ impl Store {
         let mut found = found.unwrap_or_default();
         found.sort_by_key(|f| std::cmp::Reverse(f.at));
         Ok(found)
+    }
+
+    /// The records one statement of `filter` finds, added to `these`.
+    fn labelled_by(
+        &self,
+        sql: &str,
+        filter: &LabelFilter,
+        filters: &[LabelFilter],
+        (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+        newest: i64,
+        these: &mut Vec<Found>,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params![
+                filter.name(),
+                from.map(|d| d.to_string()),
+                to.map(|d| d.to_string()),
+                newest
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            },
+        )?;
+        for row in rows {
+            let (kind, id, at, words, names) = row?;
+            let (Ok(id), Ok(at)) = (Uuid::parse_str(&id), DateTime::parse_from_rfc3339(&at)) else {
+                continue;
+            };
+            these.push(Found {
+                kind: kind_of(&kind),
+                id,
+                at,
+                snippet: snippet(names.as_deref().unwrap_or(""), &words, filters),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -272,5 +318,48 @@ mod tests {
         let (f, rest) = split_filters("emotion: tag:");
         assert!(f.is_empty());
         assert_eq!(rest, "emotion: tag:");
+    }
+
+    /// Ten check-ins with the ritual "walk" (none says it), then two whose notes say "walk":
+    /// only the newest of each are read, and the list is what reading them all would give.
+    #[test]
+    fn a_name_reads_only_the_newest_records_it_can_show() {
+        use crate::domain::{CheckIn, Mood, Scale, parse_label_list};
+        let mut store = Store::open_in_memory().unwrap();
+        let mut walked = Vec::new();
+        for day in 1..=10 {
+            let at = DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T08:00:00+00:00"));
+            let mut c = CheckIn::new(at.unwrap(), Mood::new(6).unwrap());
+            c.rituals = parse_label_list("rituals", "Walk, tea").unwrap();
+            store.save_checkin(&c, None).unwrap();
+            walked.push(c.id);
+        }
+        let mut said = Vec::new();
+        for day in 20..=21 {
+            let at = DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T08:00:00+00:00"));
+            let mut c = CheckIn::new(at.unwrap(), Mood::new(5).unwrap());
+            c.set_note("a slow walk by the river");
+            store.save_checkin(&c, None).unwrap();
+            said.push(c.id);
+        }
+        let ids = |typed: &str, limit: usize| -> Vec<Uuid> {
+            let found = store.search_between(typed, limit, None, None).unwrap();
+            found.iter().map(|f| f.id).collect()
+        };
+        // What was written fills the list: no name is read.
+        assert_eq!(ids("walk", 2), vec![said[1], said[0]]);
+        // Room for three more: the newest three carrying the name, after what was written.
+        assert_eq!(
+            ids("walk", 5),
+            vec![said[1], said[0], walked[9], walked[8], walked[7]]
+        );
+        // A name alone, in any case: the newest four, newest first.
+        assert_eq!(
+            ids("ritual:WALK", 4),
+            vec![walked[9], walked[8], walked[7], walked[6]]
+        );
+        assert_eq!(ids("ritual:walk", 50).len(), 10);
+        // Two names: matched among all the records carrying them.
+        assert_eq!(ids("ritual:walk ritual:tea", 3).len(), 3);
     }
 }

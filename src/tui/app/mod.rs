@@ -195,6 +195,9 @@ impl App {
         if self.store.damaged().is_none() {
             self.store.verify_beside();
         }
+        // The words that bring the support line are read now, once the screen is up, so
+        // neither the first frame nor the first key typed waits for them.
+        crate::domain::read_crisis_words_ahead();
         self.started = true;
         if let Err(e) = self.flush_state() {
             self.notice = Some(format!("A small note couldn't be saved just now ({e})."));
