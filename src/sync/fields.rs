@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::texts::{contains, has_words, merge_text};
+
 /// When a field was last changed, and by which device; ordered by clock, then device, so
 /// every computer picks the same one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -190,13 +192,6 @@ struct Field {
 /// One field. `edited` is the clock of an unsent edit here, if this field has one.
 fn one(name: &str, mine: Side, agreed: &Value, edited: Option<Clock>, theirs: Side) -> Field {
     let text = is_text(name);
-    let keep = |value: &Value| Field {
-        value: value.clone(),
-        agreed: agreed.clone(),
-        stamp: mine.stamp.clone(),
-        both: false,
-        kept: None,
-    };
     let take = |value: Value, stamp: Stamp| Field {
         agreed: value.clone(),
         value,
@@ -215,7 +210,7 @@ fn one(name: &str, mine: Side, agreed: &Value, edited: Option<Clock>, theirs: Si
     if let Some(pending) = edited {
         // An edit made here, not yet sent, meets another computer's.
         if theirs.stamp.at <= mine.stamp.at {
-            return keep(mine.value);
+            return older_under_an_edit(name, mine, agreed, theirs);
         }
         let agreed_now = theirs.value.clone();
         if text {
@@ -266,9 +261,19 @@ fn one(name: &str, mine: Side, agreed: &Value, edited: Option<Clock>, theirs: Si
     } else {
         (&theirs, &mine)
     };
-    // The newer one was made from the older: a plain step forward.
+    // The newer one was made from the older: a plain step forward. A merge keeps the
+    // newer text's clock, so one clock can name two texts: when the words the newer was
+    // written over aren't the older's, the older may hold words it never saw.
     if newer.stamp.from.as_ref() == Some(&older.stamp.at) {
-        return take(newer.value.clone(), newer.stamp.clone());
+        let over_other_words = text
+            && newer.stamp.base.as_ref().is_some_and(|b| b != older.value)
+            && !contains(newer.value, older.value)
+            && has_words(older.value);
+        return Field {
+            kept: over_other_words.then(|| (older.value.clone(), older.stamp.at.clone(), false)),
+            both: over_other_words,
+            ..take(newer.value.clone(), newer.stamp.clone())
+        };
     }
     // The older one was made from the newer's clock (a merge re-stamped): the newer wins.
     if older.stamp.from.as_ref() == Some(&newer.stamp.at) && newer.stamp.at != older.stamp.at {
@@ -305,293 +310,49 @@ fn one(name: &str, mine: Side, agreed: &Value, edited: Option<Clock>, theirs: Si
     }
 }
 
+/// An older version of a field arriving where an edit of it waits to be sent. It may hold
+/// words the version that edit started from never had (two computers each wrote over the
+/// same version, and this one heard of the other's late): those are merged into the edit,
+/// or kept as a copy when they overlap, never passed over.
+fn older_under_an_edit(name: &str, mine: Side, agreed: &Value, theirs: Side) -> Field {
+    // How the version the edit started from settles with the older one, as on a computer
+    // with no edit waiting.
+    let published = one(
+        name,
+        Side {
+            value: agreed,
+            stamp: mine.stamp,
+        },
+        agreed,
+        None,
+        theirs,
+    );
+    let unchanged = published.value == *agreed;
+    // Not a text: the edit waiting here is the newest, so it stands.
+    let merged = if unchanged || !is_text(name) {
+        Some(mine.value.clone())
+    } else {
+        merge_text(agreed, mine.value, &published.value)
+    };
+    let kept = match &merged {
+        Some(_) => published.kept,
+        None => has_words(&published.value)
+            .then(|| (published.value.clone(), published.stamp.at.clone(), false)),
+    };
+    Field {
+        value: merged.unwrap_or_else(|| mine.value.clone()),
+        agreed: published.value,
+        stamp: published.stamp,
+        both: published.both || !unchanged,
+        kept,
+    }
+}
+
 /// Orders two values with the same clock, the same way everywhere.
 fn tie(v: &Value) -> String {
     v.to_string()
 }
 
-fn as_text(v: &Value) -> &str {
-    v.as_str().unwrap_or("")
-}
-
-fn has_words(v: &Value) -> bool {
-    !as_text(v).trim().is_empty()
-}
-
-/// Whether every line of `part` is still in `whole` (so taking `whole` loses no words).
-fn contains(whole: &Value, part: &Value) -> bool {
-    let whole = as_text(whole);
-    as_text(part)
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .all(|l| whole.contains(l))
-}
-
-/// Merges two texts made from `base`; `None` when their changes overlap. Texts are
-/// compared sentence by sentence, so two sentences added to one paragraph both stay.
-fn merge_text(base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
-    let (b, o, t) = (
-        split(as_text(base)),
-        split(as_text(ours)),
-        split(as_text(theirs)),
-    );
-    let merged = diffy::merge(&b, &o, &t).ok()?;
-    let text = join(&merged);
-    Some(if text.is_empty() {
-        Value::Null
-    } else {
-        Value::String(text)
-    })
-}
-
-/// One sentence, or the spaces between two, a row, so a line-based merge sees sentences
-/// and a sentence added beside another isn't an overlap; `join` undoes it. A line break of
-/// the text itself is kept as a row holding only this stand-in.
-const BREAK: &str = "\u{1}";
-
-fn split(text: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push_str(BREAK);
-            out.push('\n');
-        }
-        let mut rest = line;
-        while !rest.is_empty() {
-            let at = sentence_end(rest);
-            out.push_str(&rest[..at]);
-            out.push('\n');
-            rest = &rest[at..];
-        }
-    }
-    out
-}
-
-fn join(rows: &str) -> String {
-    let mut out = String::new();
-    for row in rows.split_inclusive('\n') {
-        let row = row.strip_suffix('\n').unwrap_or(row);
-        if row == BREAK {
-            out.push('\n');
-        } else {
-            out.push_str(row);
-        }
-    }
-    out
-}
-
-/// Where the first row of `text` ends: a run of spaces is a row of its own, and a sentence
-/// ends after its stop when spaces follow.
-fn sentence_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let spaces = bytes.iter().take_while(|b| **b == b' ').count();
-    if spaces > 0 {
-        return spaces;
-    }
-    for (i, b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
-            return i + 1;
-        }
-    }
-    bytes.len()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn clock(hlc: i64, device: &str) -> Clock {
-        Clock {
-            hlc,
-            device: device.into(),
-        }
-    }
-
-    fn obj(v: Value) -> Map<String, Value> {
-        v.as_object().unwrap().clone()
-    }
-
-    fn stamps(fields: &[(&str, i64, &str, Option<i64>)]) -> Stamps {
-        fields
-            .iter()
-            .map(|(f, h, d, from)| {
-                (
-                    f.to_string(),
-                    Stamp {
-                        at: clock(*h, d),
-                        from: from.map(|h| clock(h, "a")),
-                        base: None,
-                    },
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn sentences_survive_a_round_trip_through_rows() {
-        for text in [
-            "",
-            "One. Two!  Three?",
-            "a\nb\n\nc. d",
-            "ends with a stop. ",
-            " x\n\n",
-        ] {
-            assert_eq!(join(&split(text)), text);
-        }
-    }
-
-    #[test]
-    fn mood_from_one_computer_and_a_note_sentence_from_the_other_both_survive() {
-        // This journal sent its mood change; the other added a sentence to the note.
-        let here = obj(json!({"id": "x", "mood": 7, "note": "Walked."}));
-        let there = obj(json!({"id": "x", "mood": 5, "note": "Walked. It rained."}));
-        let m = merge(
-            &Local {
-                record: &here,
-                agreed: &here,
-                stamps: &stamps(&[("mood", 20, "a", Some(10)), ("note", 10, "a", None)]),
-                pending: None,
-                whole: clock(10, "a"),
-            },
-            &Incoming {
-                record: &there,
-                stamps: &stamps(&[("mood", 10, "a", None), ("note", 21, "b", Some(10))]),
-                whole: clock(10, "a"),
-            },
-        );
-        assert_eq!(m.record["mood"], json!(7));
-        assert_eq!(m.record["note"], json!("Walked. It rained."));
-        assert!(m.kept.is_empty());
-    }
-
-    #[test]
-    fn an_unsent_edit_and_another_computers_edit_of_the_same_note_merge() {
-        let agreed = obj(json!({"note": "First. Second."}));
-        let here = obj(json!({"note": "First. Mine. Second."}));
-        let there = obj(json!({"note": "First. Second. Theirs."}));
-        let m = merge(
-            &Local {
-                record: &here,
-                agreed: &agreed,
-                stamps: &stamps(&[("note", 10, "a", None)]),
-                pending: Some(clock(30, "a")),
-                whole: clock(10, "a"),
-            },
-            &Incoming {
-                record: &there,
-                stamps: &stamps(&[("note", 20, "b", Some(10))]),
-                whole: clock(10, "a"),
-            },
-        );
-        assert_eq!(m.record["note"], json!("First. Mine. Second. Theirs."));
-        assert_eq!(m.agreed["note"], json!("First. Second. Theirs."));
-        assert_eq!(m.both, 1);
-    }
-
-    #[test]
-    fn overlapping_edits_keep_both_texts() {
-        let agreed = obj(json!({"body": "Today."}));
-        let here = obj(json!({"body": "Today was long."}));
-        let there = obj(json!({"body": "Today was lovely."}));
-        let m = merge(
-            &Local {
-                record: &here,
-                agreed: &agreed,
-                stamps: &stamps(&[("body", 10, "a", None)]),
-                pending: Some(clock(30, "a")),
-                whole: clock(10, "a"),
-            },
-            &Incoming {
-                record: &there,
-                stamps: &stamps(&[("body", 20, "b", Some(10))]),
-                whole: clock(10, "a"),
-            },
-        );
-        assert_eq!(m.record["body"], json!("Today was long."));
-        assert_eq!(m.kept.len(), 1);
-        assert_eq!(m.kept[0].text, json!("Today was lovely."));
-    }
-
-    #[test]
-    fn two_published_versions_settle_the_same_way_from_either_side() {
-        let l = obj(json!({"note": "A. B. C."}));
-        let i = obj(json!({"note": "Z. A. B."}));
-        let mut sl = stamps(&[("note", 20, "a", Some(10))]);
-        let mut si = stamps(&[("note", 25, "b", Some(10))]);
-        for s in [&mut sl, &mut si] {
-            s.get_mut("note").unwrap().base = Some(json!("A. B."));
-        }
-        let at_l = merge(
-            &Local {
-                record: &l,
-                agreed: &l,
-                stamps: &sl,
-                pending: None,
-                whole: clock(1, "a"),
-            },
-            &Incoming {
-                record: &i,
-                stamps: &si,
-                whole: clock(1, "a"),
-            },
-        );
-        let at_i = merge(
-            &Local {
-                record: &i,
-                agreed: &i,
-                stamps: &si,
-                pending: None,
-                whole: clock(1, "a"),
-            },
-            &Incoming {
-                record: &l,
-                stamps: &sl,
-                whole: clock(1, "a"),
-            },
-        );
-        assert_eq!(at_l.record["note"], json!("Z. A. B. C."));
-        assert_eq!(at_l.record["note"], at_i.record["note"]);
-        assert_eq!(at_l.stamps, at_i.stamps);
-    }
-
-    #[test]
-    fn a_step_forward_is_taken_and_an_older_version_is_passed_over() {
-        let old = obj(json!({"mood": 3}));
-        let new = obj(json!({"mood": 6}));
-        let s_old = stamps(&[("mood", 10, "a", None)]);
-        let s_new = stamps(&[("mood", 20, "b", Some(10))]);
-        let forward = merge(
-            &Local {
-                record: &old,
-                agreed: &old,
-                stamps: &s_old,
-                pending: None,
-                whole: clock(1, "a"),
-            },
-            &Incoming {
-                record: &new,
-                stamps: &s_new,
-                whole: clock(1, "a"),
-            },
-        );
-        assert_eq!(forward.record["mood"], json!(6));
-        let back = merge(
-            &Local {
-                record: &new,
-                agreed: &new,
-                stamps: &s_new,
-                pending: None,
-                whole: clock(1, "a"),
-            },
-            &Incoming {
-                record: &old,
-                stamps: &s_old,
-                whole: clock(1, "a"),
-            },
-        );
-        assert_eq!(back.record["mood"], json!(6));
-        assert!(!back.changed);
-    }
-}
+#[path = "fields_tests.rs"]
+mod tests;

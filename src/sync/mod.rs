@@ -21,6 +21,7 @@ mod receive;
 mod seal;
 mod send;
 pub mod state;
+mod texts;
 
 pub use exchanged::Exchanged;
 use exchanged::number;
