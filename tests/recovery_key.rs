@@ -795,3 +795,27 @@ fn a_journal_copied_without_its_key_file_says_the_key_file_is_missing() {
     assert_eq!(with_pass(&copy, &j.pass), Some(vec![3, 0, 0, 0]));
     assert_eq!(with_recovery(&copy, &j.rk), Some(vec![3, 0, 0, 0]));
 }
+
+#[test]
+fn a_half_written_staged_key_file_doesnt_lock_out_a_journal_it_never_keyed() {
+    // A first change of an old journal stopped while its new key file was being written:
+    // the journal is still the old one, and its old passphrase still opens it.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.db");
+    kindly(&plain)
+        .args(["checkin", "--mood", "6", "--note", "by the heron pond"])
+        .assert()
+        .success();
+    let db = dir.path().join("k.db");
+    Store::open(&plain)
+        .unwrap()
+        .export_to(&db, Some("the first long passphrase"))
+        .unwrap();
+    let pass = file(dir.path(), "one", "the first long passphrase\n");
+    std::fs::write(
+        kindly::store::staged_key_file(&db),
+        "kindly journal keys 1\npass",
+    )
+    .unwrap();
+    assert_eq!(with_pass(&db, &pass), Some(vec![1, 0, 0, 0]));
+}

@@ -112,8 +112,10 @@ pub fn recovery_from_file(path: &Path) -> Result<RecoveryKey, CliError> {
 /// What opens the encrypted journal at `path`: the secret from the file given, or typed at
 /// the terminal, where one that doesn't open it is asked for again.
 pub fn unlocked(path: &Path, unlock: &Unlock) -> Result<Unlocked, CliError> {
-    // A key file that can't be read opens nothing: say so before asking for anything.
-    if let Some(keys) = key_file_of(path)
+    // A key file that can't be read opens nothing: say so before asking for anything. (Only
+    // the lasting one: a staged key file is whole before the journal is ever converted.)
+    let keys = crate::store::key_file(path);
+    if keys.is_file()
         && let Err(e) = KeyFile::read(&keys)
     {
         return Err(CliError::Other(anyhow::anyhow!(

@@ -130,8 +130,12 @@ pub fn encrypt_anew(
     let key = JournalKey::random().map_err(|e| CliError::Other(e.into()))?;
     let file = KeyFile::seal(&key, passphrase, recovery).map_err(|e| CliError::Other(e.into()))?;
     let staged = staged_key_file(path);
+    // Written whole beside it and linked into place: a stop mid-write leaves no half key
+    // file for the next unlock to stumble on.
+    let temp = crate::store::side(path, ".keys-new.tmp");
     let _ = std::fs::remove_file(&staged);
-    write_private(&staged, &file.to_bytes()).map_err(|e| {
+    let _ = std::fs::remove_file(&temp);
+    crate::private_file::place_new(&temp, &staged, &file.to_bytes()).map_err(|e| {
         CliError::Other(anyhow::anyhow!(
             "couldn't write the key file {} ({e}); nothing was changed",
             staged.display()
