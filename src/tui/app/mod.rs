@@ -116,6 +116,7 @@ impl App {
             config.rituals.clone(),
             now.date_naive(),
         );
+        checkin.measure_specs = config.measures.clone();
         // Only the first pane reads the journal at start; the others read it on arrival.
         checkin.refresh(&store)?;
         if config.look_back {

@@ -28,6 +28,8 @@ pub struct Draft {
     pub editing: Option<Uuid>,
     /// The moment set with `@` (RFC 3339), when it isn't now or the saved one's.
     pub at: Option<String>,
+    /// The measures' values: measure id → value.
+    pub measures: std::collections::BTreeMap<String, String>,
 }
 
 impl Draft {
@@ -43,6 +45,11 @@ impl Draft {
             note: c.note.clone().unwrap_or_default(),
             editing: Some(c.id),
             at: None,
+            measures: c
+                .measures
+                .iter()
+                .map(|r| (r.measure.to_string(), r.value.get().to_string()))
+                .collect(),
         }
     }
 
@@ -62,6 +69,7 @@ impl CheckinPane {
             note: self.note.lines().join("\n"),
             editing: self.editing.as_ref().map(|c| c.id),
             at: self.at.map(|a| crate::domain::time::format_at(&a)),
+            measures: self.draft_values(),
         }
     }
 
@@ -73,6 +81,7 @@ impl CheckinPane {
         self.rituals.set(&draft.rituals);
         self.parts = draft.parts.map(|p| p.and_then(|v| PartRating::new(v).ok()));
         self.note = new_note(&draft.note);
+        self.restore_values(&draft.measures);
         self.editing = draft
             .editing
             .and_then(|id| store.checkin(id).ok().flatten());

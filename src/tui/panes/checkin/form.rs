@@ -12,6 +12,8 @@ pub enum Field {
     Kindness,
     Humanity,
     Mindfulness,
+    /// One of the person's own measures, by its place on the form.
+    Measure(u8),
     Note,
 }
 
@@ -36,6 +38,7 @@ impl Field {
             Field::Kindness => "Kindness",
             Field::Humanity => "Humanity",
             Field::Mindfulness => "Mindfulness",
+            Field::Measure(_) => "Measure",
             Field::Note => "Note",
         }
     }
@@ -133,6 +136,8 @@ pub struct Rows {
     pub(super) emotions: Chips,
     pub(super) rituals: Chips,
     pub(super) focus: Focus,
+    /// The measures' values (h and l step them too).
+    pub(super) values: Vec<Option<crate::domain::Amount>>,
 }
 
 /// A letter (and maybe a space after it) that acted on the form's rows, and the rows as
@@ -151,6 +156,8 @@ pub enum Ask {
     When,
     /// A new choice for this row (Emotions or Rituals).
     New(Field),
+    /// A value typed for the measure at this place on the form.
+    Measure(u8),
 }
 
 impl super::CheckinPane {
@@ -159,6 +166,15 @@ impl super::CheckinPane {
     pub(super) fn take_typed(&mut self, typed: &str) -> Option<crate::tui::pane::Outcome> {
         if self.pause.is_some() || self.asking.is_some() {
             return None;
+        }
+        if let Focus::Field(Field::Measure(i)) = self.focus
+            && typed.starts_with('.')
+            && self.open_measure(i, typed)
+        {
+            return Some(crate::tui::pane::Outcome {
+                changed: true,
+                ..crate::tui::pane::Outcome::quiet()
+            });
         }
         self.focus = Focus::Field(Field::Note);
         self.writing = true;

@@ -4,6 +4,7 @@ pub mod compassion_break;
 mod drafts;
 mod form;
 pub mod look_back;
+mod measures;
 mod view;
 mod when;
 mod word_start;
@@ -59,6 +60,13 @@ pub struct CheckinPane {
     pub first_time: bool,
     /// A letter that acted on the form's rows a key ago, in case it began a word.
     word: Option<WordStart>,
+    /// The person's own measures asked on the form, and a value for each (or none yet).
+    pub measures: Vec<crate::domain::Measure>,
+    pub values: Vec<Option<crate::domain::Amount>>,
+    /// The measures the config asks for, settled against the journal's on each refresh.
+    pub measure_specs: Vec<crate::domain::MeasureSpec>,
+    /// Definitions the config brought that the journal doesn't keep yet: kept on the next save.
+    pending: Vec<crate::domain::Measure>,
 }
 
 impl CheckinPane {
@@ -82,6 +90,10 @@ impl CheckinPane {
             pause: None,
             first_time: false,
             word: None,
+            measures: Vec::new(),
+            values: Vec::new(),
+            measure_specs: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -91,6 +103,7 @@ impl CheckinPane {
         self.emotions.picked.clear();
         self.rituals.picked.clear();
         self.parts = [None; 3];
+        self.values = vec![None; self.measures.len()];
         self.note = new_note("");
         self.editing = None;
         self.at = None;
@@ -106,6 +119,7 @@ impl CheckinPane {
         self.emotions.set(&names(&c.emotions));
         self.rituals.set(&names(&c.rituals));
         self.parts = [c.kindness, c.humanity, c.mindfulness];
+        self.load_measures(c);
         self.note = new_note(c.note.as_deref().unwrap_or(""));
         self.editing = Some(c.clone());
         self.at = None;
@@ -122,6 +136,7 @@ impl CheckinPane {
         self.rituals
             .widen(vocabulary::beyond_config(LabelKind::Ritual, store)?);
         self.first_time = store.latest_checkin()?.is_none();
+        self.read_measures(store)?;
         let rows = if self.list.show_trash {
             store.trashed_checkins()?
         } else {
@@ -202,6 +217,11 @@ impl CheckinPane {
             // A digit sets the row it is typed on: energy on Energy, 1–5 on a part's row,
             // the mood everywhere else.
             (Action::SetMood(v), Focus::Field(Field::Energy)) => self.energy = Energy::new(v).ok(),
+            (Action::SetMood(v), Focus::Field(Field::Measure(i))) => {
+                return Ok(self.measure_digit(i, v));
+            }
+            (Action::Toggle, Focus::Field(Field::Measure(i))) => self.toggle_measure(i),
+            (Action::Activate, Focus::Field(Field::Measure(i))) if self.open_measure(i, "") => {}
             (Action::SetMood(v), Focus::Field(f)) if f.part().is_some() => {
                 if let (Some(i), Ok(r)) = (f.part(), PartRating::new(v)) {
                     self.parts[i] = Some(r);
@@ -220,15 +240,15 @@ impl CheckinPane {
                 self.clear_form();
                 return Ok(Some("Left that check-in as it was.".into()));
             }
-            (Action::FocusNext, Focus::Field(f)) => match Field::ALL.get(f.index() + 1) {
-                Some(next) => self.focus = Focus::Field(*next),
+            (Action::FocusNext, Focus::Field(f)) => match self.next_field(f) {
+                Some(next) => self.focus = Focus::Field(next),
                 None => {
                     self.focus = Focus::History;
                     self.list.select(0);
                 }
             },
             (Action::FocusPrev, Focus::Field(f)) => {
-                self.focus = Focus::Field(Field::ALL[f.index().saturating_sub(1)]);
+                self.focus = Focus::Field(self.prev_field(f));
             }
             (Action::FocusNext, Focus::History) => return self.list_action(action, ctx),
             (Action::FocusPrev, Focus::History) if self.list.selected > 0 => {
@@ -246,7 +266,7 @@ impl CheckinPane {
             (Action::Activate, Focus::Field(Field::Emotions)) => self.emotions.toggle(),
             (Action::Activate, Focus::Field(Field::Rituals)) => self.rituals.toggle(),
             (Action::Activate, Focus::Field(f)) => {
-                self.focus = Focus::Field(Field::ALL[(f.index() + 1).min(Field::ALL.len() - 1)]);
+                self.focus = Focus::Field(self.next_field(f).unwrap_or(Field::Note));
             }
             (Action::ClearField, Focus::Field(f)) => self.clear_field(f),
             (Action::EarlierDay, _) => return self.browse(Direction::Earlier, ctx),
@@ -272,6 +292,9 @@ impl CheckinPane {
             return true;
         };
         let chips = matches!(field, Field::Emotions | Field::Rituals);
+        if let Field::Measure(i) = field {
+            return self.measure_offers(i, action);
+        }
         match action {
             Action::Toggle => chips,
             // The footer's "1–0 mood" only where a digit sets the mood.
@@ -292,6 +315,7 @@ impl CheckinPane {
                 let i = field.part().unwrap_or(0);
                 self.parts[i] = PartRating::nudge(self.parts[i], up, 3);
             }
+            Field::Measure(i) => self.nudge_measure(i, up),
             Field::Note => {}
         }
     }
@@ -303,6 +327,11 @@ impl CheckinPane {
             Field::Emotions => self.emotions.picked.clear(),
             Field::Rituals => self.rituals.picked.clear(),
             Field::Note => self.note = new_note(""),
+            Field::Measure(i) => {
+                if let Some(v) = self.values.get_mut(usize::from(i)) {
+                    *v = None;
+                }
+            }
             f => {
                 if let Some(i) = f.part() {
                     self.parts[i] = None;
@@ -325,6 +354,7 @@ impl CheckinPane {
         c.emotions = self.emotions.labels("emotions");
         c.rituals = self.rituals.labels("rituals");
         [c.kindness, c.humanity, c.mindfulness] = self.parts;
+        c.measures = self.checkin_readings(&c.measures);
         c.set_note(&self.note.lines().join("\n"));
         Some(c)
     }
@@ -338,6 +368,7 @@ impl CheckinPane {
         let edited = self.editing.is_some();
         let base = self.editing.clone().map(Whole::CheckIn);
         let also = super::saving::save(ctx.store, base, Whole::CheckIn(c.clone()), DRAFT_SLOT)?;
+        self.save_day_values(&c, ctx.store)?;
         self.clear_form();
         // A new check-in leaves the list on today, beside a form that asks about now; an
         // edited one stays in view on its own day.
@@ -442,7 +473,7 @@ impl Pane for CheckinPane {
             Some(_) => Mode::BreakMood,
             None => match &self.asking {
                 Some((Ask::When, _)) => Mode::When,
-                Some((Ask::New(_), _)) => Mode::AddChoice,
+                Some((Ask::New(_) | Ask::Measure(_), _)) => Mode::AddChoice,
                 None if self.writing => Mode::Writing,
                 None if self.focus == Focus::History => Mode::History,
                 None => Mode::Form,

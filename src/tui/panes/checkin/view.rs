@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 use super::CheckinPane;
 use super::compassion_break::BreakView;
 use super::form::{Field, Focus};
-use crate::domain::{Energy, Label, Mood, PartRating, Scale};
+use crate::domain::{Energy, Label, MeasureKind, Mood, PartRating, Scale};
 use crate::tui::pane::{Draw, DrawCx};
 use crate::tui::records::words;
 use crate::tui::theme::Theme;
@@ -117,15 +117,16 @@ impl CheckinView<'_> {
         // Too short for every field (a notice or the sample line took rows): the fields
         // scroll with the focus, so the row a key acts on is always the one on screen, and
         // the note (the person's own words) keeps its row at the foot.
-        let fields: Vec<Field> = if inner.height < Field::ALL.len() as u16 {
+        let all = p.fields();
+        let fields: Vec<Field> = if inner.height < all.len() as u16 {
             let room = usize::from(inner.height);
             let at = match p.focus {
-                Focus::Field(f) => f.index(),
-                Focus::History => Field::ALL.len() - 1,
+                Focus::Field(f) => all.iter().position(|x| *x == f).unwrap_or(0),
+                Focus::History => all.len() - 1,
             };
-            let (head, note) = Field::ALL.split_at(Field::ALL.len() - 1);
+            let (head, note) = all.split_at(all.len() - 1);
             if room == 1 {
-                vec![Field::ALL[at]]
+                vec![all[at]]
             } else {
                 let n = room - 1;
                 let first = at
@@ -135,7 +136,7 @@ impl CheckinView<'_> {
                 head[first..first + n].iter().chain(note).copied().collect()
             }
         } else {
-            Field::ALL.to_vec()
+            all.clone()
         };
         let rows = Layout::vertical(
             fields
@@ -163,21 +164,28 @@ impl CheckinView<'_> {
             let marker = if focused { "›" } else { " " };
             Line::from(vec![
                 Span::styled(marker, t.focus),
-                Span::styled(field.label(), if focused { t.focus } else { t.text }),
+                Span::styled(self.label(*field), if focused { t.focus } else { t.text }),
             ])
             .render(label, buf);
             self.value(*field, focused, value, buf);
         }
-        // The question sits over the first row while it is open.
-        if let (Some((ask, line)), Some(row)) = (&p.asking, rows.first()) {
+        // The question sits over the first row while it is open; a measure's, over its own.
+        let over = match (&p.asking, p.focus) {
+            (Some((super::Ask::Measure(_), _)), Focus::Field(f)) => {
+                fields.iter().position(|x| *x == f).unwrap_or(0)
+            }
+            _ => 0,
+        };
+        if let (Some((ask, line)), Some(row)) = (&p.asking, rows.get(over)) {
             let [label, value] =
                 Layout::horizontal([Constraint::Length(LABEL_WIDTH), Constraint::Min(1)])
                     .areas(*row);
             ratatui::widgets::Clear.render(*row, buf);
             let what = match ask {
-                super::Ask::When => "When",
-                super::Ask::New(Field::Emotions) => "New emotion",
-                super::Ask::New(_) => "New ritual",
+                super::Ask::When => "When".to_string(),
+                super::Ask::New(Field::Emotions) => "New emotion".to_string(),
+                super::Ask::New(_) => "New ritual".to_string(),
+                super::Ask::Measure(_) => self.label(p.focus_field()),
             };
             Line::from(vec![
                 Span::styled("›", t.focus),
@@ -237,8 +245,56 @@ impl CheckinView<'_> {
                 }
                 .render(area, buf)
             }
+            Field::Measure(i) => self.measure_row(i, focused, area, buf),
             Field::Note => self.note(area, buf),
         }
+    }
+
+    /// A row's label: the field's name, or the measure's own (cut to fit).
+    fn label(&self, field: Field) -> String {
+        match field {
+            Field::Measure(i) => self.pane.measure(i).map_or(String::new(), |m| {
+                let room = usize::from(LABEL_WIDTH) - 2;
+                let name: String = shown(&m.name).chars().take(room).collect();
+                if m.name.chars().count() > room {
+                    format!("{}…", name.chars().take(room - 1).collect::<String>())
+                } else {
+                    name
+                }
+            }),
+            f => f.label().to_string(),
+        }
+    }
+
+    /// A measure's value with its unit ("7.5 hours", "yes", "6 of 10"), or with the row in
+    /// focus and nothing set, how to set it.
+    fn measure_row(&self, i: u8, focused: bool, area: Rect, buf: &mut Buffer) {
+        let (p, t) = (self.pane, self.theme);
+        let Some(m) = p.measure(i) else {
+            return;
+        };
+        let line = match p.measure_value(i) {
+            Some(v) if m.kind == MeasureKind::Scale => Span::styled(
+                format!("{} of {}", m.show(v), m.max.unwrap_or(10)),
+                t.accent,
+            ),
+            Some(v) => Span::styled(shown(&m.show_with_unit(v)), t.accent),
+            None if focused => Span::styled(
+                match m.kind {
+                    MeasureKind::YesNo => "Space: yes or no".to_string(),
+                    MeasureKind::Number => "type it (7.5), or ← →".to_string(),
+                    MeasureKind::Scale => format!(
+                        "{}–{}: a digit, or ← →",
+                        m.min.unwrap_or(0),
+                        m.max.unwrap_or(10)
+                    ),
+                    MeasureKind::Count => "a digit, or ← →".to_string(),
+                },
+                t.muted,
+            ),
+            None => Span::raw(""),
+        };
+        Line::from(line).render(area, buf);
     }
 
     /// With a part in focus and room to spare, what the part asks, on rows of its own

@@ -36,7 +36,7 @@ impl CheckinPane {
         self.ask(Ask::New(field), what);
     }
 
-    fn ask(&mut self, ask: Ask, placeholder: &str) {
+    pub(super) fn ask(&mut self, ask: Ask, placeholder: &str) {
         let mut line = editor("", placeholder);
         show_cursor(&mut line, true);
         self.asking = Some((ask, line));
@@ -60,6 +60,7 @@ impl CheckinPane {
                 return match ask {
                     Ask::When => Ok(Some(self.answer_when(&text, ctx.now))),
                     Ask::New(field) => self.add_choice(field, &text, ctx.store),
+                    Ask::Measure(i) => Ok(self.answer_measure(i, &text)),
                 };
             }
             Action::LeaveText | Action::BackToForm | Action::CancelEdit => self.asking = None,

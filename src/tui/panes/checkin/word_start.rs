@@ -16,6 +16,7 @@ impl CheckinPane {
             emotions: self.emotions.clone(),
             rituals: self.rituals.clone(),
             focus: self.focus,
+            values: self.values.clone(),
         }
     }
 
@@ -26,6 +27,7 @@ impl CheckinPane {
         self.emotions = rows.emotions;
         self.rituals = rows.rituals;
         self.focus = rows.focus;
+        self.values = rows.values;
     }
 
     /// Every key pressed on the pane, before it is answered (`typed` is a plain character,
