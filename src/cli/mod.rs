@@ -24,6 +24,7 @@ mod status;
 mod sync;
 mod thought;
 pub mod trends;
+mod trends_measures;
 mod unfinished;
 mod write;
 

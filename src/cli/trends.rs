@@ -65,10 +65,14 @@ struct Json<'a> {
     thoughts: &'a crate::insights::CriticSummary,
     breaks: &'a BreakSummary,
     parts: &'a [crate::insights::PartsWeek],
+    /// The person's own measures; left out when there are none.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    measures: &'a [crate::insights::measures::MeasureTrend],
 }
 
 pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
     let t = load(store, plan.span, plan.start)?;
+    let measures = super::trends_measures::load(store, &t, plan.start)?;
     let out = match plan.format {
         Format::Json => {
             let doc = Json {
@@ -78,13 +82,14 @@ pub fn run(store: &Store, plan: Plan) -> Result<(), CliError> {
                 thoughts: &t.critic,
                 breaks: &t.breaks,
                 parts: &t.parts,
+                measures: &measures,
             };
             let mut s = crate::io::json_out::to_string_pretty(&doc)
                 .map_err(|e| CliError::Other(e.into()))?;
             s.push('\n');
             s
         }
-        Format::Text => text(&t),
+        Format::Text => text(&t) + &super::trends_measures::text(&measures),
     };
     super::shared::write_stdout(out.as_bytes())
 }

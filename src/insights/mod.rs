@@ -4,6 +4,7 @@
 //! show the same numbers, and every one can be recomputed from an export.
 
 pub mod alike;
+pub mod measures;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
