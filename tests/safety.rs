@@ -403,10 +403,9 @@ fn the_tui_on_a_damaged_journal_saves_nothing_and_keeps_the_words_on_screen() {
     assert!(notice.contains("looks damaged"), "{notice}");
     assert!(notice.contains("still here"), "{notice}");
     // Typing goes on; the draft can't be kept in the journal, and the screen says so.
-    press(
-        &mut app,
-        &[common::key(ratatui::crossterm::event::KeyCode::Down); 7],
-    );
+    // Down to the note, past the journal's own measures' rows.
+    use kindly::tui::panes::checkin::{Field, Focus};
+    common::focus(&mut app, Focus::Field(Field::Note));
     press(
         &mut app,
         &[common::key(ratatui::crossterm::event::KeyCode::Enter)],
