@@ -109,7 +109,7 @@ fn refused_small_and_fast(zip: Vec<u8>, name: &str, needle: &str) {
     assert_eq!(code, 2, "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains(needle), "{err}");
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < Duration::from_secs(3), "took {took:?}");
     assert!(mb < 300, "peak memory {mb} MB");
     assert!(!j.db.exists(), "nothing written");
 }

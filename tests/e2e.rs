@@ -325,8 +325,9 @@ fn note_survives(name: &str, end: impl FnOnce(&Pane, u32)) {
     let pid = pane.kindly_pid();
     let started = Instant::now();
     end(&pane, pid);
-    // Gone within a second (exited, or a zombie waiting to be reaped), rather than
-    // spinning on a dead terminal.
+    // Gone within a few seconds (exited, or a zombie waiting to be reaped), rather than
+    // spinning on a dead terminal. (One second was too tight for a debug build on two
+    // busy cores: saving the draft and closing the journal took longer once in CI.)
     let running = |pid: u32| {
         std::fs::read_to_string(format!("/proc/{pid}/stat"))
             .ok()
@@ -339,7 +340,7 @@ fn note_survives(name: &str, end: impl FnOnce(&Pane, u32)) {
     };
     while running(pid) {
         assert!(
-            started.elapsed() < Duration::from_secs(1),
+            started.elapsed() < Duration::from_secs(3),
             "kindly is still running"
         );
         std::thread::sleep(Duration::from_millis(10));
